@@ -1,0 +1,375 @@
+package dev.avil.api;
+
+import ai.djl.ndarray.types.DataType;
+import dev.avil.model.Trunk;
+import dev.avil.model.Trunks;
+import dev.avil.task.Task;
+import dev.avil.train.Engine;
+import dev.avil.train.ProgressLog;
+import dev.avil.train.Record;
+import dev.avil.train.RunFailedException;
+import dev.avil.train.RunSpec;
+import dev.avil.train.TrainingListener;
+import dev.avil.train.TrainingRun;
+import dev.avil.weighting.AlphaVilOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A target-focused multitask experiment: one target task, auxiliary tasks, a shared trunk and a
+ * method. Immutable: each step returns a new experiment and checks its input at once.
+ *
+ * <pre>{@code
+ * Results r = Experiment.target(left).aux(right, noise)
+ *     .trunk(Trunks.lenet()).epochs(10).batchSize(64).seed(1)
+ *     .alphaVil(a -> a.rho(1.0).alphaSteps(10))
+ *     .run();
+ *
+ * Comparison c = Experiment.target(left).aux(right, noise)
+ *     .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
+ *     .seeds(1, 2, 3)
+ *     .run();
+ * }</pre>
+ *
+ * <p>Defaults: LeNet for 1×28×28 inputs and an MLP (64) otherwise, heads with 50 hidden units,
+ * 10 epochs, batch 64, SGD with learning rate 0.05 and momentum 0.9, seed 1, αVIL, and half of
+ * the target's dev split for tuning (used by αVIL) and half for model selection (used by every
+ * method, so all are selected on the same data).
+ */
+public final class Experiment {
+  private final Task target;
+  private final List<Task> aux;
+  private final Trunk trunk;
+  private final int headHidden;
+  private final int epochs;
+  private final int batchSize;
+  private final double learningRate;
+  private final double momentum;
+  private final double devSplit;
+  private final long seed;
+  private final Method method;
+  private final TrainingListener listener;
+
+  private Experiment(Task target, List<Task> aux, Trunk trunk, int headHidden, int epochs, int batchSize,
+      double learningRate, double momentum, double devSplit, long seed, Method method, TrainingListener listener) {
+    this.target = target;
+    this.aux = List.copyOf(aux);
+    this.trunk = trunk;
+    this.headHidden = headHidden;
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+    this.learningRate = learningRate;
+    this.momentum = momentum;
+    this.devSplit = devSplit;
+    this.seed = seed;
+    this.method = method;
+    this.listener = listener;
+  }
+
+  /** Starts an experiment on {@code target}, the task whose performance counts. */
+  public static Experiment target(Task target) {
+    if (target == null) {
+      throw new IllegalArgumentException("target task must not be null");
+    }
+    return new Experiment(target, List.of(), null, 50, 10, 64, 0.05, 0.9, 0.5, 1, Method.alphaVil(), ProgressLog.toStdout());
+  }
+
+  private Experiment with(List<Task> aux, Trunk trunk, int headHidden, int epochs, int batchSize,
+      double learningRate, double momentum, double devSplit, long seed, Method method, TrainingListener listener) {
+    return new Experiment(target, aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+  }
+
+  /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
+  public Experiment aux(Task... tasks) {
+    List<Task> all = new ArrayList<>(aux);
+    Set<String> names = new HashSet<>();
+    names.add(target.name());
+    aux.forEach(t -> names.add(t.name()));
+    for (Task t : tasks) {
+      if (t == null) {
+        throw new IllegalArgumentException("auxiliary task must not be null");
+      }
+      if (t == target || t.name().equals(target.name())) {
+        throw new IllegalArgumentException(
+            "task '" + t.name() + "' is the target and cannot also be an auxiliary task; give an auxiliary task another name with task.named(...)");
+      }
+      if (!names.add(t.name())) {
+        throw new IllegalArgumentException(
+            "duplicate task name '" + t.name() + "'; every task in an experiment needs its own name (rename with task.named(...))");
+      }
+      if (!Arrays.equals(t.inputShape(), target.inputShape())) {
+        throw new IllegalArgumentException(
+            "auxiliary task '" + t.name() + "' has input shape " + Arrays.toString(t.inputShape())
+                + " but the target '" + target.name() + "' has " + Arrays.toString(target.inputShape())
+                + "; all tasks share one trunk, so their input shapes must match");
+      }
+      all.add(t);
+    }
+    return with(all, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+  }
+
+  /** The shared trunk. Default: {@link Trunks#lenet()} for 1×28×28 inputs, else {@code mlp(64)}. */
+  public Experiment trunk(Trunk t) {
+    if (t == null) {
+      throw new IllegalArgumentException("trunk must not be null");
+    }
+    checkTrunk(t);
+    return with(aux, t, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+  }
+
+  /** Hidden units of each task head (linear → ReLU → linear). Default 50. */
+  public Experiment headHidden(int units) {
+    positive("head hidden units", units);
+    return with(aux, trunk, units, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+  }
+
+  /** Number of epochs, ≥ 1. Default 10. */
+  public Experiment epochs(int n) {
+    positive("epochs", n);
+    return with(aux, trunk, headHidden, n, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+  }
+
+  /** Examples per batch, ≥ 1. Default 64. */
+  public Experiment batchSize(int n) {
+    positive("batch size", n);
+    return with(aux, trunk, headHidden, epochs, n, learningRate, momentum, devSplit, seed, method, listener);
+  }
+
+  /** The model's SGD learning rate, > 0. Default 0.05. */
+  public Experiment learningRate(double lr) {
+    if (!(lr > 0 && Double.isFinite(lr))) {
+      throw new IllegalArgumentException("learning rate " + lr + " must be a finite number > 0");
+    }
+    return with(aux, trunk, headHidden, epochs, batchSize, lr, momentum, devSplit, seed, method, listener);
+  }
+
+  /** The model's SGD momentum, in [0, 1). Default 0.9. */
+  public Experiment momentum(double m) {
+    if (!(m >= 0 && m < 1)) {
+      throw new IllegalArgumentException("momentum " + m + " must be in [0, 1)");
+    }
+    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, m, devSplit, seed, method, listener);
+  }
+
+  /**
+   * The fraction of the target's dev split used for tuning (αVIL's α), in (0, 1); the rest selects
+   * the model for every method. Default 0.5.
+   */
+  public Experiment devSplit(double fraction) {
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new IllegalArgumentException("dev split " + fraction + " must be in (0, 1)");
+    }
+    TrainingRun.tuneSize(target.dev().size(), fraction);
+    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, fraction, seed, method, listener);
+  }
+
+  /** The seed of initialisation, batch order and anything random in the method. Default 1. */
+  public Experiment seed(long s) {
+    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, s, method, listener);
+  }
+
+  /** Where progress goes. Default: one line per epoch on standard output. */
+  public Experiment listener(TrainingListener l) {
+    if (l == null) {
+      throw new IllegalArgumentException("listener must not be null; use TrainingListener.silent()");
+    }
+    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, l);
+  }
+
+  /** Trains with {@code m}. */
+  public Experiment method(Method m) {
+    if (m == null) {
+      throw new IllegalArgumentException("method must not be null");
+    }
+    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, m, listener);
+  }
+
+  /** αVIL with default options. */
+  public Experiment alphaVil() {
+    return method(Method.alphaVil());
+  }
+
+  /** αVIL with options, e.g. {@code a -> a.rho(0.5)}. */
+  public Experiment alphaVil(UnaryOperator<AlphaVilOptions> options) {
+    return method(Method.alphaVil(options));
+  }
+
+  /** Uniform multitask learning. */
+  public Experiment uniform() {
+    return method(Method.uniform());
+  }
+
+  /** The target alone. */
+  public Experiment singleTask() {
+    return method(Method.singleTask());
+  }
+
+  /** Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}. */
+  public ComparisonPlan compare(Method... methods) {
+    if (methods.length == 0) {
+      throw new IllegalArgumentException("compare needs at least one method, got none");
+    }
+    Set<String> names = new HashSet<>();
+    for (Method m : methods) {
+      if (m == null) {
+        throw new IllegalArgumentException("method must not be null");
+      }
+      if (!names.add(m.name())) {
+        throw new IllegalArgumentException(
+            "method name '" + m.name() + "' appears twice; give variants their own names with method.named(...)");
+      }
+    }
+    return new ComparisonPlan(this, List.of(methods), new long[] {seed});
+  }
+
+  /**
+   * Trains and evaluates.
+   *
+   * @throws IllegalArgumentException if the method needs auxiliary tasks and there are none, or the
+   *     input shape does not fit the trunk
+   * @throws TrainingFailedException if training stops early; it carries the finished epochs
+   */
+  public Results run() {
+    return runWith(method, seed);
+  }
+
+  Results runWith(Method m, long s) {
+    if (m.needsAux() && aux.isEmpty()) {
+      throw new IllegalArgumentException(
+          "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...) or use Method.singleTask()");
+    }
+    Trunk t = resolvedTrunk();
+    checkTrunk(t);
+    List<Task> tasks = new ArrayList<>();
+    tasks.add(target);
+    tasks.addAll(aux);
+    RunSpec spec = new RunSpec(m.name(), tasks, t, headHidden, epochs, batchSize, learningRate, momentum, devSplit, s, DataType.FLOAT32);
+    Map<String, String> config = config(m, t, s);
+    try {
+      List<Record> records = Engine.run(spec, m.newStrategy(), listener);
+      return new Results(m.name(), s, records, config);
+    } catch (RunFailedException e) {
+      Results partial = new Results(m.name(), s, e.records(), config);
+      throw new TrainingFailedException(e.getMessage(), partial, e.getCause());
+    }
+  }
+
+  private Trunk resolvedTrunk() {
+    if (trunk != null) {
+      return trunk;
+    }
+    return Arrays.equals(target.inputShape(), new long[] {1, 28, 28}) ? Trunks.lenet() : Trunks.mlp(64);
+  }
+
+  private void checkTrunk(Trunk t) {
+    long[] want = t.inputShape();
+    if (want != null && !Arrays.equals(want, target.inputShape())) {
+      throw new IllegalArgumentException(
+          "input shape " + Arrays.toString(target.inputShape()) + " of target '" + target.name()
+              + "' does not match trunk " + t.name() + ", which takes " + Arrays.toString(want));
+    }
+  }
+
+  private Map<String, String> config(Method m, Trunk t, long s) {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("method", m.name());
+    m.options().forEach((k, v) -> c.put("method." + k, v));
+    c.put("target", target.name());
+    c.put("aux", String.join(" ", aux.stream().map(Task::name).toList()));
+    c.put("trunk", t.name());
+    c.put("headHidden", Integer.toString(headHidden));
+    c.put("epochs", Integer.toString(epochs));
+    c.put("batchSize", Integer.toString(batchSize));
+    c.put("learningRate", Double.toString(learningRate));
+    c.put("momentum", Double.toString(momentum));
+    c.put("devSplit", Double.toString(devSplit));
+    c.put("seed", Long.toString(s));
+    List<Task> all = new ArrayList<>();
+    all.add(target);
+    all.addAll(aux);
+    for (Task task : all) {
+      c.put("task." + task.name(), String.format("classes=%d input=%s train=%d dev=%d test=%d",
+          task.classes(), Arrays.toString(task.inputShape()).replace(" ", ""), task.train().size(), task.dev().size(), task.test().size()));
+    }
+    c.put("version.toolkit", Versions.toolkit());
+    c.put("version.djl", Versions.djl());
+    c.put("version.java", System.getProperty("java.version"));
+    return c;
+  }
+
+  private static void positive(String what, int v) {
+    if (v <= 0) {
+      throw new IllegalArgumentException(what + " " + v + " must be ≥ 1");
+    }
+  }
+
+  /**
+   * Several methods over several seeds. Immutable.
+   *
+   * <pre>{@code
+   * experiment.compare(Method.singleTask(), Method.alphaVil()).seeds(1, 2, 3).run();
+   * }</pre>
+   */
+  public static final class ComparisonPlan {
+    private final Experiment experiment;
+    private final List<Method> methods;
+    private final long[] seeds;
+
+    ComparisonPlan(Experiment experiment, List<Method> methods, long[] seeds) {
+      this.experiment = experiment;
+      this.methods = methods;
+      this.seeds = seeds;
+    }
+
+    /** The seeds to run, each with every method. Default: the experiment's seed. */
+    public ComparisonPlan seeds(long... s) {
+      if (s.length == 0) {
+        throw new IllegalArgumentException("seeds needs at least one seed, got none");
+      }
+      Set<Long> seen = new HashSet<>();
+      for (long x : s) {
+        if (!seen.add(x)) {
+          throw new IllegalArgumentException("seed " + x + " appears twice in " + Arrays.toString(s));
+        }
+      }
+      return new ComparisonPlan(experiment, methods, s.clone());
+    }
+
+    /**
+     * Runs every method with every seed, seed by seed. A run that fails is recorded and the others
+     * go on; an interruption stops the comparison and returns what finished.
+     */
+    public Comparison run() {
+      for (Method m : methods) {
+        if (m.needsAux() && experiment.aux.isEmpty()) {
+          throw new IllegalArgumentException(
+              "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...)");
+        }
+      }
+      List<Results> done = new ArrayList<>();
+      List<Results> partial = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      outer:
+      for (long s : seeds) {
+        for (Method m : methods) {
+          try {
+            done.add(experiment.runWith(m, s));
+          } catch (TrainingFailedException e) {
+            partial.add(e.partialResults());
+            failures.add(m.name() + " seed " + s + ": " + e.getMessage());
+            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+              break outer;
+            }
+          }
+        }
+      }
+      return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures);
+    }
+  }
+}

@@ -1,0 +1,308 @@
+package dev.avil.api;
+
+import dev.avil.report.Csv;
+import dev.avil.report.Figures;
+import dev.avil.train.Metric;
+import dev.avil.train.Record;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * What one run produced: a long-format list of {@link Record}s, the source of truth, and the run's
+ * full configuration. Tables and figures are views of the records. Model selection is by the
+ * target's dev accuracy (its model-selection part).
+ *
+ * <pre>{@code
+ * Results r = Experiment.target(left).aux(right).alphaVil().run();
+ * r.summary();         // per task: best-dev epoch, dev and test accuracy
+ * r.testAtBest();      // the target's test accuracy at its best dev epoch
+ * r.write(Path.of("results/run1"));
+ * }</pre>
+ */
+public final class Results {
+  private final String method;
+  private final long seed;
+  private final List<Record> records;
+  private final Map<String, String> config;
+  private final Map<String, Double> index = new HashMap<>();
+
+  Results(String method, long seed, List<Record> records, Map<String, String> config) {
+    this.method = method;
+    this.seed = seed;
+    this.records = List.copyOf(records);
+    this.config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    for (Record r : this.records) {
+      index.put(key(r.epoch(), r.task(), r.metric()), r.value());
+    }
+  }
+
+  private static String key(int epoch, String task, Metric m) {
+    return epoch + "\u0000" + task + "\u0000" + m.id();
+  }
+
+  /** The method's name. */
+  public String method() {
+    return method;
+  }
+
+  /** The run's seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Every record, in the order they were made. */
+  public List<Record> records() {
+    return records;
+  }
+
+  /** The run's configuration, resolved: experiment settings, method options, data sizes, versions. */
+  public Map<String, String> config() {
+    return config;
+  }
+
+  /** Task names, target first. */
+  public List<String> tasks() {
+    LinkedHashSet<String> t = new LinkedHashSet<>();
+    for (Record r : records) {
+      if (!r.task().equals(Record.ALL_TASKS)) {
+        t.add(r.task());
+      }
+    }
+    return List.copyOf(t);
+  }
+
+  /** The target task's name. */
+  public String target() {
+    return config.getOrDefault("target", tasks().isEmpty() ? "" : tasks().get(0));
+  }
+
+  /** Number of epochs that finished. */
+  public int epochs() {
+    return records.stream().mapToInt(Record::epoch).max().orElse(0);
+  }
+
+  /** A value, or NaN if it was not recorded. */
+  public double value(int epoch, String task, Metric metric) {
+    return index.getOrDefault(key(epoch, task, metric), Double.NaN);
+  }
+
+  /** The epoch with the best target dev accuracy (the first, on ties); 0 if none finished. */
+  public int bestEpoch() {
+    int best = 0;
+    double bestAcc = Double.NEGATIVE_INFINITY;
+    for (int e = 1; e <= epochs(); e++) {
+      double a = value(e, target(), Metric.DEV_ACCURACY);
+      if (a > bestAcc) {
+        bestAcc = a;
+        best = e;
+      }
+    }
+    return best;
+  }
+
+  /** The target's test accuracy at the best dev epoch. */
+  public double testAtBest() {
+    return value(bestEpoch(), target(), Metric.TEST_ACCURACY);
+  }
+
+  /** The target's test accuracy at the last epoch. */
+  public double testAtLast() {
+    return value(epochs(), target(), Metric.TEST_ACCURACY);
+  }
+
+  /** The target's dev accuracy at the best dev epoch. */
+  public double devAtBest() {
+    return value(bestEpoch(), target(), Metric.DEV_ACCURACY);
+  }
+
+  /** Mean wall-clock seconds per epoch, evaluation included. */
+  public double secondsPerEpoch() {
+    return records.stream().filter(r -> r.metric() == Metric.SECONDS).mapToDouble(Record::value).average().orElse(Double.NaN);
+  }
+
+  /** Every record as a long-format table: method, seed, epoch, task, metric, value. */
+  public Table history() {
+    return historyTable("history", records);
+  }
+
+  static Table historyTable(String name, List<Record> rs) {
+    StringColumn m = StringColumn.create("method");
+    IntColumn s = IntColumn.create("seed");
+    IntColumn e = IntColumn.create("epoch");
+    StringColumn t = StringColumn.create("task");
+    StringColumn k = StringColumn.create("metric");
+    DoubleColumn v = DoubleColumn.create("value");
+    for (Record r : rs) {
+      m.append(r.method());
+      s.append((int) r.seed());
+      e.append(r.epoch());
+      t.append(r.task());
+      k.append(r.metric().id());
+      v.append(r.value());
+    }
+    return Table.create(name, m, s, e, t, k, v);
+  }
+
+  /**
+   * Per task: the epoch chosen by the target's dev accuracy, dev and test accuracy there, and test
+   * accuracy at the last epoch.
+   */
+  public Table summary() {
+    int best = bestEpoch();
+    int last = epochs();
+    StringColumn task = StringColumn.create("task");
+    StringColumn role = StringColumn.create("role");
+    IntColumn epoch = IntColumn.create("best epoch");
+    DoubleColumn dev = DoubleColumn.create("dev acc");
+    DoubleColumn test = DoubleColumn.create("test acc");
+    DoubleColumn testLast = DoubleColumn.create("test acc (last)");
+    DoubleColumn weight = DoubleColumn.create("final weight");
+    for (String t : tasks()) {
+      task.append(t);
+      role.append(t.equals(target()) ? "target" : "auxiliary");
+      epoch.append(best);
+      dev.append(value(best, t, Metric.DEV_ACCURACY));
+      test.append(value(best, t, Metric.TEST_ACCURACY));
+      testLast.append(value(last, t, Metric.TEST_ACCURACY));
+      weight.append(value(last, t, Metric.WEIGHT));
+    }
+    return Table.create(method + " (seed " + seed + ")", task, role, epoch, dev, test, testLast, weight);
+  }
+
+  /** Task weights and αs per epoch: epoch, task, weight, alpha (NaN where the method has none). */
+  public Table weights() {
+    IntColumn e = IntColumn.create("epoch");
+    StringColumn t = StringColumn.create("task");
+    DoubleColumn w = DoubleColumn.create("weight");
+    DoubleColumn a = DoubleColumn.create("alpha");
+    for (int ep = 1; ep <= epochs(); ep++) {
+      for (String task : tasks()) {
+        e.append(ep);
+        t.append(task);
+        w.append(value(ep, task, Metric.WEIGHT));
+        a.append(value(ep, task, Metric.ALPHA));
+      }
+    }
+    return Table.create(method + " weights", e, t, w, a);
+  }
+
+  /** How each task's weight moved, epoch by epoch. */
+  public Figure weightPlot() {
+    return Figures.lines(weights(), "epoch", "weight", "task", method + ": task weights (seed " + seed + ")", "epoch", "weight");
+  }
+
+  /** Dev and test accuracy of the target per epoch, and every task's training loss. */
+  public Figure curves() {
+    IntColumn e = IntColumn.create("epoch");
+    StringColumn c = StringColumn.create("curve");
+    DoubleColumn v = DoubleColumn.create("value");
+    for (int ep = 1; ep <= epochs(); ep++) {
+      e.append(ep);
+      c.append(target() + " dev acc");
+      v.append(value(ep, target(), Metric.DEV_ACCURACY));
+      e.append(ep);
+      c.append(target() + " test acc");
+      v.append(value(ep, target(), Metric.TEST_ACCURACY));
+    }
+    for (String t : tasks()) {
+      for (int ep = 1; ep <= epochs(); ep++) {
+        double loss = value(ep, t, Metric.TRAIN_LOSS);
+        if (!Double.isNaN(loss)) {
+          e.append(ep);
+          c.append(t + " train loss");
+          v.append(loss);
+        }
+      }
+    }
+    Table tab = Table.create("curves", e, c, v);
+    return Figures.lines(tab, "epoch", "value", "curve", method + ": learning curves (seed " + seed + ")", "epoch", "accuracy / loss");
+  }
+
+  /** Writes {@code history.csv} and {@code config.csv} into {@code dir}. */
+  public void write(Path dir) {
+    writeAll(dir, List.of(this));
+  }
+
+  /** Reads results written by {@link #write}. */
+  public static Results read(Path dir) {
+    List<Results> all = readAll(dir);
+    if (all.size() != 1) {
+      throw new IllegalArgumentException(dir + " holds " + all.size() + " runs; use Comparison.read for several");
+    }
+    return all.get(0);
+  }
+
+  static void writeAll(Path dir, List<Results> runs) {
+    List<List<String>> h = new ArrayList<>();
+    h.add(List.of("method", "seed", "epoch", "task", "metric", "value"));
+    List<List<String>> c = new ArrayList<>();
+    c.add(List.of("method", "seed", "key", "value"));
+    for (Results r : runs) {
+      for (Record x : r.records) {
+        h.add(List.of(x.method(), Long.toString(x.seed()), Integer.toString(x.epoch()), x.task(), x.metric().id(), Csv.number(x.value())));
+      }
+      r.config.forEach((k, v) -> c.add(List.of(r.method, Long.toString(r.seed), k, v)));
+    }
+    Csv.write(dir.resolve("history.csv"), h);
+    Csv.write(dir.resolve("config.csv"), c);
+  }
+
+  static List<Results> readAll(Path dir) {
+    Map<String, List<Record>> recs = new LinkedHashMap<>();
+    Map<String, Map<String, String>> cfgs = new LinkedHashMap<>();
+    Map<String, Object[]> ids = new LinkedHashMap<>();
+    List<List<String>> h = Csv.read(dir.resolve("history.csv"));
+    expectHeader(h, List.of("method", "seed", "epoch", "task", "metric", "value"), "history.csv");
+    for (List<String> row : h.subList(1, h.size())) {
+      String id = row.get(0) + "\u0000" + row.get(1);
+      ids.putIfAbsent(id, new Object[] {row.get(0), Long.parseLong(row.get(1))});
+      recs.computeIfAbsent(id, k -> new ArrayList<>())
+          .add(new Record(row.get(0), Long.parseLong(row.get(1)), Integer.parseInt(row.get(2)), row.get(3), Metric.fromId(row.get(4)), Double.parseDouble(row.get(5))));
+    }
+    Path cfg = dir.resolve("config.csv");
+    if (java.nio.file.Files.exists(cfg)) {
+      List<List<String>> c = Csv.read(cfg);
+      expectHeader(c, List.of("method", "seed", "key", "value"), "config.csv");
+      for (List<String> row : c.subList(1, c.size())) {
+        String id = row.get(0) + "\u0000" + row.get(1);
+        ids.putIfAbsent(id, new Object[] {row.get(0), Long.parseLong(row.get(1))});
+        cfgs.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(row.get(2), row.get(3));
+      }
+    }
+    List<Results> out = new ArrayList<>();
+    ids.forEach((id, ms) -> out.add(new Results((String) ms[0], (Long) ms[1], recs.getOrDefault(id, List.of()), cfgs.getOrDefault(id, Map.of()))));
+    return out;
+  }
+
+  private static void expectHeader(List<List<String>> rows, List<String> header, String file) {
+    if (rows.isEmpty() || !rows.get(0).equals(header)) {
+      throw new IllegalArgumentException(file + " must start with the header " + header + ", found " + (rows.isEmpty() ? "nothing" : rows.get(0)));
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Results r && method.equals(r.method) && seed == r.seed && records.equals(r.records) && config.equals(r.config);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, seed, records, config);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "Results[%s seed %d: %d epochs, target %s test acc %.4f at best dev epoch %d]", method, seed, epochs(), target(), testAtBest(), bestEpoch());
+  }
+}

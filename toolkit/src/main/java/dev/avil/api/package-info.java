@@ -1,0 +1,11 @@
+/**
+ * The classes most users touch: {@link dev.avil.api.Experiment} to describe a run, {@link
+ * dev.avil.api.Method} to pick a weighting method, and {@link dev.avil.api.Results} and {@link
+ * dev.avil.api.Comparison} to read what came back.
+ *
+ * <pre>{@code
+ * Results r = Experiment.target(left).aux(right, noise).alphaVil().run();
+ * r.summary();
+ * }</pre>
+ */
+package dev.avil.api;

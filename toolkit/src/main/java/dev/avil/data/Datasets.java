@@ -1,0 +1,70 @@
+package dev.avil.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the data sets live on disk. Each is looked up, in order:
+ *
+ * <ol>
+ *   <li>the system property ({@code avil.mnist.dir}, {@code avil.fashion.dir});
+ *   <li>the environment variable ({@code AVIL_MNIST_DIR}, {@code AVIL_FASHION_DIR});
+ *   <li>{@code data/mnist} or {@code data/fashion-mnist} in the working directory or any parent
+ *       of it, where the project's {@code data/setup.sh} puts them.
+ * </ol>
+ *
+ * <p>Any directory of standard IDX files works, plain or gzipped, so a full MNIST from its usual
+ * mirrors can be used by pointing the property or variable at it.
+ */
+public final class Datasets {
+  /** The command that obtains the data for this project. */
+  public static final String SETUP_COMMAND = "bash data/setup.sh";
+
+  private Datasets() {}
+
+  /** The MNIST digits directory. */
+  public static Path mnistDir() {
+    return locate("avil.mnist.dir", "AVIL_MNIST_DIR", "mnist", "MNIST digits");
+  }
+
+  /** The Fashion-MNIST directory. */
+  public static Path fashionDir() {
+    return locate("avil.fashion.dir", "AVIL_FASHION_DIR", "fashion-mnist", "Fashion-MNIST");
+  }
+
+  private static Path locate(String property, String env, String folder, String what) {
+    String given = System.getProperty(property);
+    String source = "system property " + property;
+    if (given == null) {
+      given = System.getenv(env);
+      source = "environment variable " + env;
+    }
+    if (given != null) {
+      Path p = Path.of(given);
+      if (!Files.isDirectory(p)) {
+        throw new IllegalStateException(
+            source + " = " + given + " is not a directory; point it at a directory of IDX files");
+      }
+      return p;
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path p = dir.resolve("data").resolve(folder);
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException(
+        what
+            + " not found: no data/"
+            + folder
+            + " in "
+            + Path.of("").toAbsolutePath()
+            + " or its parents. Obtain it by running, from the project's top folder:  "
+            + SETUP_COMMAND
+            + "  (or set -D"
+            + property
+            + "=DIR or "
+            + env
+            + "=DIR to a directory of IDX files)");
+  }
+}

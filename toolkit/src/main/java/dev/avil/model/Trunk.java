@@ -1,0 +1,60 @@
+package dev.avil.model;
+
+import ai.djl.nn.Block;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A recipe for the shared body of the network. Each run builds a fresh {@link Block} from it, so
+ * runs never share parameters. Make one with {@link Trunks}.
+ *
+ * <pre>{@code
+ * Trunk t = Trunks.lenet();
+ * Trunk mine = Trunk.of("my-cnn", () -> new SequentialBlock().add(...), 1, 28, 28);
+ * }</pre>
+ */
+public final class Trunk {
+  private final String name;
+  private final Supplier<Block> factory;
+  private final long[] inputShape;
+
+  private Trunk(String name, Supplier<Block> factory, long[] inputShape) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("trunk name '" + name + "' must not be blank");
+    }
+    this.name = name;
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.inputShape = inputShape == null ? null : inputShape.clone();
+  }
+
+  /**
+   * A trunk from any DJL block factory. The block's output must be {@code (batch, features)}.
+   *
+   * @param inputShape the shape of one input it expects, or nothing to accept any shape the block
+   *     can initialise for
+   */
+  public static Trunk of(String name, Supplier<Block> factory, long... inputShape) {
+    return new Trunk(name, factory, inputShape.length == 0 ? null : inputShape);
+  }
+
+  /** The trunk's name, recorded in results. */
+  public String name() {
+    return name;
+  }
+
+  /** A fresh, uninitialised block. */
+  public Block newBlock() {
+    return factory.get();
+  }
+
+  /** The input shape this trunk requires, or null if it accepts any. */
+  public long[] inputShape() {
+    return inputShape == null ? null : inputShape.clone();
+  }
+
+  @Override
+  public String toString() {
+    return name + (inputShape == null ? "" : Arrays.toString(inputShape));
+  }
+}

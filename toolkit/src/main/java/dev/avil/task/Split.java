@@ -1,0 +1,140 @@
+package dev.avil.task;
+
+import java.util.Arrays;
+
+/**
+ * One split of a task: a view of rows of a shared feature array with their labels. Views share
+ * storage, so slicing a split or relabelling a task copies no features.
+ *
+ * <pre>{@code
+ * Split s = Split.of(features, labels, 784);
+ * Split first100 = s.slice(0, 100);
+ * }</pre>
+ */
+public final class Split {
+  private final float[] features;
+  private final int featureSize;
+  private final int[] labels;
+  private final int[] rows;
+
+  private Split(float[] features, int featureSize, int[] labels, int[] rows) {
+    this.features = features;
+    this.featureSize = featureSize;
+    this.labels = labels;
+    this.rows = rows;
+  }
+
+  /**
+   * A split over all rows of {@code features} (row-major, {@code featureSize} values per row).
+   * The arrays are not copied; do not change them afterwards.
+   */
+  public static Split of(float[] features, int[] labels, int featureSize) {
+    if (featureSize <= 0) {
+      throw new IllegalArgumentException("feature size " + featureSize + " must be > 0");
+    }
+    if ((long) labels.length * featureSize != features.length) {
+      throw new IllegalArgumentException(
+          labels.length
+              + " labels × "
+              + featureSize
+              + " features need "
+              + (long) labels.length * featureSize
+              + " values, got "
+              + features.length);
+    }
+    int[] rows = new int[labels.length];
+    Arrays.setAll(rows, i -> i);
+    return new Split(features, featureSize, labels, rows);
+  }
+
+  /** The same rows of the same features, with {@code labels} indexed like the original array. */
+  Split withLabels(int[] newLabels) {
+    return new Split(features, featureSize, newLabels, rows);
+  }
+
+  /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+  public Split slice(int from, int to) {
+    if (from < 0 || to > rows.length || from > to) {
+      throw new IllegalArgumentException(
+          "slice [" + from + ", " + to + ") is outside [0, " + rows.length + "]");
+    }
+    return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, from, to));
+  }
+
+  /** The rows {@code which} of this split, in that order. */
+  public Split rows(int[] which) {
+    int[] r = new int[which.length];
+    for (int i = 0; i < which.length; i++) {
+      if (which[i] < 0 || which[i] >= rows.length) {
+        throw new IllegalArgumentException(
+            "row " + which[i] + " is outside [0, " + rows.length + ")");
+      }
+      r[i] = rows[which[i]];
+    }
+    return new Split(features, featureSize, labels, r);
+  }
+
+  /** Number of rows. */
+  public int size() {
+    return rows.length;
+  }
+
+  /** Number of feature values per row. */
+  public int featureSize() {
+    return featureSize;
+  }
+
+  /** Label of row {@code i}. */
+  public int label(int i) {
+    return labels[rows[i]];
+  }
+
+  /** All labels, in row order (a copy). */
+  public int[] labels() {
+    int[] out = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = labels[rows[i]];
+    }
+    return out;
+  }
+
+  /** Index of row {@code i} in the underlying label array. */
+  int baseRow(int i) {
+    return rows[i];
+  }
+
+  /** Number of rows in the underlying arrays. */
+  int baseSize() {
+    return labels.length;
+  }
+
+  /**
+   * Copies the features of the rows {@code which[0..count)} into {@code dest}, one after another.
+   */
+  public void gather(int[] which, int count, float[] dest) {
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(features, rows[which[k]] * featureSize, dest, k * featureSize, featureSize);
+    }
+  }
+
+  /** Copies the features of rows {@code [from, to)} into {@code dest}. */
+  public void gatherRange(int from, int to, float[] dest) {
+    for (int k = from; k < to; k++) {
+      System.arraycopy(features, rows[k] * featureSize, dest, (k - from) * featureSize, featureSize);
+    }
+  }
+
+  /** The first non-finite feature value, as "row r, value v", or null if all are finite. */
+  String firstNonFinite() {
+    for (int i = 0; i < rows.length; i++) {
+      int base = rows[i] * featureSize;
+      for (int j = 0; j < featureSize; j++) {
+        float v = features[base + j];
+        if (!Float.isFinite(v)) {
+          return "row " + i + " feature " + j + " is " + v;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.avil.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Ways to make tasks: synthetic variants of a task, and tasks from a Tablesaw table.
+ *
+ * <pre>{@code
+ * Task noise = Tasks.randomLabels("noise", right, 1);   // a task that cannot help
+ * Task even  = Tasks.relabel("even", left, 2, y -> y % 2);
+ * Task iris  = Tasks.fromTable("iris", table, "species", 0.2, 0.2, 1);
+ * }</pre>
+ */
+public final class Tasks {
+  private Tasks() {}
+
+  /**
+   * The same inputs as {@code base} with labels drawn uniformly at random from its classes, fixed
+   * by {@code seed}: an auxiliary task that carries no information about any target.
+   */
+  public static Task randomLabels(String name, Task base, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int k = base.classes();
+    return base.relabel(
+        name,
+        k,
+        s -> {
+          int[] labels = new int[s.baseSize()];
+          SplittableRandom r = rng.split();
+          for (int i = 0; i < labels.length; i++) {
+            labels[i] = r.nextInt(k);
+          }
+          return s.withLabels(labels);
+        });
+  }
+
+  /** The same inputs as {@code base} with each label {@code y} replaced by {@code map(y)}. */
+  public static Task relabel(String name, Task base, int classes, IntUnaryOperator map) {
+    return base.relabel(
+        name,
+        classes,
+        s -> {
+          int[] labels = new int[s.baseSize()];
+          for (int i = 0; i < s.size(); i++) {
+            labels[s.baseRow(i)] = map.applyAsInt(s.label(i));
+          }
+          return s.withLabels(labels);
+        });
+  }
+
+  /**
+   * A task from a table: every numeric column but {@code labelColumn} is a feature; the label
+   * column holds integer classes or strings (mapped to classes in order of first appearance).
+   * Rows are split at random into train, dev and test.
+   */
+  public static Task fromTable(
+      String name, Table table, String labelColumn, double devFraction, double testFraction, long seed) {
+    if (!table.columnNames().contains(labelColumn)) {
+      throw new IllegalArgumentException(
+          "label column '" + labelColumn + "' is not in table '" + table.name() + "'; its columns are "
+              + table.columnNames());
+    }
+    List<NumericColumn<?>> features = new ArrayList<>();
+    for (Column<?> c : table.columns()) {
+      if (c.name().equals(labelColumn)) {
+        continue;
+      }
+      if (!(c instanceof NumericColumn<?> n)) {
+        throw new IllegalArgumentException(
+            "column '" + c.name() + "' of type " + c.type() + " is not numeric; feature columns must be numeric"
+                + " (drop it or name it as the label column)");
+      }
+      features.add(n);
+    }
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException("table '" + table.name() + "' has no numeric feature column");
+    }
+    int n = table.rowCount();
+    float[][] x = new float[n][features.size()];
+    for (int j = 0; j < features.size(); j++) {
+      NumericColumn<?> col = features.get(j);
+      for (int i = 0; i < n; i++) {
+        x[i][j] = col.isMissing(i) ? Float.NaN : (float) col.getDouble(i);
+      }
+    }
+    Column<?> labels = table.column(labelColumn);
+    int[] y = new int[n];
+    int classes;
+    if (labels instanceof NumericColumn<?> nc) {
+      int max = 0;
+      for (int i = 0; i < n; i++) {
+        double v = nc.getDouble(i);
+        if (v != Math.rint(v)) {
+          throw new IllegalArgumentException(
+              "label " + v + " in row " + i + " is not an integer class; labels must be integers or strings");
+        }
+        y[i] = (int) v;
+        max = Math.max(max, y[i]);
+      }
+      classes = Math.max(2, max + 1);
+    } else {
+      java.util.Map<String, Integer> codes = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        y[i] = codes.computeIfAbsent(labels.getString(i), k -> codes.size());
+      }
+      classes = Math.max(2, codes.size());
+    }
+    return Task.builder(name).classes(classes).split(x, y, devFraction, testFraction, seed).build();
+  }
+}

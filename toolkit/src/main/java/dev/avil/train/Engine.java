@@ -1,0 +1,98 @@
+package dev.avil.train;
+
+import dev.avil.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one epoch loop. Each epoch the strategy trains; then every task is evaluated on its dev and
+ * test splits, and the epoch's records are made and passed to the listener.
+ *
+ * <pre>{@code
+ * List<Record> records = Engine.run(spec, new Uniform(), ProgressLog.toStdout());
+ * }</pre>
+ */
+public final class Engine {
+  private Engine() {}
+
+  /**
+   * Runs {@code spec} with {@code strategy}.
+   *
+   * @throws RunFailedException if training fails or the thread is interrupted; it carries the
+   *     records of the epochs that finished
+   */
+  public static List<Record> run(RunSpec spec, Strategy strategy, TrainingListener listener) {
+    List<Record> records = new ArrayList<>();
+    List<String> names = spec.tasks().stream().map(Task::name).toList();
+    listener.onRunStart(spec.method(), spec.seed(), spec.epochs(), names);
+    long started = System.nanoTime();
+    try (TrainingRun run = new TrainingRun(spec)) {
+      for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new RunFailedException(
+              "run interrupted before epoch " + epoch, records, new InterruptedException());
+        }
+        long t0 = System.nanoTime();
+        run.startEpoch(epoch);
+        Strategy.EpochWeights w;
+        try {
+          w = strategy.trainEpoch(run);
+        } catch (RuntimeException e) {
+          throw new RunFailedException(
+              spec.method() + " seed " + spec.seed() + " failed in epoch " + epoch + ": " + e.getMessage(),
+              records,
+              e);
+        }
+        double[] losses = run.epochLosses();
+        List<Record> epochRecords = new ArrayList<>();
+        double targetDev = Double.NaN;
+        for (int t = 0; t < names.size(); t++) {
+          String task = names.get(t);
+          double[] dev = run.evaluateDev(t);
+          double[] test = run.evaluateTest(t);
+          if (t == 0) {
+            targetDev = dev[0];
+          }
+          add(epochRecords, spec, epoch, task, Metric.TRAIN_LOSS, losses[t]);
+          add(epochRecords, spec, epoch, task, Metric.DEV_ACCURACY, dev[0]);
+          add(epochRecords, spec, epoch, task, Metric.DEV_LOSS, dev[1]);
+          add(epochRecords, spec, epoch, task, Metric.TEST_ACCURACY, test[0]);
+          add(epochRecords, spec, epoch, task, Metric.TEST_LOSS, test[1]);
+          add(epochRecords, spec, epoch, task, Metric.WEIGHT, w.weights()[t]);
+          if (w.alphas() != null) {
+            add(epochRecords, spec, epoch, task, Metric.ALPHA, w.alphas()[t]);
+          }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.SECONDS, seconds);
+        if (w.alphas() != null) {
+          add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.SKIPPED_ALPHA_STEPS, w.skippedAlphaSteps());
+        }
+        records.addAll(epochRecords);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        listener.onEpoch(
+            new TrainingListener.EpochProgress(
+                spec.method(),
+                spec.seed(),
+                epoch,
+                spec.epochs(),
+                names,
+                losses,
+                targetDev,
+                w.weights().clone(),
+                w.alphas() == null ? null : w.alphas().clone(),
+                seconds,
+                elapsed / epoch * (spec.epochs() - epoch)));
+      }
+    } finally {
+      listener.onRunEnd(spec.method(), spec.seed());
+    }
+    return records;
+  }
+
+  private static void add(List<Record> out, RunSpec spec, int epoch, String task, Metric m, double v) {
+    if (!Double.isNaN(v) || m != Metric.TRAIN_LOSS) {
+      out.add(new Record(spec.method(), spec.seed(), epoch, task, m, v));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.avil.train;
+
+/** What a {@link Record} measures. Each has a short identifier used in CSV files. */
+public enum Metric {
+  /** Mean training loss over the batches the task trained on this epoch (unweighted). */
+  TRAIN_LOSS("train_loss"),
+  /** Accuracy on the dev split; for the target, on its model-selection part. */
+  DEV_ACCURACY("dev_acc"),
+  /** Mean loss on the dev split; for the target, on its model-selection part. */
+  DEV_LOSS("dev_loss"),
+  /** Accuracy on the test split. */
+  TEST_ACCURACY("test_acc"),
+  /** Mean loss on the test split. */
+  TEST_LOSS("test_loss"),
+  /** The task's weight during this epoch's training. */
+  WEIGHT("weight"),
+  /** The task's α found this epoch (αVIL only). */
+  ALPHA("alpha"),
+  /** Wall-clock seconds of the epoch, evaluation included (task {@code *}). */
+  SECONDS("seconds"),
+  /** α steps skipped this epoch because the target's dev loss was not finite (task {@code *}). */
+  SKIPPED_ALPHA_STEPS("skipped_alpha_steps");
+
+  private final String id;
+
+  Metric(String id) {
+    this.id = id;
+  }
+
+  /** The identifier used in CSV files and tables. */
+  public String id() {
+    return id;
+  }
+
+  /** The metric with identifier {@code id}. */
+  public static Metric fromId(String id) {
+    for (Metric m : values()) {
+      if (m.id.equals(id)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown metric '" + id + "'; accepted: " + java.util.Arrays.stream(values()).map(Metric::id).toList());
+  }
+}

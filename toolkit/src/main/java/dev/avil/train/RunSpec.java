@@ -1,0 +1,40 @@
+package dev.avil.train;
+
+import ai.djl.ndarray.types.DataType;
+import dev.avil.model.Trunk;
+import dev.avil.task.Task;
+import java.util.List;
+
+/**
+ * Everything one training run needs, resolved. The target is task 0.
+ *
+ * @param method the method's name, recorded in every record
+ * @param tasks the target first, then the auxiliary tasks
+ * @param trunk the shared trunk
+ * @param headHidden hidden units of each task head
+ * @param epochs number of epochs, ≥ 1
+ * @param batchSize examples per batch, ≥ 1
+ * @param learningRate SGD learning rate of the model
+ * @param momentum SGD momentum of the model
+ * @param devSplit fraction of the target's dev split used for tuning (by target-aware methods);
+ *     the rest selects the model
+ * @param seed the run's seed
+ * @param dtype parameter and data type; FLOAT32 except in numerical tests
+ */
+public record RunSpec(
+    String method,
+    List<Task> tasks,
+    Trunk trunk,
+    int headHidden,
+    int epochs,
+    int batchSize,
+    double learningRate,
+    double momentum,
+    double devSplit,
+    long seed,
+    DataType dtype) {
+  /** Copies the task list. */
+  public RunSpec {
+    tasks = List.copyOf(tasks);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.avil.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SGD with momentum, as PyTorch's {@code torch.optim.SGD} without dampening: {@code v ← m·v + lr·g;
+ * θ ← θ − v}. One fused native update per parameter, then its gradient is zeroed. Momentum state
+ * lives in its own manager and is freed on {@link #close()}.
+ */
+final class Sgd implements AutoCloseable {
+  private final NDManager state;
+  private final float learningRate;
+  private final float momentum;
+  private final Map<Parameter, NDArray> velocity = new IdentityHashMap<>();
+
+  Sgd(NDManager parent, double learningRate, double momentum) {
+    this.state = parent.newSubManager();
+    this.learningRate = (float) learningRate;
+    this.momentum = (float) momentum;
+  }
+
+  /** Updates {@code params} from their gradients, then zeroes the gradients. */
+  void step(List<Parameter> params) {
+    for (Parameter p : params) {
+      PtNDArray w = (PtNDArray) p.getArray();
+      NDArray v = momentum == 0 ? null : velocity.computeIfAbsent(p, k -> state.zeros(w.getShape(), w.getDataType()));
+      try (PtNDArray g = w.getGradient()) {
+        JniUtils.sgdUpdate(w, g, (PtNDArray) v, learningRate, 0f, 1f, -1f, momentum);
+      }
+      JniUtils.zeroGrad(w);
+    }
+  }
+
+  /** Zeroes the gradients of {@code params} without updating them. */
+  static void zeroGradients(List<Parameter> params) {
+    for (Parameter p : params) {
+      JniUtils.zeroGrad((PtNDArray) p.getArray());
+    }
+  }
+
+  @Override
+  public void close() {
+    state.close();
+  }
+}

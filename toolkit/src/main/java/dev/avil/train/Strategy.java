@@ -1,0 +1,28 @@
+package dev.avil.train;
+
+/**
+ * How one method trains an epoch. The engine calls {@link #trainEpoch} once per epoch and does the
+ * evaluation and the bookkeeping; a strategy only trains, through the run's primitives.
+ */
+public interface Strategy {
+  /**
+   * Trains one epoch.
+   *
+   * @return the task weights the epoch used (and αs, where the method has them)
+   */
+  EpochWeights trainEpoch(TrainingRun run);
+
+  /**
+   * What a strategy reports for one epoch.
+   *
+   * @param weights the weight of each task, target first
+   * @param alphas the α of each task, or null if the method has none
+   * @param skippedAlphaSteps α steps skipped because the dev loss was not finite
+   */
+  record EpochWeights(double[] weights, double[] alphas, int skippedAlphaSteps) {
+    /** Weights only. */
+    public static EpochWeights of(double[] weights) {
+      return new EpochWeights(weights.clone(), null, 0);
+    }
+  }
+}

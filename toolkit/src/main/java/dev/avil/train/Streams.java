@@ -1,0 +1,32 @@
+package dev.avil.train;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Named random streams split from one seed, so that drawing more numbers in one concern (say,
+ * batch order) never shifts another (say, initialisation).
+ *
+ * <pre>{@code
+ * SplittableRandom init = Streams.of(seed, "init");
+ * }</pre>
+ */
+public final class Streams {
+  /** Initial parameter values. */
+  public static final String INIT = "init";
+  /** Batch order and ρ-samples. */
+  public static final String BATCHES = "batches";
+  /** Anything random in a weighting method. */
+  public static final String METHOD = "method";
+
+  private Streams() {}
+
+  /** The stream {@code name} of {@code seed}. */
+  public static SplittableRandom of(long seed, String name) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ b) * 0x100000001b3L;
+    }
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ h);
+  }
+}

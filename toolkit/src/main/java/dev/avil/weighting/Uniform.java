@@ -1,0 +1,19 @@
+package dev.avil.weighting;
+
+import dev.avil.train.Strategy;
+import dev.avil.train.TrainingRun;
+import java.util.Arrays;
+
+/**
+ * Uniform multitask learning: every task weight 1, tasks interleaved batch by batch until each
+ * task's data is used up.
+ */
+public final class Uniform implements Strategy {
+  @Override
+  public EpochWeights trainEpoch(TrainingRun run) {
+    double[] w = new double[run.taskCount()];
+    Arrays.fill(w, 1);
+    run.trainInterleaved(w);
+    return EpochWeights.of(w);
+  }
+}
