@@ -56,7 +56,8 @@ public final class Html {
 
   /** A figure as a div and the script that draws it. */
   public static String figure(Figure f) {
-    String id = "avil-plot-" + IDS.incrementAndGet();
+    // Tablesaw names a JavaScript variable after the div, so the id must be a valid identifier.
+    String id = "avilPlot" + IDS.incrementAndGet();
     return f.divString(id) + f.asJavascript(id);
   }
 

@@ -37,8 +37,13 @@ public final class Plotly {
     return s;
   }
 
-  /** A {@code <script>} element holding the library. */
+  /**
+   * A {@code <script>} element holding the library. It is wrapped so that it always defines {@code
+   * window.Plotly}, even on pages that also load require.js (as Jupyter's exported HTML may).
+   */
   public static String scriptTag() {
-    return "<script type=\"text/javascript\">" + source().replace("</script", "<\\/script") + "</script>";
+    return "<script type=\"text/javascript\">(function (define, module, exports) {\n"
+        + source().replace("</script", "<\\/script")
+        + "\n})();</script>";
   }
 }

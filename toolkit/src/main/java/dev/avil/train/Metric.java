@@ -12,7 +12,7 @@ public enum Metric {
   TEST_ACCURACY("test_acc"),
   /** Mean loss on the test split. */
   TEST_LOSS("test_loss"),
-  /** The task's weight during this epoch's training. */
+  /** The task's weight at the end of the epoch: what the method learned, and the next epoch uses. */
   WEIGHT("weight"),
   /** The task's α found this epoch (αVIL only). */
   ALPHA("alpha"),

@@ -8,14 +8,15 @@ public interface Strategy {
   /**
    * Trains one epoch.
    *
-   * @return the task weights the epoch used (and αs, where the method has them)
+   * @return the task weights at the end of the epoch, the ones the next epoch uses (and αs,
+   *     where the method has them)
    */
   EpochWeights trainEpoch(TrainingRun run);
 
   /**
    * What a strategy reports for one epoch.
    *
-   * @param weights the weight of each task, target first
+   * @param weights the weight of each task at the end of the epoch, target first
    * @param alphas the α of each task, or null if the method has none
    * @param skippedAlphaSteps α steps skipped because the dev loss was not finite
    */

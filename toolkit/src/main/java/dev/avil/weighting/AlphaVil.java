@@ -38,7 +38,6 @@ public final class AlphaVil implements Strategy {
       weights = new double[k];
       Arrays.fill(weights, 1);
     }
-    double[] used = weights.clone();
     List<ParamVector> deltas = new ArrayList<>(k);
     try (ParamVector theta = run.parameters()) {
       for (int t = 0; t < k; t++) {
@@ -58,7 +57,7 @@ public final class AlphaVil implements Strategy {
       int skipped = optimise(objective, alpha);
       objective.moveTo(alpha);
       weights = updatedWeights(weights, alpha, options);
-      return new EpochWeights(used, alpha, skipped);
+      return new EpochWeights(weights.clone(), alpha, skipped);
     } finally {
       deltas.forEach(ParamVector::close);
     }

@@ -1,0 +1,88 @@
+package dev.avil.kernel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import eu.maveniverse.maven.mima.context.Context;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import eu.maveniverse.maven.mima.context.Runtimes;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * Resolves Maven coordinates, with their runtime dependencies, to jar files.
+ *
+ * <p>The local repository named by the user's Maven settings ({@code ~/.m2/repository} by
+ * default) is tried first, offline, so artifacts that are already there (including ones installed
+ * with {@code mvn install}, snapshots too) never need the network. Only if that fails, and
+ * {@value #OFFLINE_ENV} is not set, are the remote repositories asked.
+ */
+final class MavenResolver {
+
+    /** Environment variable that, when set to anything but {@code 0} or {@code false}, forbids remote access. */
+    static final String OFFLINE_ENV = "AVIL_KERNEL_OFFLINE";
+
+    private final List<RemoteRepository> extraRepositories = new ArrayList<>();
+    private final boolean offlineOnly;
+
+    MavenResolver(boolean offlineOnly) {
+        this.offlineOnly = offlineOnly;
+    }
+
+    /** A resolver configured from {@value #OFFLINE_ENV}. */
+    static MavenResolver fromEnvironment() {
+        String value = System.getenv(OFFLINE_ENV);
+        boolean offline = value != null && !value.isBlank() && !value.equals("0") && !value.equalsIgnoreCase("false");
+        return new MavenResolver(offline);
+    }
+
+    /** Adds a remote repository, searched after those of the user's settings. */
+    synchronized void addRepository(String id, String url) {
+        extraRepositories.removeIf(r -> r.getId().equals(id));
+        extraRepositories.add(new RemoteRepository.Builder(id, "default", url).build());
+    }
+
+    /**
+     * Resolves one artifact ({@code groupId:artifactId[:extension[:classifier]]:version}) and its
+     * runtime dependencies.
+     *
+     * @return the jar files, the artifact's own first
+     */
+    synchronized List<Path> resolve(String coordinates) throws DependencyResolutionException {
+        Artifact artifact = new DefaultArtifact(coordinates);
+        try {
+            return resolve(artifact, true);
+        } catch (DependencyResolutionException offlineFailure) {
+            if (offlineOnly) {
+                throw offlineFailure;
+            }
+            return resolve(artifact, false);
+        }
+    }
+
+    private List<Path> resolve(Artifact artifact, boolean offline) throws DependencyResolutionException {
+        ContextOverrides overrides = ContextOverrides.create()
+                .withUserSettings(true)
+                .offline(offline)
+                .repositories(List.copyOf(extraRepositories))
+                .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.APPEND)
+                .build();
+        try (Context context = Runtimes.INSTANCE.getRuntime().create(overrides)) {
+            CollectRequest collect = new CollectRequest(new Dependency(artifact, "runtime"), context.remoteRepositories());
+            return context.repositorySystem()
+                    .resolveDependencies(context.repositorySystemSession(), new DependencyRequest(collect, null))
+                    .getArtifactResults().stream()
+                    .map(ArtifactResult::getArtifact)
+                    .map(a -> a.getFile().toPath())
+                    .collect(Collectors.toList());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.avil.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class IdxTest {
+  @Property(tries = 30)
+  void writesAndReadsBackAnyArray(
+      @ForAll @IntRange(min = 0, max = 6) int n,
+      @ForAll @IntRange(min = 1, max = 5) int h,
+      @ForAll @IntRange(min = 1, max = 5) int w,
+      @ForAll boolean gzip,
+      @ForAll long seed)
+      throws IOException {
+    int[] data = new java.util.Random(seed).ints(n * h * w, 0, 256).toArray();
+    Idx.Array a = new Idx.Array(new int[] {n, h, w}, data);
+    Path dir = Files.createTempDirectory("idx");
+    Path f = dir.resolve(gzip ? "x-idx3-ubyte.gz" : "x-idx3-ubyte");
+    Idx.write(f, a);
+    assertThat(Idx.read(f)).isEqualTo(a);
+  }
+
+  @Test
+  void readsTheStandardHeaderByteForByte() throws IOException {
+    Path f = Files.createTempFile("labels", "-idx1-ubyte");
+    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 3, 7, 0, (byte) 255});
+    Idx.Array a = Idx.read(f);
+    assertThat(a.dims()).containsExactly(3);
+    assertThat(a.data()).containsExactly(7, 0, 255);
+  }
+
+  @Test
+  void rejectsAFileThatIsNotUnsignedByteIdx() throws IOException {
+    Path f = Files.createTempFile("bad", "-idx1-ubyte");
+    Files.write(f, new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0});
+    assertThatThrownBy(() -> Idx.read(f))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an unsigned-byte IDX file")
+        .hasMessageContaining("0xd01");
+  }
+
+  @Test
+  void rejectsATruncatedFile() throws IOException {
+    Path f = Files.createTempFile("short", "-idx1-ubyte");
+    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2});
+    assertThatThrownBy(() -> Idx.read(f)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+  }
+
+  @Test
+  void imageSetPoolsTrainAndTestFilesAndScalesPixels() throws IOException {
+    Path dir = Files.createTempDirectory("mnist");
+    Idx.write(dir.resolve("train-images-idx3-ubyte.gz"), new Idx.Array(new int[] {1, 2, 2}, new int[] {0, 255, 51, 102}));
+    Idx.write(dir.resolve("train-labels-idx1-ubyte.gz"), new Idx.Array(new int[] {1}, new int[] {4}));
+    Idx.write(dir.resolve("t10k-images-idx3-ubyte"), new Idx.Array(new int[] {1, 2, 2}, new int[] {255, 0, 0, 0}));
+    Idx.write(dir.resolve("t10k-labels-idx1-ubyte"), new Idx.Array(new int[] {1}, new int[] {9}));
+    ImageSet s = ImageSet.read(dir);
+    assertThat(s.size()).isEqualTo(2);
+    assertThat(s.labels()).containsExactly(4, 9);
+    assertThat(s.images()).containsExactly(0f, 1f, 0.2f, 0.4f, 1f, 0f, 0f, 0f);
+  }
+
+  @Test
+  void anEmptyDirectoryNamesTheExpectedFiles() throws IOException {
+    Path dir = Files.createTempDirectory("empty");
+    assertThatThrownBy(() -> ImageSet.read(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("train-images-idx3-ubyte");
+  }
+
+  @Test
+  void missingDataPrintsTheCommandThatObtainsIt() {
+    String old = System.getProperty("avil.mnist.dir");
+    System.setProperty("avil.mnist.dir", "/nonexistent/avil-test-dir");
+    try {
+      assertThatThrownBy(Datasets::mnistDir)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("/nonexistent/avil-test-dir");
+    } finally {
+      if (old == null) {
+        System.clearProperty("avil.mnist.dir");
+      } else {
+        System.setProperty("avil.mnist.dir", old);
+      }
+    }
+  }
+}
