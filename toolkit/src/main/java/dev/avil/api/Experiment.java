@@ -4,8 +4,8 @@ import ai.djl.ndarray.types.DataType;
 import dev.avil.model.Trunk;
 import dev.avil.model.Trunks;
 import dev.avil.task.Task;
+import dev.avil.train.DefaultListener;
 import dev.avil.train.Engine;
-import dev.avil.train.ProgressLog;
 import dev.avil.train.Record;
 import dev.avil.train.RunFailedException;
 import dev.avil.train.RunSpec;
@@ -77,7 +77,7 @@ public final class Experiment {
     if (target == null) {
       throw new IllegalArgumentException("target task must not be null");
     }
-    return new Experiment(target, List.of(), null, 50, 10, 64, 0.05, 0.9, 0.5, 1, Method.alphaVil(), ProgressLog.toStdout());
+    return new Experiment(target, List.of(), null, 50, 10, 64, 0.05, 0.9, 0.5, 1, Method.alphaVil(), null);
   }
 
   private Experiment with(List<Task> aux, Trunk trunk, int headHidden, int epochs, int batchSize,
@@ -174,7 +174,10 @@ public final class Experiment {
     return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, s, method, listener);
   }
 
-  /** Where progress goes. Default: one line per epoch on standard output. */
+  /**
+   * Where progress goes. Default: {@link DefaultListener}, asked once per {@code run()}: one line
+   * per epoch on standard output, or one updating output in a notebook.
+   */
   public Experiment listener(TrainingListener l) {
     if (l == null) {
       throw new IllegalArgumentException("listener must not be null; use TrainingListener.silent()");
@@ -236,10 +239,14 @@ public final class Experiment {
    * @throws TrainingFailedException if training stops early; it carries the finished epochs
    */
   public Results run() {
-    return runWith(method, seed);
+    return runWith(method, seed, listenerFor(1));
   }
 
-  Results runWith(Method m, long s) {
+  private TrainingListener listenerFor(int runs) {
+    return listener != null ? listener : DefaultListener.create(runs);
+  }
+
+  Results runWith(Method m, long s, TrainingListener l) {
     if (m.needsAux() && aux.isEmpty()) {
       throw new IllegalArgumentException(
           "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...) or use Method.singleTask()");
@@ -252,7 +259,7 @@ public final class Experiment {
     RunSpec spec = new RunSpec(m.name(), tasks, t, headHidden, epochs, batchSize, learningRate, momentum, devSplit, s, DataType.FLOAT32);
     Map<String, String> config = config(m, t, s);
     try {
-      List<Record> records = Engine.run(spec, m.newStrategy(), listener);
+      List<Record> records = Engine.run(spec, m.newStrategy(), l);
       return new Results(m.name(), s, records, config);
     } catch (RunFailedException e) {
       Results partial = new Results(m.name(), s, e.records(), config);
@@ -352,6 +359,7 @@ public final class Experiment {
               "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...)");
         }
       }
+      TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
       List<Results> done = new ArrayList<>();
       List<Results> partial = new ArrayList<>();
       List<String> failures = new ArrayList<>();
@@ -359,7 +367,7 @@ public final class Experiment {
       for (long s : seeds) {
         for (Method m : methods) {
           try {
-            done.add(experiment.runWith(m, s));
+            done.add(experiment.runWith(m, s, l));
           } catch (TrainingFailedException e) {
             partial.add(e.partialResults());
             failures.add(m.name() + " seed " + s + ": " + e.getMessage());

@@ -3,10 +3,17 @@ package dev.avil.api;
 import dev.avil.train.Strategy;
 import dev.avil.weighting.AlphaVil;
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.Dwa;
+import dev.avil.weighting.ForkMerge;
+import dev.avil.weighting.Gcs;
+import dev.avil.weighting.MethodOptions;
+import dev.avil.weighting.OlAux;
 import dev.avil.weighting.SingleTask;
+import dev.avil.weighting.UncertaintyWeighting;
 import dev.avil.weighting.Uniform;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +25,8 @@ import java.util.function.UnaryOperator;
  * Method.uniform();
  * Method.alphaVil();
  * Method.alphaVil(a -> a.rho(0.5).alphaSteps(20)).named("αVIL ρ=.5");
+ * Method.gcs(g -> g.form(Gcs.Form.WEIGHTED));
+ * Method.olAux();  Method.forkMerge();  Method.dwa();  Method.uncertainty();
  * }</pre>
  */
 public final class Method {
@@ -56,10 +65,68 @@ public final class Method {
    * options that differ from the defaults, so variants can be compared side by side.
    */
   public static Method alphaVil(UnaryOperator<AlphaVilOptions> configure) {
-    AlphaVilOptions defaults = AlphaVilOptions.defaults();
-    AlphaVilOptions o = configure.apply(defaults);
+    return configured("αVIL", AlphaVilOptions.defaults(), configure, AlphaVil::new);
+  }
+
+  /** Gradient cosine similarity (Du et al. 2018), gated. See {@link Gcs}. */
+  public static Method gcs() {
+    return gcs(UnaryOperator.identity());
+  }
+
+  /** GCS with options, e.g. {@code g -> g.form(Gcs.Form.WEIGHTED)}. */
+  public static Method gcs(UnaryOperator<Gcs.Options> configure) {
+    return configured("GCS", Gcs.Options.defaults(), configure, Gcs::new);
+  }
+
+  /** Online learning of auxiliary weights (Lin et al. 2019). See {@link OlAux}. */
+  public static Method olAux() {
+    return olAux(UnaryOperator.identity());
+  }
+
+  /** OL-AUX with options, e.g. {@code o -> o.beta(0.1).horizon(10)}. */
+  public static Method olAux(UnaryOperator<OlAux.Options> configure) {
+    return configured("OL-AUX", OlAux.Options.defaults(), configure, OlAux::new);
+  }
+
+  /** ForkMerge (Jiang et al. 2023). See {@link ForkMerge}. */
+  public static Method forkMerge() {
+    return forkMerge(UnaryOperator.identity());
+  }
+
+  /** ForkMerge with options, e.g. {@code f -> f.gridStep(0.05)}. */
+  public static Method forkMerge(UnaryOperator<ForkMerge.Options> configure) {
+    return configured("ForkMerge", ForkMerge.Options.defaults(), configure, ForkMerge::new);
+  }
+
+  /** Dynamic weight average (Liu et al. 2019). See {@link Dwa}. */
+  public static Method dwa() {
+    return dwa(UnaryOperator.identity());
+  }
+
+  /** DWA with options, e.g. {@code d -> d.temperature(1)}. */
+  public static Method dwa(UnaryOperator<Dwa.Options> configure) {
+    return configured("DWA", Dwa.Options.defaults(), configure, Dwa::new);
+  }
+
+  /** Uncertainty weighting (Kendall et al. 2018). See {@link UncertaintyWeighting}. */
+  public static Method uncertainty() {
+    return uncertainty(UnaryOperator.identity());
+  }
+
+  /** Uncertainty weighting with options, e.g. {@code u -> u.learningRate(0.01)}. */
+  public static Method uncertainty(UnaryOperator<UncertaintyWeighting.Options> configure) {
+    return configured("uncertainty", UncertaintyWeighting.Options.defaults(), configure, UncertaintyWeighting::new);
+  }
+
+  /**
+   * A method from its defaults and the user's changes to them; the name lists what differs from
+   * the defaults. Every such method uses auxiliary tasks.
+   */
+  private static <O extends MethodOptions> Method configured(
+      String base, O defaults, UnaryOperator<O> configure, Function<O, Strategy> strategy) {
+    O o = configure.apply(defaults);
     if (o == null) {
-      throw new IllegalArgumentException("the αVIL options function returned null; return the options it was given");
+      throw new IllegalArgumentException("the " + base + " options function returned null; return the options it was given");
     }
     StringBuilder changed = new StringBuilder();
     Map<String, String> d = defaults.describe();
@@ -68,8 +135,8 @@ public final class Method {
         changed.append(changed.length() == 0 ? "" : " ").append(k).append('=').append(v);
       }
     });
-    String name = changed.length() == 0 ? "αVIL" : "αVIL(" + changed + ")";
-    return new Method(name, o.describe(), () -> new AlphaVil(o), true);
+    String name = changed.length() == 0 ? base : base + "(" + changed + ")";
+    return new Method(name, o.describe(), () -> strategy.apply(o), true);
   }
 
   /**

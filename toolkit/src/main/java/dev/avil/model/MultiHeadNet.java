@@ -100,8 +100,17 @@ public final class MultiHeadNet {
 
   /** Logits of task {@code task} for a batch {@code x}. */
   public NDArray logits(NDArray x, int task, boolean training) {
-    NDList features = trunk.forward(store, new NDList(x), training);
-    return heads.get(task).forward(store, features, training).singletonOrThrow();
+    return head(features(x, training), task, training);
+  }
+
+  /** The trunk's output for a batch {@code x}: the features every head reads. */
+  public NDArray features(NDArray x, boolean training) {
+    return trunk.forward(store, new NDList(x), training).singletonOrThrow();
+  }
+
+  /** Logits of task {@code task} from trunk {@code features}. */
+  public NDArray head(NDArray features, int task, boolean training) {
+    return heads.get(task).forward(store, new NDList(features), training).singletonOrThrow();
   }
 
   /** All parameters: trunk first, then each head in task order. */
@@ -120,6 +129,13 @@ public final class MultiHeadNet {
     for (var p : trunk.getParameters()) {
       out.add(p.getValue());
     }
+    out.addAll(headParameters(task));
+    return out;
+  }
+
+  /** The parameters of task {@code task}'s head. */
+  public List<Parameter> headParameters(int task) {
+    List<Parameter> out = new ArrayList<>();
     for (var p : heads.get(task).getParameters()) {
       out.add(p.getValue());
     }

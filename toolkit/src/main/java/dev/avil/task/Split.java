@@ -74,6 +74,14 @@ public final class Split {
     return new Split(features, featureSize, labels, r);
   }
 
+  /**
+   * Whether this split has exactly the same inputs as {@code other}, row for row (labels may
+   * differ): tasks built from one image set can then share one forward pass of the trunk.
+   */
+  public boolean sameInputsAs(Split other) {
+    return features == other.features && featureSize == other.featureSize && Arrays.equals(rows, other.rows);
+  }
+
   /** Number of rows. */
   public int size() {
     return rows.length;

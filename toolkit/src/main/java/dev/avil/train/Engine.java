@@ -45,19 +45,15 @@ public final class Engine {
         }
         double[] losses = run.epochLosses();
         List<Record> epochRecords = new ArrayList<>();
-        double targetDev = Double.NaN;
+        double[][] eval = run.evaluateAll();
+        double targetDev = eval[0][0];
         for (int t = 0; t < names.size(); t++) {
           String task = names.get(t);
-          double[] dev = run.evaluateDev(t);
-          double[] test = run.evaluateTest(t);
-          if (t == 0) {
-            targetDev = dev[0];
-          }
           add(epochRecords, spec, epoch, task, Metric.TRAIN_LOSS, losses[t]);
-          add(epochRecords, spec, epoch, task, Metric.DEV_ACCURACY, dev[0]);
-          add(epochRecords, spec, epoch, task, Metric.DEV_LOSS, dev[1]);
-          add(epochRecords, spec, epoch, task, Metric.TEST_ACCURACY, test[0]);
-          add(epochRecords, spec, epoch, task, Metric.TEST_LOSS, test[1]);
+          add(epochRecords, spec, epoch, task, Metric.DEV_ACCURACY, eval[t][0]);
+          add(epochRecords, spec, epoch, task, Metric.DEV_LOSS, eval[t][1]);
+          add(epochRecords, spec, epoch, task, Metric.TEST_ACCURACY, eval[t][2]);
+          add(epochRecords, spec, epoch, task, Metric.TEST_LOSS, eval[t][3]);
           add(epochRecords, spec, epoch, task, Metric.WEIGHT, w.weights()[t]);
           if (w.alphas() != null) {
             add(epochRecords, spec, epoch, task, Metric.ALPHA, w.alphas()[t]);

@@ -85,6 +85,52 @@ public final class ParamVector implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes this vector into the gradients of {@code only}, which must be among {@code all} (the
+   * parameters in vector order). For applying a combined gradient with an optimizer.
+   */
+  public void writeGradientsTo(List<Parameter> only, List<Parameter> all) {
+    java.util.Set<Parameter> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    wanted.addAll(only);
+    long at = 0;
+    for (Parameter p : all) {
+      NDArray target = p.getArray();
+      long n = target.size();
+      if (wanted.contains(p)) {
+        try (NDArray part = flat.get(new NDIndex("{}:{}", at, at + n));
+            NDArray shaped = part.reshape(target.getShape());
+            NDArray grad = target.getGradient()) {
+          grad.set(new NDIndex("..."), shaped);
+        }
+      }
+      at += n;
+    }
+  }
+
+  /**
+   * A copy scaled by {@code first} on the values before {@code split} and by {@code rest} after
+   * it: e.g. one coefficient on the trunk and another on the heads.
+   */
+  public ParamVector scaledParts(int split, double first, double rest) {
+    try (NDArray a = flat.get(new NDIndex("0:{}", split));
+        NDArray b = flat.get(new NDIndex("{}:", split));
+        NDArray sa = a.mul(first);
+        NDArray sb = b.mul(rest)) {
+      return new ParamVector(sa.concat(sb));
+    }
+  }
+
+  /** The inner product of the first {@code n} values of both vectors (e.g. the trunk's part). */
+  public double dotFirst(ParamVector other, int n) {
+    try (NDArray a0 = flat.get(new NDIndex("0:{}", n));
+        NDArray b0 = other.flat.get(new NDIndex("0:{}", n));
+        NDArray a = a0.toType(ai.djl.ndarray.types.DataType.FLOAT64, true);
+        NDArray b = b0.toType(ai.djl.ndarray.types.DataType.FLOAT64, true);
+        NDArray d = a.dot(b)) {
+      return d.getDouble();
+    }
+  }
+
   /** Number of values. */
   public long size() {
     return flat.size();

@@ -39,8 +39,7 @@ public final class TrainingRun implements AutoCloseable {
   private final long[] labelBuffer;
   private final Shape[] batchShapes;
   private final EvalSet tune;
-  private final EvalSet[] dev;
-  private final EvalSet[] test;
+  private final List<EvalSet> evalSets = new ArrayList<>();
   private final double[] lossSum;
   private final int[] lossCount;
   private int epoch;
@@ -74,12 +73,11 @@ public final class TrainingRun implements AutoCloseable {
       Split targetDev = tasks.get(0).dev();
       int nTune = tuneSize(targetDev.size(), spec.devSplit());
       this.tune = new EvalSet(targetDev.slice(0, nTune));
-      this.dev = new EvalSet[tasks.size()];
-      this.test = new EvalSet[tasks.size()];
+      tune.members.add(new Member(0, false, labels(targetDev.slice(0, nTune))));
       for (int t = 0; t < tasks.size(); t++) {
         Split d = tasks.get(t).dev();
-        dev[t] = new EvalSet(t == 0 ? d.slice(nTune, d.size()) : d);
-        test[t] = new EvalSet(tasks.get(t).test());
+        addEvaluation(t, false, t == 0 ? d.slice(nTune, d.size()) : d);
+        addEvaluation(t, true, tasks.get(t).test());
       }
       this.lossSum = new double[tasks.size()];
       this.lossCount = new int[tasks.size()];
@@ -143,7 +141,7 @@ public final class TrainingRun implements AutoCloseable {
   }
 
   /** Mean training loss of each task this epoch so far; NaN for tasks that did not train. */
-  double[] epochLosses() {
+  public double[] epochLosses() {
     double[] out = new double[lossSum.length];
     for (int t = 0; t < out.length; t++) {
       out[t] = lossCount[t] == 0 ? Double.NaN : lossSum[t] / lossCount[t];
@@ -159,17 +157,52 @@ public final class TrainingRun implements AutoCloseable {
     if (weights.length != taskCount()) {
       throw new IllegalArgumentException(weights.length + " weights for " + taskCount() + " tasks");
     }
+    double[] w = weights.clone();
+    trainInterleaved(
+        new BatchWeighting() {
+          @Override
+          public boolean trains(int task) {
+            return w[task] > 0;
+          }
+
+          @Override
+          public double weight(int task) {
+            return w[task];
+          }
+        });
+  }
+
+  /**
+   * Decides, batch by batch, how much each task's loss counts in a round-robin pass; hears each
+   * batch's (unweighted) loss afterwards. For loss-balancing methods whose weights move within an
+   * epoch.
+   */
+  public interface BatchWeighting {
+    /** Whether task {@code task} takes part in this pass. */
+    boolean trains(int task);
+
+    /** The weight of task {@code task}'s next batch. */
+    double weight(int task);
+
+    /** Task {@code task}'s batch had mean loss {@code loss}. */
+    default void afterBatch(int task, double loss) {}
+  }
+
+  /**
+   * One round-robin pass, batch by batch in turn until each participating task's data is used up,
+   * with a fresh optimizer; each batch's loss is scaled by {@code w.weight(task)} just before it
+   * trains.
+   */
+  public void trainInterleaved(BatchWeighting w) {
     int k = taskCount();
     int[][] order = new int[k][];
     int[] at = new int[k];
-    NDArray[] w = new NDArray[k];
-    try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum())) {
-      for (int t = 0; t < k; t++) {
-        if (weights[t] > 0) {
-          order[t] = Shuffle.permutation(spec.tasks().get(t).train().size(), batches);
-          w[t] = weights[t] == 1 ? null : Losses.scalar(manager, weights[t], spec.dtype());
-        }
+    for (int t = 0; t < k; t++) {
+      if (w.trains(t)) {
+        order[t] = Shuffle.permutation(spec.tasks().get(t).train().size(), batches);
       }
+    }
+    try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum())) {
       boolean live = true;
       while (live) {
         live = false;
@@ -178,15 +211,11 @@ public final class TrainingRun implements AutoCloseable {
             continue;
           }
           int count = Math.min(spec.batchSize(), order[t].length - at[t]);
-          step(t, order[t], at[t], count, w[t], opt);
+          double loss = backward(t, order[t], at[t], count, w.weight(t));
+          opt.step(taskParams.get(t));
+          w.afterBatch(t, loss);
           at[t] += count;
           live = true;
-        }
-      }
-    } finally {
-      for (NDArray a : w) {
-        if (a != null) {
-          a.close();
         }
       }
     }
@@ -205,15 +234,106 @@ public final class TrainingRun implements AutoCloseable {
     for (int i = 0; i < m; i++) {
       order[i] = sample[perm[i]];
     }
-    try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum());
-        NDArray w = weight == 1 ? null : Losses.scalar(manager, weight, spec.dtype())) {
+    try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum())) {
       for (int from = 0; from < m; from += spec.batchSize()) {
-        step(task, order, from, Math.min(spec.batchSize(), m - from), w, opt);
+        backward(task, order, from, Math.min(spec.batchSize(), m - from), weight);
+        opt.step(taskParams.get(task));
       }
     }
   }
 
-  private void step(int task, int[] order, int from, int count, NDArray weight, Sgd opt) {
+  /**
+   * How a joint step combines the tasks' gradients: for each participating task, a coefficient on
+   * the shared trunk and one on its own head.
+   */
+  public interface StepCombiner {
+    /**
+     * The coefficients of one step.
+     *
+     * @param tasks the participating tasks, target first
+     * @param gradients each task's gradient of its mean batch loss, in parameter-vector order
+     */
+    Combination combine(int[] tasks, List<ParamVector> gradients);
+  }
+
+  /**
+   * Coefficients of a joint step, indexed like the participating tasks.
+   *
+   * @param trunk coefficient of each task's gradient on the shared trunk
+   * @param head coefficient of each task's gradient on its own head
+   */
+  public record Combination(double[] trunk, double[] head) {}
+
+  /**
+   * Joint training: each step takes one batch of every task in {@code tasks}, computes each task's
+   * gradient separately, and updates the model with the combination {@code combiner} chooses. A
+   * pass lasts as many steps as the largest task has batches; smaller tasks cycle through their
+   * data, reshuffled each time round. Fresh optimizer per pass.
+   */
+  public void trainJoint(int[] tasks, StepCombiner combiner) {
+    int k = tasks.length;
+    int[][] order = new int[k][];
+    int[] at = new int[k];
+    int steps = 0;
+    List<Parameter> stepParams = new ArrayList<>(net.parametersOf(tasks[0]));
+    for (int i = 0; i < k; i++) {
+      int n = spec.tasks().get(tasks[i]).train().size();
+      order[i] = Shuffle.permutation(n, batches);
+      steps = Math.max(steps, (n + spec.batchSize() - 1) / spec.batchSize());
+      if (i > 0) {
+        stepParams.addAll(net.headParameters(tasks[i]));
+      }
+    }
+    try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum())) {
+      for (int s = 0; s < steps; s++) {
+        List<ParamVector> grads = new ArrayList<>(k);
+        try {
+          for (int i = 0; i < k; i++) {
+            int n = order[i].length;
+            if (at[i] >= n) {
+              order[i] = Shuffle.permutation(n, batches);
+              at[i] = 0;
+            }
+            int count = Math.min(spec.batchSize(), n - at[i]);
+            backward(tasks[i], order[i], at[i], count, 1);
+            at[i] += count;
+            grads.add(ParamVector.gradientOf(params, manager));
+            Sgd.zeroGradients(params);
+          }
+          Combination c = combiner.combine(tasks.clone(), grads);
+          try (ParamVector g = combined(tasks, grads, c)) {
+            g.writeGradientsTo(stepParams, params);
+          }
+          opt.step(stepParams);
+        } finally {
+          grads.forEach(ParamVector::close);
+        }
+      }
+    }
+  }
+
+  private ParamVector combined(int[] tasks, List<ParamVector> grads, Combination c) {
+    int trunk = net.trunkSize();
+    ParamVector sum = null;
+    for (int i = 0; i < tasks.length; i++) {
+      try (ParamVector part = grads.get(i).scaledParts(trunk, c.trunk()[i], c.head()[i])) {
+        if (sum == null) {
+          sum = part.axpy(0, part);
+        } else {
+          ParamVector next = sum.axpy(1, part);
+          sum.close();
+          sum = next;
+        }
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code weight};
+   * gradients accumulate into the parameters. Returns the unweighted mean loss.
+   */
+  private double backward(int task, int[] order, int from, int count, double weight) {
     Split split = spec.tasks().get(task).train();
     int[] rows = Arrays.copyOfRange(order, from, from + count);
     split.gather(rows, count, buffer);
@@ -226,17 +346,17 @@ public final class TrainingRun implements AutoCloseable {
       NDArray y = manager.create(Arrays.copyOf(labelBuffer, count));
       try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
         NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
-        gc.backward(weight == null ? l : l.mul(weight));
+        gc.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
         loss = Losses.value(l);
       }
     }
     if (!Double.isFinite(loss)) {
-      Sgd.zeroGradients(taskParams.get(task));
+      Sgd.zeroGradients(params);
       throw new NonFiniteLossException(spec.tasks().get(task).name(), epoch, loss);
     }
     lossSum[task] += loss;
     lossCount[task]++;
-    opt.step(taskParams.get(task));
+    return loss;
   }
 
   private NDArray input(float[] data, int count) {
@@ -273,7 +393,7 @@ public final class TrainingRun implements AutoCloseable {
     double loss;
     try (NDScope scope = new NDScope()) {
       try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray l = Losses.crossEntropy(net.logits(tune.x, 0, false), tune.y);
+        NDArray l = Losses.crossEntropy(net.logits(tune.x, 0, false), tune.members.get(0).labels);
         gc.backward(l);
         loss = Losses.value(l);
       }
@@ -285,7 +405,7 @@ public final class TrainingRun implements AutoCloseable {
 
   /** The target's mean loss on its tuning part of the dev split at the current parameters. */
   public double tuneLoss() {
-    return evaluate(tune, 0)[1];
+    return evaluate(tune)[0][1];
   }
 
   /**
@@ -296,30 +416,65 @@ public final class TrainingRun implements AutoCloseable {
    */
   public record LossGradient(double loss, ParamVector gradient) {}
 
-  /** Accuracy and mean loss of task {@code t} on its dev split (model-selection part for the target). */
-  double[] evaluateDev(int t) {
-    return evaluate(dev[t], t);
+  /** Evaluates {@code split} of task {@code task}, sharing inputs with an earlier split if it can. */
+  private void addEvaluation(int task, boolean isTest, Split split) {
+    NDArray y = labels(split);
+    for (EvalSet e : evalSets) {
+      if (e.split.sameInputsAs(split)) {
+        e.members.add(new Member(task, isTest, y));
+        return;
+      }
+    }
+    EvalSet e = new EvalSet(split);
+    e.members.add(new Member(task, isTest, y));
+    evalSets.add(e);
   }
 
-  /** Accuracy and mean loss of task {@code t} on its test split. */
-  double[] evaluateTest(int t) {
-    return evaluate(test[t], t);
+  private NDArray labels(Split split) {
+    return manager.create(Arrays.stream(split.labels()).asLongStream().toArray());
   }
 
-  private double[] evaluate(EvalSet s, int task) {
-    long correct = 0;
-    double lossSumLocal = 0;
+  /**
+   * Accuracy and mean loss of every task on its dev split (the model-selection part for the
+   * target) and its test split: {@code [task][devAcc, devLoss, testAcc, testLoss]}. The trunk runs
+   * once per distinct set of inputs; tasks built from the same images share it.
+   */
+  double[][] evaluateAll() {
+    double[][] out = new double[taskCount()][4];
+    for (EvalSet e : evalSets) {
+      double[][] r = evaluate(e);
+      for (int i = 0; i < r.length; i++) {
+        Member m = e.members.get(i);
+        System.arraycopy(r[i], 0, out[m.task], m.isTest ? 2 : 0, 2);
+      }
+    }
+    return out;
+  }
+
+  /** Accuracy and mean loss of each member of {@code s}. */
+  private double[][] evaluate(EvalSet s) {
+    int k = s.members.size();
+    long[] correct = new long[k];
+    double[] loss = new double[k];
     for (int from = 0; from < s.n; from += EVAL_CHUNK) {
       int to = Math.min(s.n, from + EVAL_CHUNK);
       try (NDScope scope = new NDScope()) {
         NDIndex rows = new NDIndex("{}:{}", from, to);
-        NDArray logits = net.logits(s.x.get(rows), task, false);
-        NDArray y = s.y.get(rows);
-        correct += logits.argMax(1).eq(y).sum().getLong();
-        lossSumLocal += Losses.value(Losses.crossEntropy(logits, y)) * (to - from);
+        NDArray features = net.features(s.x.get(rows), false);
+        for (int i = 0; i < k; i++) {
+          Member m = s.members.get(i);
+          NDArray logits = net.head(features, m.task, false);
+          NDArray y = m.labels.get(rows);
+          correct[i] += logits.argMax(1).eq(y).sum().getLong();
+          loss[i] += Losses.value(Losses.crossEntropy(logits, y)) * (to - from);
+        }
       }
     }
-    return new double[] {(double) correct / s.n, lossSumLocal / s.n};
+    double[][] out = new double[k][];
+    for (int i = 0; i < k; i++) {
+      out[i] = new double[] {(double) correct[i] / s.n, loss[i] / s.n};
+    }
+    return out;
   }
 
   @Override
@@ -327,13 +482,18 @@ public final class TrainingRun implements AutoCloseable {
     manager.close();
   }
 
-  /** An evaluation split, copied once into the run's manager. */
+  /** Which task's labels to score against a set of inputs, on its dev or its test split. */
+  private record Member(int task, boolean isTest, NDArray labels) {}
+
+  /** A set of evaluation inputs, copied once into the run's manager, and the tasks scored on it. */
   private final class EvalSet {
+    final Split split;
     final NDArray x;
-    final NDArray y;
     final int n;
+    final List<Member> members = new ArrayList<>();
 
     EvalSet(Split split) {
+      this.split = split;
       this.n = split.size();
       float[] data = new float[n * split.featureSize()];
       split.gatherRange(0, n, data);
@@ -343,7 +503,6 @@ public final class TrainingRun implements AutoCloseable {
       System.arraycopy(in, 0, dims, 1, in.length);
       NDArray raw = manager.create(data, new Shape(dims));
       this.x = spec.dtype() == DataType.FLOAT32 ? raw : raw.toType(spec.dtype(), false);
-      this.y = manager.create(Arrays.stream(split.labels()).asLongStream().toArray());
     }
   }
 }

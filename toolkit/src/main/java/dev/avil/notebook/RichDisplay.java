@@ -1,0 +1,105 @@
+package dev.avil.notebook;
+
+import dev.avil.api.Comparison;
+import dev.avil.api.Results;
+import dev.avil.report.Html;
+import dev.avil.report.Plotly;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * How results, comparisons, tables and figures look in a notebook: {@code text/html} and {@code
+ * text/plain}. plotly.js goes into the first figure this instance renders and never again, so a
+ * notebook carries it once; the kernel installs one instance per process, that is per notebook
+ * session.
+ */
+final class RichDisplay {
+  private final AtomicBoolean plotlySent = new AtomicBoolean();
+  private final AtomicLong figures = new AtomicLong();
+  /** Keeps element ids apart from those of an earlier kernel session still on the page. */
+  private final String session = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+
+  /** Registers the four types on {@code renderer}, preferring HTML. */
+  void registerOn(Renderer renderer) {
+    renderer.createRegistration(Results.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+        .register((r, ctx) -> render(ctx, () -> html(r), () -> text(r)));
+    renderer.createRegistration(Comparison.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+        .register((c, ctx) -> render(ctx, () -> html(c), () -> text(c)));
+    renderer.createRegistration(Table.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+        .register((t, ctx) -> render(ctx, () -> html(t), () -> text(t)));
+    renderer.createRegistration(Figure.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+        .register((f, ctx) -> render(ctx, () -> html(f), () -> text(f)));
+  }
+
+  /** Fills only the types asked for, so that plain text alone never uses up plotly.js. */
+  private static void render(RenderContext ctx, Supplier<Object> html, Supplier<Object> text) {
+    ctx.renderIfRequested(MIMEType.TEXT_HTML, html);
+    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, text);
+  }
+
+  /** The summary table, then the weight plot and the learning curves. */
+  String html(Results r) {
+    return Html.style() + Html.table(r.summary()) + figure(r.weightPlot()) + figure(r.curves());
+  }
+
+  /** The comparison table, the accuracy plot, the weight plot and any failed runs. */
+  String html(Comparison c) {
+    StringBuilder s = new StringBuilder(Html.style()).append(Html.table(c.table()))
+        .append(figure(c.plot())).append(figure(c.weightPlot()));
+    if (!c.failures().isEmpty()) {
+      s.append("<p><b>Failed runs</b></p><ul>");
+      c.failures().forEach(f -> s.append("<li>").append(Html.escape(f)).append("</li>"));
+      s.append("</ul>");
+    }
+    return s.toString();
+  }
+
+  String html(Table t) {
+    return Html.style() + Html.table(t);
+  }
+
+  String html(Figure f) {
+    return figure(f);
+  }
+
+  /**
+   * A figure, preceded by plotly.js if no figure was rendered before. If the page lacks plotly.js
+   * (its first figure's output was cleared, or cells ran again in the same kernel), the figure says
+   * so instead of staying blank.
+   */
+  private String figure(Figure f) {
+    String id = "avilFigure" + session + "x" + figures.incrementAndGet();
+    String library = plotlySent.compareAndSet(false, true) ? Plotly.scriptTag() : "";
+    return library + "<div id=\"" + id + "\">" + Html.figure(f) + "</div>"
+        + "<script>if (typeof Plotly === 'undefined') { document.getElementById('" + id + "').insertAdjacentHTML("
+        + "'afterbegin', '<p style=\"color:#b00\">This figure needs plotly.js, which the kernel sends with the first"
+        + " figure of a session. Restart the kernel and run all cells to draw it.</p>'); }</script>";
+  }
+
+  static String text(Results r) {
+    return r + "\n" + r.summary().print();
+  }
+
+  static String text(Comparison c) {
+    String failures = c.failures().isEmpty() ? "" : "\nFailed runs:\n  " + String.join("\n  ", c.failures());
+    return c + failures;
+  }
+
+  static String text(Table t) {
+    return t.print();
+  }
+
+  static String text(Figure f) {
+    String title = f.getLayout() == null ? null : f.getLayout().getTitle();
+    return String.format(Locale.ROOT, "Figure%s (%d traces; shown as HTML)",
+        title == null ? "" : " \"" + title + "\"", f.getTraces().length);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.avil.weighting;
+
+import dev.avil.train.ParamVector;
+import dev.avil.train.Strategy;
+import dev.avil.train.TrainingRun;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Online learning of auxiliary weights, OL-AUX (Lin, Baweja, Kantor &amp; Held, "Adaptive
+ * Auxiliary Task Weighting for Reinforcement Learning", NeurIPS 2019). Each step takes a batch of
+ * every task and follows the weighted gradient g_target + Σ_i w_i·g_i. Every {@code horizon} steps
+ * each auxiliary weight moves by the accumulated inner products of the target's gradient with that
+ * task's gradient on the shared trunk: w_i ← max(0, w_i + β·Σ⟨∇L_target, ∇L_i⟩) — a first-order
+ * step that raises the weight of tasks whose gradients agree with the target's.
+ *
+ * <p>Defaults (our choice where the paper's RL settings do not carry over): β = 0.5, horizon 5
+ * steps, weights start at 1 and are kept ≥ 0. Auxiliary heads learn from their own weighted loss.
+ */
+public final class OlAux implements Strategy {
+  private final double beta;
+  private final int horizon;
+  private double[] weights;
+
+  /** OL-AUX with {@code options}. */
+  public OlAux(Options options) {
+    this.beta = options.beta();
+    this.horizon = options.horizon();
+  }
+
+  /**
+   * OL-AUX's options.
+   *
+   * @param beta the weights' step size &gt; 0; default 0.5
+   * @param horizon steps between weight updates, ≥ 1; default 5
+   */
+  public record Options(double beta, int horizon) implements MethodOptions {
+    /** Checks both. */
+    public Options {
+      if (!(beta > 0 && Double.isFinite(beta))) {
+        throw new IllegalArgumentException("OL-AUX beta " + beta + " must be a finite number > 0");
+      }
+      if (horizon < 1) {
+        throw new IllegalArgumentException("OL-AUX horizon " + horizon + " must be ≥ 1");
+      }
+    }
+
+    /** The defaults. */
+    public static Options defaults() {
+      return new Options(0.5, 5);
+    }
+
+    /** With step size {@code b}. */
+    public Options beta(double b) {
+      return new Options(b, horizon);
+    }
+
+    /** With an update every {@code steps} steps. */
+    public Options horizon(int steps) {
+      return new Options(beta, steps);
+    }
+
+    @Override
+    public java.util.Map<String, String> describe() {
+      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("beta", MethodOptions.format(beta));
+      m.put("horizon", Integer.toString(horizon));
+      return m;
+    }
+  }
+
+  @Override
+  public EpochWeights trainEpoch(TrainingRun run) {
+    int k = run.taskCount();
+    if (weights == null) {
+      weights = new double[k];
+      Arrays.fill(weights, 1);
+    }
+    int[] tasks = new int[k];
+    for (int t = 0; t < k; t++) {
+      tasks[t] = t;
+    }
+    int trunk = run.net().trunkSize();
+    double[] acc = new double[k];
+    int[] step = {0};
+    run.trainJoint(tasks, (ts, grads) -> {
+      double[] c = weights.clone();
+      accumulate(acc, grads, trunk);
+      if (++step[0] % horizon == 0) {
+        weights = update(weights, acc, beta);
+        Arrays.fill(acc, 0);
+      }
+      return new TrainingRun.Combination(c, c);
+    });
+    return EpochWeights.of(weights.clone());
+  }
+
+  /** Adds ⟨g_target, g_i⟩ on the trunk to {@code acc[i]} for every auxiliary task i. */
+  static void accumulate(double[] acc, List<ParamVector> grads, int trunk) {
+    for (int i = 1; i < grads.size(); i++) {
+      acc[i] += grads.get(0).dotFirst(grads.get(i), trunk);
+    }
+  }
+
+  /** The weights after one update with accumulated inner products {@code acc}; the target's stays. */
+  static double[] update(double[] w, double[] acc, double beta) {
+    double[] out = w.clone();
+    for (int i = 1; i < w.length; i++) {
+      out[i] = Math.max(0, w[i] + beta * acc[i]);
+    }
+    return out;
+  }
+}

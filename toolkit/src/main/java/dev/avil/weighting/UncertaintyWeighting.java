@@ -1,0 +1,91 @@
+package dev.avil.weighting;
+
+import dev.avil.train.Strategy;
+import dev.avil.train.TrainingRun;
+
+/**
+ * Uncertainty weighting (Kendall, Gal &amp; Cipolla, "Multi-Task Learning Using Uncertainty to
+ * Weigh Losses for Scene Geometry and Semantics", CVPR 2018). Each task k has a learned
+ * log-variance s_k and contributes exp(−s_k)·L_k + s_k to the loss, so its weight is exp(−s_k).
+ * The s_k are updated by SGD after each of the task's batches, with ∂/∂s_k = 1 − exp(−s_k)·L_k.
+ * A loss balancer: it treats the target like any other task.
+ *
+ * <p>Defaults: s_k = 0 at the start (weight 1), learning rate of s equal to the model's (0.05 by
+ * default) — our choice, since the paper trains s with the network's optimiser.
+ */
+public final class UncertaintyWeighting implements Strategy {
+  private final double learningRate;
+  private double[] logVariance;
+
+  /** Uncertainty weighting with {@code options}. */
+  public UncertaintyWeighting(Options options) {
+    this.learningRate = options.learningRate();
+  }
+
+  /**
+   * Options of uncertainty weighting.
+   *
+   * @param learningRate the log-variances' SGD learning rate &gt; 0, or NaN (the default) for the
+   *     model's learning rate
+   */
+  public record Options(double learningRate) implements MethodOptions {
+    /** Checks the learning rate. */
+    public Options {
+      if (!Double.isNaN(learningRate) && !(learningRate > 0 && Double.isFinite(learningRate))) {
+        throw new IllegalArgumentException(
+            "uncertainty weighting learning rate " + learningRate + " must be a finite number > 0 (or NaN for the model's)");
+      }
+    }
+
+    /** The defaults. */
+    public static Options defaults() {
+      return new Options(Double.NaN);
+    }
+
+    /** With the log-variances learning at {@code lr}. */
+    public Options learningRate(double lr) {
+      return new Options(lr);
+    }
+
+    @Override
+    public java.util.Map<String, String> describe() {
+      return java.util.Map.of("learningRate", Double.isNaN(learningRate) ? "model's" : MethodOptions.format(learningRate));
+    }
+  }
+
+  @Override
+  public EpochWeights trainEpoch(TrainingRun run) {
+    int k = run.taskCount();
+    if (logVariance == null) {
+      logVariance = new double[k];
+    }
+    double lr = Double.isNaN(learningRate) ? run.spec().learningRate() : learningRate;
+    run.trainInterleaved(
+        new TrainingRun.BatchWeighting() {
+          @Override
+          public boolean trains(int task) {
+            return true;
+          }
+
+          @Override
+          public double weight(int task) {
+            return Math.exp(-logVariance[task]);
+          }
+
+          @Override
+          public void afterBatch(int task, double loss) {
+            logVariance[task] -= lr * gradient(logVariance[task], loss);
+          }
+        });
+    double[] w = new double[k];
+    for (int t = 0; t < k; t++) {
+      w[t] = Math.exp(-logVariance[t]);
+    }
+    return EpochWeights.of(w);
+  }
+
+  /** ∂/∂s of exp(−s)·L + s. */
+  static double gradient(double s, double loss) {
+    return 1 - Math.exp(-s) * loss;
+  }
+}

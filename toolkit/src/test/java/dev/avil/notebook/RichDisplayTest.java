@@ -1,0 +1,121 @@
+package dev.avil.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avil.api.Comparison;
+import dev.avil.api.Experiment;
+import dev.avil.api.Method;
+import dev.avil.api.Results;
+import dev.avil.model.Trunks;
+import dev.avil.report.Html;
+import dev.avil.report.Plotly;
+import dev.avil.task.Task;
+import dev.avil.task.Tasks;
+import dev.avil.testing.Synthetic;
+import dev.avil.train.TrainingListener;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.plotly.components.Figure;
+
+/** What the kernel shows for results, comparisons, tables and figures, through JJava's renderer. */
+class RichDisplayTest {
+  /** How each figure starts. */
+  private static final String FIGURE = "<div id=\"avilFigure";
+
+  private static Comparison comparison;
+  private Renderer renderer;
+
+  @BeforeAll
+  static void train() {
+    Task target = Synthetic.blobs("target", 160, 4, 3, 1.0, 3);
+    Task noise = Tasks.randomLabels("noise", target, 1);
+    comparison = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4).epochs(2).batchSize(32)
+        .listener(TrainingListener.silent())
+        .compare(Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)))
+        .seeds(1, 2)
+        .run();
+  }
+
+  /** A fresh renderer with a fresh extension: a new kernel session. */
+  @BeforeEach
+  void newSession() {
+    renderer = new Renderer();
+    new RichDisplay().registerOn(renderer);
+  }
+
+  private String html(Object value) {
+    DisplayData d = renderer.render(value);
+    assertThat(d.hasDataForType(MIMEType.TEXT_HTML)).as("%s renders as HTML", value.getClass().getSimpleName()).isTrue();
+    return (String) d.getData(MIMEType.TEXT_HTML);
+  }
+
+  private static int count(String s, String part) {
+    return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+
+  @Test
+  void plotlyComesWithTheFirstFigureOnly() {
+    Figure f = comparison.plot();
+    String first = html(f);
+    String second = html(f);
+    assertThat(first).contains(Plotly.scriptTag());
+    assertThat(second).doesNotContain(Plotly.source().substring(0, 200)).contains("Plotly.newPlot");
+    assertThat(count(first, FIGURE)).isEqualTo(1);
+    assertThat(count(second, FIGURE)).isEqualTo(1);
+    assertThat(second.length()).isLessThan(first.length() - Plotly.source().length() + 1);
+  }
+
+  @Test
+  void aNewSessionSendsPlotlyAgain() {
+    Figure f = comparison.weightPlot();
+    assertThat(html(f)).contains(Plotly.scriptTag());
+    newSession();
+    assertThat(html(f)).contains(Plotly.scriptTag());
+  }
+
+  @Test
+  void plainTextAloneDoesNotUseUpPlotly() {
+    Figure f = comparison.plot();
+    DisplayData text = renderer.renderAs(f, "text/plain");
+    assertThat(text.hasDataForType(MIMEType.TEXT_HTML)).isFalse();
+    assertThat((String) text.getData(MIMEType.TEXT_PLAIN)).contains("Target test accuracy");
+    assertThat(html(f)).contains(Plotly.scriptTag());
+  }
+
+  @Test
+  void resultsShowTheirSummaryAndTwoPlots() {
+    Results r = comparison.runs(comparison.methods().get(1)).get(0);
+    DisplayData d = renderer.render(r);
+    String html = (String) d.getData(MIMEType.TEXT_HTML);
+    assertThat(html).contains(Html.table(r.summary())).contains(Plotly.scriptTag());
+    assertThat(count(html, FIGURE)).isEqualTo(2);
+    assertThat((String) d.getData(MIMEType.TEXT_PLAIN)).contains(r.toString()).contains(r.summary().print());
+    assertThat(html(comparison.runs().get(0))).doesNotContain(Plotly.source().substring(0, 200));
+  }
+
+  @Test
+  void aComparisonShowsItsTableAndTwoPlots() {
+    String html = html(comparison);
+    assertThat(html).contains(Html.table(comparison.table()));
+    assertThat(count(html, FIGURE)).isEqualTo(2);
+    assertThat(html).doesNotContain("Failed runs");
+  }
+
+  @Test
+  void tablesRenderThroughTheReportHtml() {
+    DisplayData d = renderer.render(comparison.perSeed());
+    assertThat((String) d.getData(MIMEType.TEXT_HTML)).contains(Html.table(comparison.perSeed())).doesNotContain("<script");
+    assertThat((String) d.getData(MIMEType.TEXT_PLAIN)).isEqualTo(comparison.perSeed().print());
+  }
+
+  @Test
+  void otherValuesKeepTheirPlainText() {
+    DisplayData d = renderer.render(java.util.List.of(1, 2));
+    assertThat(d.hasDataForType(MIMEType.TEXT_HTML)).isFalse();
+    assertThat((String) d.getData(MIMEType.TEXT_PLAIN)).isEqualTo("[1, 2]");
+  }
+}
