@@ -2,6 +2,7 @@ package dev.avil.api;
 
 import dev.avil.report.Figures;
 import dev.avil.report.HtmlReport;
+import dev.avil.report.Stats;
 import dev.avil.train.Record;
 import java.nio.file.Path;
 import java.util.ArrayList;

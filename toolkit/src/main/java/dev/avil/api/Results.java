@@ -243,7 +243,8 @@ public final class Results {
     return all.get(0);
   }
 
-  static void writeAll(Path dir, List<Results> runs) {
+  /** Writes several runs into one {@code history.csv} and {@code config.csv}; {@link Comparison#read} reads them. */
+  public static void writeAll(Path dir, List<Results> runs) {
     List<List<String>> h = new ArrayList<>();
     h.add(List.of("method", "seed", "epoch", "task", "metric", "value"));
     List<List<String>> c = new ArrayList<>();

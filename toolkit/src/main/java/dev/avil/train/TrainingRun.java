@@ -119,6 +119,13 @@ public final class TrainingRun implements AutoCloseable {
     return spec.tasks().size();
   }
 
+  /** Every task's index, target (0) first. */
+  public int[] allTasks() {
+    int[] t = new int[taskCount()];
+    Arrays.setAll(t, i -> i);
+    return t;
+  }
+
   /** The network (for strategies that need its parameter layout). */
   public MultiHeadNet net() {
     return net;

@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The recorded weight of an auxiliary task is the λ of its branch (the target's is 1). Our
  * choices where the paper leaves room: the fork-and-merge stretch is one epoch; the grid step is
- * 0.1 (0.25 with four or more branches, to keep the search small); one branch per auxiliary task
+ * 0.1 with two branches and 0.25 with more (15 merges for three branches: each costs a forward
+ * pass over the tuning data); one branch per auxiliary task
  * (the paper's multi-branch form), so that each task's influence is visible.
  */
 public final class ForkMerge implements Strategy {
@@ -31,8 +32,8 @@ public final class ForkMerge implements Strategy {
   /**
    * ForkMerge's options.
    *
-   * @param gridStep step of the merge-weight grid, in (0, 0.5]; NaN (the default) for 0.1, or 0.25
-   *     with four or more branches
+   * @param gridStep step of the merge-weight grid, in (0, 0.5]; NaN (the default) for 0.1 with two
+   *     branches, 0.25 with more
    */
   public record Options(double gridStep) implements MethodOptions {
     /** Checks the step. */
@@ -73,7 +74,7 @@ public final class ForkMerge implements Strategy {
           deltas.add(after.minus(theta));
         }
       }
-      double step = Double.isNaN(gridStep) ? (k >= 4 ? 0.25 : 0.1) : gridStep;
+      double step = Double.isNaN(gridStep) ? (k >= 3 ? 0.25 : 0.1) : gridStep;
       double[] lambda = bestMerge(k, step, l -> {
         try (ParamVector p = theta.plusCombination(l, deltas)) {
           run.setParameters(p);

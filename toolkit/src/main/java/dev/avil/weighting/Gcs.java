@@ -70,14 +70,10 @@ public final class Gcs implements Strategy {
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
     int k = run.taskCount();
-    int[] tasks = new int[k];
-    for (int t = 0; t < k; t++) {
-      tasks[t] = t;
-    }
     double[] sum = new double[k];
     int[] steps = {0};
     int trunk = run.net().trunkSize();
-    run.trainJoint(tasks, (ts, grads) -> {
+    run.trainJoint(run.allTasks(), (ts, grads) -> {
       double[] c = coefficients(grads, trunk, form);
       for (int i = 0; i < c.length; i++) {
         sum[i] += c[i];

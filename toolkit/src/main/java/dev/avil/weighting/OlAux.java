@@ -76,14 +76,10 @@ public final class OlAux implements Strategy {
       weights = new double[k];
       Arrays.fill(weights, 1);
     }
-    int[] tasks = new int[k];
-    for (int t = 0; t < k; t++) {
-      tasks[t] = t;
-    }
     int trunk = run.net().trunkSize();
     double[] acc = new double[k];
     int[] step = {0};
-    run.trainJoint(tasks, (ts, grads) -> {
+    run.trainJoint(run.allTasks(), (ts, grads) -> {
       double[] c = weights.clone();
       accumulate(acc, grads, trunk);
       if (++step[0] % horizon == 0) {

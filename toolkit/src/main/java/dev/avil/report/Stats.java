@@ -1,7 +1,7 @@
-package dev.avil.api;
+package dev.avil.report;
 
 /** Small-sample statistics for comparisons over seeds. */
-final class Stats {
+public final class Stats {
   /** Two-sided 95% Student-t quantiles for 1..30 degrees of freedom. */
   private static final double[] T95 = {
     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
@@ -11,7 +11,8 @@ final class Stats {
 
   private Stats() {}
 
-  static double mean(double[] v) {
+  /** The mean; NaN for no values. */
+  public static double mean(double[] v) {
     double s = 0;
     for (double x : v) {
       s += x;
@@ -20,7 +21,7 @@ final class Stats {
   }
 
   /** Sample standard deviation (n − 1); NaN for fewer than 2 values. */
-  static double std(double[] v) {
+  public static double std(double[] v) {
     if (v.length < 2) {
       return Double.NaN;
     }
@@ -33,7 +34,7 @@ final class Stats {
   }
 
   /** Half-width of the 95% t interval of the mean; NaN for fewer than 2 values. */
-  static double halfWidth95(double[] v) {
+  public static double halfWidth95(double[] v) {
     if (v.length < 2) {
       return Double.NaN;
     }
