@@ -13,6 +13,8 @@ import tech.tablesaw.plotly.components.Figure;
  */
 public final class Html {
   private static final AtomicLong IDS = new AtomicLong();
+  /** Differs between processes, so plots of a restarted notebook kernel never reuse a div id. */
+  private static final String PREFIX = "avilPlot" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "x";
 
   private Html() {}
 
@@ -57,7 +59,7 @@ public final class Html {
   /** A figure as a div and the script that draws it. */
   public static String figure(Figure f) {
     // Tablesaw names a JavaScript variable after the div, so the id must be a valid identifier.
-    String id = "avilPlot" + IDS.incrementAndGet();
+    String id = PREFIX + IDS.incrementAndGet();
     return f.divString(id) + f.asJavascript(id);
   }
 
