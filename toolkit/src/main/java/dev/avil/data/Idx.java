@@ -56,15 +56,6 @@ public final class Idx {
       return dims.length == 0 ? 0 : dims[0];
     }
 
-    /** Number of values in one item (the product of the inner dimensions). */
-    public int itemSize() {
-      int s = 1;
-      for (int i = 1; i < dims.length; i++) {
-        s *= dims[i];
-      }
-      return s;
-    }
-
     @Override
     public boolean equals(Object o) {
       return o instanceof Array a && Arrays.equals(dims, a.dims) && Arrays.equals(data, a.data);

@@ -195,11 +195,6 @@ public final class ParamVector implements AutoCloseable {
     }
   }
 
-  /** Whether every value is finite. */
-  public boolean isFinite() {
-    return Double.isFinite(dot(this));
-  }
-
   @Override
   public void close() {
     flat.close();

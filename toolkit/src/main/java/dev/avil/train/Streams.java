@@ -16,8 +16,6 @@ public final class Streams {
   public static final String INIT = "init";
   /** Batch order and ρ-samples. */
   public static final String BATCHES = "batches";
-  /** Anything random in a weighting method. */
-  public static final String METHOD = "method";
 
   private Streams() {}
 
