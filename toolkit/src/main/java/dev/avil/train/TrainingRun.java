@@ -7,7 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import dev.avil.model.MultiHeadNet;
 import dev.avil.task.Shuffle;
 import dev.avil.task.Split;
@@ -33,11 +32,9 @@ public final class TrainingRun implements AutoCloseable {
   private final NDManager manager;
   private final MultiHeadNet net;
   private final List<Parameter> params;
-  private final List<List<Parameter>> taskParams = new ArrayList<>();
+  private final Lane main;
+  private final List<Lane> replicas = new ArrayList<>();
   private final SplittableRandom batches;
-  private final float[] buffer;
-  private final long[] labelBuffer;
-  private final Shape[] batchShapes;
   private final EvalSet tune;
   private final List<EvalSet> evalSets = new ArrayList<>();
   private final double[] lossSum;
@@ -50,26 +47,10 @@ public final class TrainingRun implements AutoCloseable {
     this.manager = DjlRuntime.newManager();
     try {
       List<Task> tasks = spec.tasks();
-      int[] classes = tasks.stream().mapToInt(Task::classes).toArray();
-      long[] input = tasks.get(0).inputShape();
-      this.net =
-          new MultiHeadNet(
-              manager,
-              spec.trunk(),
-              spec.headHidden(),
-              classes,
-              input,
-              spec.dtype(),
-              Streams.of(spec.seed(), Streams.INIT));
+      this.net = newNet(Streams.of(spec.seed(), Streams.INIT));
       this.params = net.parameters();
-      for (int t = 0; t < tasks.size(); t++) {
-        taskParams.add(net.parametersOf(t));
-      }
+      this.main = new Lane(net);
       this.batches = Streams.of(spec.seed(), Streams.BATCHES);
-      int fs = tasks.get(0).featureSize();
-      this.buffer = new float[spec.batchSize() * fs];
-      this.labelBuffer = new long[spec.batchSize()];
-      this.batchShapes = new Shape[spec.batchSize() + 1];
       Split targetDev = tasks.get(0).dev();
       int nTune = tuneSize(targetDev.size(), spec.devSplit());
       this.tune = new EvalSet(targetDev.slice(0, nTune));
@@ -85,6 +66,12 @@ public final class TrainingRun implements AutoCloseable {
       manager.close();
       throw e;
     }
+  }
+
+  private MultiHeadNet newNet(SplittableRandom init) {
+    List<Task> tasks = spec.tasks();
+    int[] classes = tasks.stream().mapToInt(Task::classes).toArray();
+    return new MultiHeadNet(manager, spec.trunk(), spec.headHidden(), classes, tasks.get(0).inputShape(), spec.dtype(), init);
   }
 
   /**
@@ -218,8 +205,8 @@ public final class TrainingRun implements AutoCloseable {
             continue;
           }
           int count = Math.min(spec.batchSize(), order[t].length - at[t]);
-          double loss = backward(t, order[t], at[t], count, w.weight(t));
-          opt.step(taskParams.get(t));
+          double loss = main.backward(t, order[t], at[t], count, w.weight(t));
+          opt.step(main.taskParams.get(t));
           w.afterBatch(t, loss);
           at[t] += count;
           live = true;
@@ -233,6 +220,100 @@ public final class TrainingRun implements AutoCloseable {
    * optimizer and the loss scaled by {@code weight}.
    */
   public void trainTask(int task, double weight, double rho) {
+    main.pass(task, sample(task, rho), weight);
+  }
+
+  /**
+   * From the same parameters {@code theta}, one pass per task with a positive weight, as {@link
+   * #trainTask} does; returns each task's delta θ_t − θ (zero for a task of weight 0), and leaves
+   * the model at θ. The passes are independent, so they run side by side on the {@link Lanes}, each
+   * on its own copy of the network; which task trains on which lane depends only on the tasks'
+   * sizes, so a seed gives the same numbers every time.
+   */
+  public List<ParamVector> passesFrom(ParamVector theta, double[] weights, double rho) {
+    int k = taskCount();
+    int[][] orders = new int[k][];
+    for (int t = 0; t < k; t++) {
+      if (weights[t] > 0) {
+        orders[t] = sample(t, rho);
+      }
+    }
+    List<List<Integer>> plan = plan(orders, Lanes.count());
+    ParamVector[] deltas = new ParamVector[k];
+    try {
+      if (plan.size() <= 1) {
+        for (int t = 0; t < k; t++) {
+          deltas[t] = main.passFrom(theta, t, orders[t], weights[t]);
+        }
+      } else {
+        lanesReady(plan.size());
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        for (int l = 0; l < plan.size(); l++) {
+          Lane lane = replicas.get(l);
+          List<Integer> mine = plan.get(l);
+          jobs.add(() -> {
+            for (int t : mine) {
+              deltas[t] = lane.passFrom(theta, t, orders[t], weights[t]);
+            }
+            return null;
+          });
+        }
+        Lanes.run(jobs);
+        for (int t = 0; t < k; t++) {
+          if (deltas[t] == null) {
+            deltas[t] = theta.axpy(-1, theta);
+          }
+        }
+      }
+      setParameters(theta);
+    } catch (RuntimeException e) {
+      Arrays.stream(deltas).filter(d -> d != null).forEach(ParamVector::close);
+      throw e;
+    }
+    return List.of(deltas);
+  }
+
+  /** Makes sure there are {@code n} lanes: the run's own network, then replicas. */
+  private void lanesReady(int n) {
+    while (replicas.size() < n) {
+      replicas.add(replicas.isEmpty() ? main : new Lane(newNet(new SplittableRandom(0))));
+    }
+  }
+
+  /**
+   * Tasks per lane: the largest first, each to the lane with the fewest examples so far; tasks
+   * that do not train ({@code null} order) are left out. Fewer lanes than {@code lanes} when there
+   * are fewer tasks.
+   */
+  static List<List<Integer>> plan(int[][] orders, int lanes) {
+    List<Integer> tasks = new ArrayList<>();
+    for (int t = 0; t < orders.length; t++) {
+      if (orders[t] != null) {
+        tasks.add(t);
+      }
+    }
+    tasks.sort((a, b) -> orders[b].length != orders[a].length ? Integer.compare(orders[b].length, orders[a].length) : Integer.compare(a, b));
+    int n = Math.max(1, Math.min(lanes, tasks.size()));
+    List<List<Integer>> plan = new ArrayList<>();
+    long[] load = new long[n];
+    for (int l = 0; l < n; l++) {
+      plan.add(new ArrayList<>());
+    }
+    for (int t : tasks) {
+      int best = 0;
+      for (int l = 1; l < n; l++) {
+        if (load[l] < load[best]) {
+          best = l;
+        }
+      }
+      plan.get(best).add(t);
+      load[best] += orders[t].length;
+    }
+    return plan;
+  }
+
+  /** A random fraction {@code rho} of task {@code task}'s training examples, in random order. */
+  private int[] sample(int task, double rho) {
     int n = spec.tasks().get(task).train().size();
     int m = Math.max(1, (int) (n * rho));
     int[] sample = Arrays.copyOf(Shuffle.permutation(n, batches), m);
@@ -241,12 +322,7 @@ public final class TrainingRun implements AutoCloseable {
     for (int i = 0; i < m; i++) {
       order[i] = sample[perm[i]];
     }
-    try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum())) {
-      for (int from = 0; from < m; from += spec.batchSize()) {
-        backward(task, order, from, Math.min(spec.batchSize(), m - from), weight);
-        opt.step(taskParams.get(task));
-      }
-    }
+    return order;
   }
 
   /**
@@ -302,7 +378,7 @@ public final class TrainingRun implements AutoCloseable {
               at[i] = 0;
             }
             int count = Math.min(spec.batchSize(), n - at[i]);
-            backward(tasks[i], order[i], at[i], count, 1);
+            main.backward(tasks[i], order[i], at[i], count, 1);
             at[i] += count;
             grads.add(ParamVector.gradientOf(params, manager));
             Sgd.zeroGradients(params);
@@ -337,49 +413,108 @@ public final class TrainingRun implements AutoCloseable {
   }
 
   /**
-   * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code weight};
-   * gradients accumulate into the parameters. Returns the unweighted mean loss.
+   * A copy of the network with its own batch buffers: what one pass trains on. The run's own
+   * network is the first lane; the others are replicas made when passes first run side by side.
    */
-  private double backward(int task, int[] order, int from, int count, double weight) {
-    Split split = spec.tasks().get(task).train();
-    int[] rows = Arrays.copyOfRange(order, from, from + count);
-    split.gather(rows, count, buffer);
-    for (int i = 0; i < count; i++) {
-      labelBuffer[i] = split.label(rows[i]);
+  private final class Lane {
+    final MultiHeadNet net;
+    final List<Parameter> params;
+    final List<List<Parameter>> taskParams = new ArrayList<>();
+    final float[] buffer;
+    final long[] labelBuffer;
+    final Shape[] batchShapes;
+
+    Lane(MultiHeadNet net) {
+      this.net = net;
+      this.params = net.parameters();
+      for (int t = 0; t < taskCount(); t++) {
+        taskParams.add(net.parametersOf(t));
+      }
+      this.buffer = new float[spec.batchSize() * spec.tasks().get(0).featureSize()];
+      this.labelBuffer = new long[spec.batchSize()];
+      this.batchShapes = new Shape[spec.batchSize() + 1];
     }
-    double loss;
-    try (NDScope scope = new NDScope()) {
-      NDArray x = input(buffer, count);
-      NDArray y = manager.create(Arrays.copyOf(labelBuffer, count));
-      try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
-        gc.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
+
+    /** One pass over {@code order} with a fresh optimizer, the loss scaled by {@code weight}. */
+    void pass(int task, int[] order, double weight) {
+      try (Sgd opt = new Sgd(manager, spec.learningRate(), spec.momentum())) {
+        for (int from = 0; from < order.length; from += spec.batchSize()) {
+          backward(task, order, from, Math.min(spec.batchSize(), order.length - from), weight);
+          opt.step(taskParams.get(task));
+        }
+      }
+    }
+
+    /** A pass from {@code theta} (none if {@code order} is null); returns the delta. */
+    ParamVector passFrom(ParamVector theta, int task, int[] order, double weight) {
+      theta.writeTo(params);
+      if (order != null) {
+        pass(task, order, weight);
+      }
+      try (ParamVector after = ParamVector.of(params, manager)) {
+        return after.minus(theta);
+      }
+    }
+
+    /** Mean loss and gradient of the tuning examples {@code [from, to)} on this lane's network. */
+    LossGradient tuneShare(int from, int to) {
+      double loss;
+      try (NDScope scope = new NDScope();
+          Autograd ag = new Autograd()) {
+        NDIndex rows = new NDIndex("{}:{}", from, to);
+        NDArray l = Losses.crossEntropy(net.logits(tune.x.get(rows), 0, false), tune.members.get(0).labels.get(rows));
+        ag.backward(l);
         loss = Losses.value(l);
       }
-    }
-    if (!Double.isFinite(loss)) {
+      ParamVector g = ParamVector.gradientOf(params, manager);
       Sgd.zeroGradients(params);
-      throw new NonFiniteLossException(spec.tasks().get(task).name(), epoch, loss);
+      return new LossGradient(loss, g);
     }
-    lossSum[task] += loss;
-    lossCount[task]++;
-    return loss;
-  }
 
-  private NDArray input(float[] data, int count) {
-    Shape shape = batchShapes[Math.min(count, batchShapes.length - 1)];
-    if (shape == null || shape.get(0) != count) {
-      long[] in = spec.tasks().get(0).inputShape();
-      long[] dims = new long[in.length + 1];
-      dims[0] = count;
-      System.arraycopy(in, 0, dims, 1, in.length);
-      shape = new Shape(dims);
-      if (count < batchShapes.length) {
-        batchShapes[count] = shape;
+    /**
+     * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code
+     * weight}; gradients accumulate into the parameters. Returns the unweighted mean loss.
+     */
+    double backward(int task, int[] order, int from, int count, double weight) {
+      Split split = spec.tasks().get(task).train();
+      int[] rows = Arrays.copyOfRange(order, from, from + count);
+      split.gather(rows, count, buffer);
+      for (int i = 0; i < count; i++) {
+        labelBuffer[i] = split.label(rows[i]);
       }
+      double loss;
+      try (NDScope scope = new NDScope();
+          Autograd ag = new Autograd()) {
+        NDArray x = input(count);
+        NDArray y = manager.create(Arrays.copyOf(labelBuffer, count));
+        NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
+        ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
+        loss = Losses.value(l);
+      }
+      if (!Double.isFinite(loss)) {
+        Sgd.zeroGradients(params);
+        throw new NonFiniteLossException(spec.tasks().get(task).name(), epoch, loss);
+      }
+      lossSum[task] += loss;
+      lossCount[task]++;
+      return loss;
     }
-    NDArray x = manager.create(FloatBuffer.wrap(data, 0, (int) shape.size()), shape);
-    return spec.dtype() == DataType.FLOAT32 ? x : x.toType(spec.dtype(), false);
+
+    private NDArray input(int count) {
+      Shape shape = batchShapes[Math.min(count, batchShapes.length - 1)];
+      if (shape == null || shape.get(0) != count) {
+        long[] in = spec.tasks().get(0).inputShape();
+        long[] dims = new long[in.length + 1];
+        dims[0] = count;
+        System.arraycopy(in, 0, dims, 1, in.length);
+        shape = new Shape(dims);
+        if (count < batchShapes.length) {
+          batchShapes[count] = shape;
+        }
+      }
+      NDArray x = manager.create(FloatBuffer.wrap(buffer, 0, (int) shape.size()), shape);
+      return spec.dtype() == DataType.FLOAT32 ? x : x.toType(spec.dtype(), false);
+    }
   }
 
   /** A snapshot of all parameters. The caller closes it. */
@@ -394,20 +529,48 @@ public final class TrainingRun implements AutoCloseable {
 
   /**
    * The target's mean loss on its tuning part of the dev split at the current parameters, and the
-   * gradient of that loss with respect to all parameters: one forward and one backward pass.
+   * gradient of that loss with respect to all parameters: one forward and one backward pass. With
+   * more than one lane, each lane takes an equal share of the tuning examples on its copy of the
+   * network, and the shares' losses and gradients are averaged, weighted by their sizes.
    */
   public LossGradient tuneLossAndGradient() {
-    double loss;
-    try (NDScope scope = new NDScope()) {
-      try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray l = Losses.crossEntropy(net.logits(tune.x, 0, false), tune.members.get(0).labels);
-        gc.backward(l);
-        loss = Losses.value(l);
+    int lanes = Math.min(Lanes.count(), tune.n);
+    if (lanes <= 1) {
+      return main.tuneShare(0, tune.n);
+    }
+    lanesReady(lanes);
+    try (ParamVector now = parameters()) {
+      for (int l = 1; l < lanes; l++) {
+        now.writeTo(replicas.get(l).params);
       }
     }
-    ParamVector g = ParamVector.gradientOf(params, manager);
-    Sgd.zeroGradients(params);
-    return new LossGradient(loss, g);
+    List<java.util.concurrent.Callable<LossGradient>> jobs = new ArrayList<>();
+    int[] bounds = new int[lanes + 1];
+    for (int l = 0; l <= lanes; l++) {
+      bounds[l] = (int) ((long) tune.n * l / lanes);
+    }
+    for (int l = 0; l < lanes; l++) {
+      Lane lane = replicas.get(l);
+      int from = bounds[l];
+      int to = bounds[l + 1];
+      jobs.add(() -> lane.tuneShare(from, to));
+    }
+    List<LossGradient> parts = Lanes.run(jobs);
+    try {
+      double loss = 0;
+      double[] share = new double[lanes];
+      for (int l = 0; l < lanes; l++) {
+        share[l] = (double) (bounds[l + 1] - bounds[l]) / tune.n;
+        loss += share[l] * parts.get(l).loss();
+      }
+      // Σ share_l·g_l, written as g_0 + (share_0 − 1)·g_0 + Σ_{l>0} share_l·g_l
+      double[] c = share.clone();
+      c[0] -= 1;
+      ParamVector g = parts.get(0).gradient().plusCombination(c, parts.stream().map(LossGradient::gradient).toList());
+      return new LossGradient(loss, g);
+    } finally {
+      parts.forEach(p -> p.gradient().close());
+    }
   }
 
   /** The target's mean loss on its tuning part of the dev split at the current parameters. */

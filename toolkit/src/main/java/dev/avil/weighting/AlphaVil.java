@@ -3,7 +3,6 @@ package dev.avil.weighting;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,17 +37,9 @@ public final class AlphaVil implements Strategy {
       weights = new double[k];
       Arrays.fill(weights, 1);
     }
-    List<ParamVector> deltas = new ArrayList<>(k);
+    List<ParamVector> deltas = List.of();
     try (ParamVector theta = run.parameters()) {
-      for (int t = 0; t < k; t++) {
-        run.setParameters(theta);
-        if (weights[t] > 0) {
-          run.trainTask(t, weights[t], options.rho());
-        }
-        try (ParamVector after = run.parameters()) {
-          deltas.add(after.minus(theta));
-        }
-      }
+      deltas = run.passesFrom(theta, weights, options.rho());
       double[] alpha = new double[k];
       for (int t = 0; t < k; t++) {
         alpha[t] = options.alphaInit() == AlphaVilOptions.AlphaInit.ONE ? 1 : weights[t];

@@ -1,0 +1,105 @@
+package dev.avil.train;
+
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Worker threads for training passes that are independent of each other, such as αVIL's per-task
+ * passes from the same parameters. Each worker runs PyTorch with one intra-op thread, and there
+ * are as many workers as PyTorch threads ({@code ai.djl.pytorch.num_threads}, 2 by default), so
+ * the toolkit never uses more cores than that setting allows. On a small network, two passes side
+ * by side on one thread each finish sooner than the same passes one after the other on two
+ * threads: intra-op parallelism pays little on a batch of 64.
+ */
+final class Lanes {
+  private static final ThreadLocal<Boolean> PREPARED = ThreadLocal.withInitial(() -> false);
+  private static ExecutorService pool;
+  private static int size;
+
+  private Lanes() {}
+
+  /** The number of lanes: the PyTorch thread budget. */
+  static synchronized int count() {
+    if (pool == null) {
+      DjlRuntime.newManager().close(); // loads the engine, which applies the thread setting
+      size = Math.max(1, threadBudget(System.getProperty("ai.djl.pytorch.num_threads", System.getenv("ai.djl.pytorch.num_threads"))));
+      pool = Executors.newFixedThreadPool(size, r -> {
+        Thread t = new Thread(r, "avil-lane");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return size;
+  }
+
+  static int threadBudget(String setting) {
+    try {
+      return setting == null ? 1 : Integer.parseInt(setting.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("ai.djl.pytorch.num_threads is '" + setting + "'; it must be a whole number ≥ 1", e);
+    }
+  }
+
+  /**
+   * Runs {@code jobs} side by side, one per worker, and returns their results in order. The first
+   * failure is rethrown as it was thrown.
+   */
+  static <T> List<T> run(List<Callable<T>> jobs) {
+    if (jobs.size() > count()) {
+      throw new IllegalArgumentException(jobs.size() + " jobs for " + count() + " lanes");
+    }
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> j : jobs) {
+      futures.add(pool.submit(() -> {
+        prepare();
+        return j.call();
+      }));
+    }
+    List<T> out = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<T> f : futures) {
+      try {
+        out.add(f.get());
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("a pass failed: " + e.getCause(), e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(x -> x.cancel(true));
+        throw new IllegalStateException("interrupted while passes were training", e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return out;
+  }
+
+  /**
+   * Sets up a worker thread as DJL sets up the thread that starts the engine, grad mode off, but
+   * with one intra-op thread. PyTorch keeps both per thread; it also stores the thread count as
+   * the default for threads that start later, so a short-lived helper thread puts that back.
+   */
+  private static void prepare() {
+    if (PREPARED.get()) {
+      return;
+    }
+    PREPARED.set(true);
+    JniUtils.setGradMode(false);
+    JniUtils.setNumThreads(1);
+    Thread restore = new Thread(() -> JniUtils.setNumThreads(size));
+    restore.start();
+    try {
+      restore.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

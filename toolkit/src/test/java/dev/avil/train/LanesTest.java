@@ -1,0 +1,82 @@
+package dev.avil.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.types.DataType;
+import dev.avil.model.Trunks;
+import dev.avil.task.Task;
+import dev.avil.testing.Synthetic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Passes side by side on the lanes give what the same passes give one at a time. */
+class LanesTest {
+  @Test
+  void thePlanSpreadsTheLargestTasksFirstAndLeavesOutTasksThatDoNotTrain() {
+    int[][] orders = {new int[1000], new int[6000], new int[6000]};
+    assertThat(TrainingRun.plan(orders, 2)).isEqualTo(List.of(List.of(1, 0), List.of(2)));
+    assertThat(TrainingRun.plan(orders, 1)).isEqualTo(List.of(List.of(1, 2, 0)));
+    assertThat(TrainingRun.plan(orders, 4)).isEqualTo(List.of(List.of(1), List.of(2), List.of(0)));
+    int[][] oneTrains = {new int[1000], null, null};
+    assertThat(TrainingRun.plan(oneTrains, 2)).isEqualTo(List.of(List.of(0)));
+  }
+
+  @Test
+  void parallelPassesGiveTheDeltasOfTheSamePassesOneAtATime() {
+    assertThat(Lanes.count()).as("lanes in the test JVM (PyTorch threads)").isGreaterThan(1);
+    Task target = Synthetic.blobs("target", 200, 6, 3, 1.0, 1);
+    Task aux = Synthetic.blobs("aux", 400, 6, 4, 1.0, 2);
+    Task other = Synthetic.blobs("other", 300, 6, 2, 1.5, 3);
+    RunSpec spec = new RunSpec("lanes", List.of(target, aux, other), Trunks.mlp(12), 8, 1, 16, 0.1, 0.9, 0.5, 5, DataType.FLOAT64);
+    double[] weights = {1, 0.5, 2};
+    try (TrainingRun side = new TrainingRun(spec);
+        TrainingRun alone = new TrainingRun(spec);
+        ParamVector theta = side.parameters()) {
+      List<ParamVector> parallel = side.passesFrom(theta, weights, 0.5);
+      List<ParamVector> serial = new ArrayList<>();
+      try {
+        for (int t = 0; t < 3; t++) {
+          alone.setParameters(theta);
+          alone.trainTask(t, weights[t], 0.5);
+          try (ParamVector after = alone.parameters()) {
+            serial.add(after.minus(theta));
+          }
+        }
+        for (int t = 0; t < 3; t++) {
+          double[] p = parallel.get(t).toDoubleArray();
+          double[] s = serial.get(t).toDoubleArray();
+          assertThat(serial.get(t).norm()).as("task %d trained", t).isGreaterThan(1e-3);
+          assertThat(p).as("delta of task %d", t).containsExactly(s, within(1e-9));
+        }
+        try (ParamVector now = side.parameters()) {
+          assertThat(now.toDoubleArray()).as("the model is left at θ").containsExactly(theta.toDoubleArray(), within(0.0));
+        }
+        assertThat(side.epochLosses()).containsExactly(alone.epochLosses(), within(1e-9));
+      } finally {
+        parallel.forEach(ParamVector::close);
+        serial.forEach(ParamVector::close);
+      }
+    }
+  }
+
+  @Test
+  void aFailingJobIsRethrownAfterTheOthersHaveFinished() {
+    AtomicBoolean otherFinished = new AtomicBoolean();
+    List<Callable<Integer>> jobs = List.of(
+        () -> {
+          throw new NonFiniteLossException("noise", 3, Double.NaN);
+        },
+        () -> {
+          Thread.sleep(200);
+          otherFinished.set(true);
+          return 1;
+        });
+    assertThatThrownBy(() -> Lanes.run(jobs)).isInstanceOf(NonFiniteLossException.class).hasMessageContaining("noise");
+    assertThat(otherFinished).isTrue();
+  }
+}
