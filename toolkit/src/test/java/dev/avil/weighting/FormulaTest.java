@@ -70,7 +70,11 @@ class FormulaTest {
       double[] acc = new double[3];
       OlAux.accumulate(acc, List.of(t, a1, a2), 2);
       assertThat(acc).containsExactly(new double[] {0, 1, -2}, within(1e-12));
-      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.5)).containsExactly(new double[] {1, 1.5, 0}, within(1e-12));
+      // rate 0.5: 1 + 0.5·1 = 1.5, 1 + 0.5·(−2) = 0; rate 0.025 (β 0.5 × η 0.05): 1.025, 0.95
+      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.5, 2)).containsExactly(new double[] {1, 1.5, 0}, within(1e-12));
+      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.025, 2)).containsExactly(new double[] {1, 1.025, 0.95}, within(1e-12));
+      // the bounds: 1 + 3·1 = 4 is held at 2, 1 + 3·(−2) = −5 at 0
+      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 3, 2)).containsExactly(new double[] {1, 2, 0}, within(1e-12));
     }
   }
 
