@@ -94,7 +94,7 @@ public final class Benchmark {
       double o = median(ours.get(m));
       double t = theirs.containsKey(m) ? median(theirs.get(m)) : Double.NaN;
       int n = samples.get(m);
-      System.out.printf(Locale.ROOT, "%-11s %16.3f %18.3f %10.2f %10.2f %18.0f %20.0f%n", m, o, t, o / t, o / uniformEpoch, n / o, n / t);
+      System.out.printf(Locale.ROOT, "%-11s %16.3f %18s %10s %10.2f %18.0f %20s%n", m, o, shown(t, "%.3f"), shown(o / t, "%.2f"), o / uniformEpoch, n / o, shown(n / t, "%.0f"));
       rows.add(List.of(m, Csv.number(o), orEmpty(t), orEmpty(o / t), Csv.number(o / uniformEpoch), Csv.number(n / o), orEmpty(n / t)));
     }
     double avil = median(ours.get("avil"));
@@ -136,6 +136,10 @@ public final class Benchmark {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  private static String shown(double v, String format) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
   }
 
   private static String orEmpty(double v) {
