@@ -1,5 +1,8 @@
 package dev.avil.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +87,10 @@ final class Lanes {
 
   /**
    * Sets up a worker thread as DJL sets up the thread that starts the engine, grad mode off, but
-   * with one intra-op thread. PyTorch keeps both per thread; it also stores the thread count as
-   * the default for threads that start later, so a short-lived helper thread puts that back.
+   * with one intra-op thread. PyTorch keeps the thread count per thread, but a thread takes it from
+   * a process-wide default at its first parallel operation, and setting it also sets that default.
+   * So: one thread here, a first operation (which would otherwise reset it to the default), one
+   * thread again, and a short-lived helper thread puts the default back.
    */
   private static void prepare() {
     if (PREPARED.get()) {
@@ -93,6 +98,12 @@ final class Lanes {
     }
     PREPARED.set(true);
     JniUtils.setGradMode(false);
+    JniUtils.setNumThreads(1);
+    try (NDManager m = DjlRuntime.newManager();
+        NDArray a = m.ones(new Shape(1 << 16));
+        NDArray b = a.add(a)) {
+      b.sum().getFloat();
+    }
     JniUtils.setNumThreads(1);
     Thread restore = new Thread(() -> JniUtils.setNumThreads(size));
     restore.start();

@@ -238,7 +238,11 @@ public final class TrainingRun implements AutoCloseable {
         orders[t] = sample(t, rho);
       }
     }
-    List<List<Integer>> plan = plan(orders, Lanes.count());
+    int[] sizes = new int[k];
+    for (int t = 0; t < k; t++) {
+      sizes[t] = orders[t] == null ? -1 : orders[t].length;
+    }
+    List<List<Integer>> plan = plan(sizes, Lanes.count());
     ParamVector[] deltas = new ParamVector[k];
     try {
       if (plan.size() <= 1) {
@@ -281,35 +285,44 @@ public final class TrainingRun implements AutoCloseable {
   }
 
   /**
-   * Tasks per lane: the largest first, each to the lane with the fewest examples so far; tasks
-   * that do not train ({@code null} order) are left out. Fewer lanes than {@code lanes} when there
-   * are fewer tasks.
+   * Jobs per lane: the largest first, each to the lane with the least work so far; jobs of size
+   * below 0 are left out. Fewer lanes than {@code lanes} when there are fewer jobs.
    */
-  static List<List<Integer>> plan(int[][] orders, int lanes) {
-    List<Integer> tasks = new ArrayList<>();
-    for (int t = 0; t < orders.length; t++) {
-      if (orders[t] != null) {
-        tasks.add(t);
+  static List<List<Integer>> plan(int[] sizes, int lanes) {
+    List<Integer> jobs = new ArrayList<>();
+    for (int j = 0; j < sizes.length; j++) {
+      if (sizes[j] >= 0) {
+        jobs.add(j);
       }
     }
-    tasks.sort((a, b) -> orders[b].length != orders[a].length ? Integer.compare(orders[b].length, orders[a].length) : Integer.compare(a, b));
-    int n = Math.max(1, Math.min(lanes, tasks.size()));
+    jobs.sort((a, b) -> sizes[b] != sizes[a] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
+    int n = Math.max(1, Math.min(lanes, jobs.size()));
     List<List<Integer>> plan = new ArrayList<>();
     long[] load = new long[n];
     for (int l = 0; l < n; l++) {
       plan.add(new ArrayList<>());
     }
-    for (int t : tasks) {
+    for (int j : jobs) {
       int best = 0;
       for (int l = 1; l < n; l++) {
         if (load[l] < load[best]) {
           best = l;
         }
       }
-      plan.get(best).add(t);
-      load[best] += orders[t].length;
+      plan.get(best).add(j);
+      load[best] += sizes[j];
     }
     return plan;
+  }
+
+  /** Copies the run's current parameters to the first {@code n} lanes' networks. */
+  private void syncLanes(int n) {
+    lanesReady(n);
+    try (ParamVector now = parameters()) {
+      for (int l = 1; l < n; l++) {
+        now.writeTo(replicas.get(l).params);
+      }
+    }
   }
 
   /** A random fraction {@code rho} of task {@code task}'s training examples, in random order. */
@@ -471,6 +484,32 @@ public final class TrainingRun implements AutoCloseable {
       return new LossGradient(loss, g);
     }
 
+    /** Accuracy and mean loss of each member of {@code s}, on this lane's network. */
+    double[][] evaluate(EvalSet s) {
+      int k = s.members.size();
+      long[] correct = new long[k];
+      double[] loss = new double[k];
+      for (int from = 0; from < s.n; from += EVAL_CHUNK) {
+        int to = Math.min(s.n, from + EVAL_CHUNK);
+        try (NDScope scope = new NDScope()) {
+          NDIndex rows = new NDIndex("{}:{}", from, to);
+          NDArray features = net.features(s.x.get(rows), false);
+          for (int i = 0; i < k; i++) {
+            Member m = s.members.get(i);
+            NDArray logits = net.head(features, m.task, false);
+            NDArray y = m.labels.get(rows);
+            correct[i] += logits.argMax(1).eq(y).sum().getLong();
+            loss[i] += Losses.value(Losses.crossEntropy(logits, y)) * (to - from);
+          }
+        }
+      }
+      double[][] out = new double[k][];
+      for (int i = 0; i < k; i++) {
+        out[i] = new double[] {(double) correct[i] / s.n, loss[i] / s.n};
+      }
+      return out;
+    }
+
     /**
      * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code
      * weight}; gradients accumulate into the parameters. Returns the unweighted mean loss.
@@ -538,12 +577,7 @@ public final class TrainingRun implements AutoCloseable {
     if (lanes <= 1) {
       return main.tuneShare(0, tune.n);
     }
-    lanesReady(lanes);
-    try (ParamVector now = parameters()) {
-      for (int l = 1; l < lanes; l++) {
-        now.writeTo(replicas.get(l).params);
-      }
-    }
+    syncLanes(lanes);
     List<java.util.concurrent.Callable<LossGradient>> jobs = new ArrayList<>();
     int[] bounds = new int[lanes + 1];
     for (int l = 0; l <= lanes; l++) {
@@ -575,7 +609,7 @@ public final class TrainingRun implements AutoCloseable {
 
   /** The target's mean loss on its tuning part of the dev split at the current parameters. */
   public double tuneLoss() {
-    return evaluate(tune)[0][1];
+    return main.evaluate(tune)[0][1];
   }
 
   /**
@@ -607,42 +641,44 @@ public final class TrainingRun implements AutoCloseable {
   /**
    * Accuracy and mean loss of every task on its dev split (the model-selection part for the
    * target) and its test split: {@code [task][devAcc, devLoss, testAcc, testLoss]}. The trunk runs
-   * once per distinct set of inputs; tasks built from the same images share it.
+   * once per distinct set of inputs; tasks built from the same images share it. The sets are
+   * spread over the lanes.
    */
   double[][] evaluateAll() {
-    double[][] out = new double[taskCount()][4];
-    for (EvalSet e : evalSets) {
-      double[][] r = evaluate(e);
-      for (int i = 0; i < r.length; i++) {
-        Member m = e.members.get(i);
-        System.arraycopy(r[i], 0, out[m.task], m.isTest ? 2 : 0, 2);
-      }
-    }
-    return out;
+    return evaluateAll(Lanes.count());
   }
 
-  /** Accuracy and mean loss of each member of {@code s}. */
-  private double[][] evaluate(EvalSet s) {
-    int k = s.members.size();
-    long[] correct = new long[k];
-    double[] loss = new double[k];
-    for (int from = 0; from < s.n; from += EVAL_CHUNK) {
-      int to = Math.min(s.n, from + EVAL_CHUNK);
-      try (NDScope scope = new NDScope()) {
-        NDIndex rows = new NDIndex("{}:{}", from, to);
-        NDArray features = net.features(s.x.get(rows), false);
-        for (int i = 0; i < k; i++) {
-          Member m = s.members.get(i);
-          NDArray logits = net.head(features, m.task, false);
-          NDArray y = m.labels.get(rows);
-          correct[i] += logits.argMax(1).eq(y).sum().getLong();
-          loss[i] += Losses.value(Losses.crossEntropy(logits, y)) * (to - from);
-        }
+  /** {@link #evaluateAll()} on at most {@code lanes} lanes. */
+  double[][] evaluateAll(int lanes) {
+    int[] sizes = evalSets.stream().mapToInt(e -> e.n).toArray();
+    List<List<Integer>> plan = plan(sizes, lanes);
+    double[][][] results = new double[evalSets.size()][][];
+    if (plan.size() <= 1) {
+      for (int i = 0; i < evalSets.size(); i++) {
+        results[i] = main.evaluate(evalSets.get(i));
       }
+    } else {
+      syncLanes(plan.size());
+      List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+      for (int l = 0; l < plan.size(); l++) {
+        Lane lane = replicas.get(l);
+        List<Integer> mine = plan.get(l);
+        jobs.add(() -> {
+          for (int i : mine) {
+            results[i] = lane.evaluate(evalSets.get(i));
+          }
+          return null;
+        });
+      }
+      Lanes.run(jobs);
     }
-    double[][] out = new double[k][];
-    for (int i = 0; i < k; i++) {
-      out[i] = new double[] {(double) correct[i] / s.n, loss[i] / s.n};
+    double[][] out = new double[taskCount()][4];
+    for (int s = 0; s < evalSets.size(); s++) {
+      EvalSet e = evalSets.get(s);
+      for (int i = 0; i < results[s].length; i++) {
+        Member m = e.members.get(i);
+        System.arraycopy(results[s][i], 0, out[m.task], m.isTest ? 2 : 0, 2);
+      }
     }
     return out;
   }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class LanesTest {
   @Test
   void thePlanSpreadsTheLargestTasksFirstAndLeavesOutTasksThatDoNotTrain() {
-    int[][] orders = {new int[1000], new int[6000], new int[6000]};
-    assertThat(TrainingRun.plan(orders, 2)).isEqualTo(List.of(List.of(1, 0), List.of(2)));
-    assertThat(TrainingRun.plan(orders, 1)).isEqualTo(List.of(List.of(1, 2, 0)));
-    assertThat(TrainingRun.plan(orders, 4)).isEqualTo(List.of(List.of(1), List.of(2), List.of(0)));
-    int[][] oneTrains = {new int[1000], null, null};
-    assertThat(TrainingRun.plan(oneTrains, 2)).isEqualTo(List.of(List.of(0)));
+    int[] sizes = {1000, 6000, 6000};
+    assertThat(TrainingRun.plan(sizes, 2)).isEqualTo(List.of(List.of(1, 0), List.of(2)));
+    assertThat(TrainingRun.plan(sizes, 1)).isEqualTo(List.of(List.of(1, 2, 0)));
+    assertThat(TrainingRun.plan(sizes, 4)).isEqualTo(List.of(List.of(1), List.of(2), List.of(0)));
+    assertThat(TrainingRun.plan(new int[] {1000, -1, -1}, 2)).isEqualTo(List.of(List.of(0)));
+    assertThat(TrainingRun.plan(new int[] {2000, 1000, 500}, 2)).isEqualTo(List.of(List.of(0), List.of(1, 2)));
   }
 
   @Test
@@ -57,11 +57,46 @@ class LanesTest {
           assertThat(now.toDoubleArray()).as("the model is left at θ").containsExactly(theta.toDoubleArray(), within(0.0));
         }
         assertThat(side.epochLosses()).containsExactly(alone.epochLosses(), within(1e-9));
+        // evaluation spread over the lanes gives what one lane gives
+        double[][] spread = side.evaluateAll(2);
+        double[][] single = side.evaluateAll(1);
+        for (int t = 0; t < 3; t++) {
+          assertThat(spread[t]).as("evaluation of task %d", t).containsExactly(single[t], within(1e-12));
+        }
       } finally {
         parallel.forEach(ParamVector::close);
         serial.forEach(ParamVector::close);
       }
     }
+  }
+
+  @Test
+  void eachLaneRunsOneIntraOpThreadAndTheCallerKeepsItsOwn() {
+    int lanes = Lanes.count();
+    int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    List<Callable<Integer>> jobs = new ArrayList<>();
+    for (int l = 0; l < lanes; l++) {
+      jobs.add(() -> {
+        // an operation after set-up must not reset the lane to the process default
+        try (ai.djl.ndarray.NDManager m = DjlRuntime.newManager()) {
+          m.ones(new ai.djl.ndarray.types.Shape(1 << 16)).sum().getFloat();
+        }
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+      });
+    }
+    assertThat(Lanes.run(jobs)).containsOnly(1);
+    assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).as("the calling thread").isEqualTo(before);
+    // a thread that starts now takes the configured default, not the lanes' one thread
+    int[] fresh = new int[1];
+    Thread t = new Thread(() -> {
+      try (ai.djl.ndarray.NDManager m = DjlRuntime.newManager()) {
+        m.ones(new ai.djl.ndarray.types.Shape(1 << 16)).sum().getFloat();
+      }
+      fresh[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    });
+    t.start();
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(t::join)).isNull();
+    assertThat(fresh[0]).isEqualTo(lanes);
   }
 
   @Test
