@@ -3,6 +3,7 @@ package dev.avil.api;
 import dev.avil.report.Figures;
 import dev.avil.report.HtmlReport;
 import dev.avil.report.Stats;
+import dev.avil.report.Tables;
 import dev.avil.train.Record;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class Comparison {
       }
       perSeed.append(s.toString());
     }
-    return Table.create("target test accuracy at the best dev epoch", method, n, mean, std, lastMean, diff, lo, hi, perSeed, sec);
+    return Tables.of("target test accuracy at the best dev epoch", method, n, mean, std, lastMean, diff, lo, hi, perSeed, sec);
   }
 
   /** Test accuracy of {@code method} minus that of {@code other}, for each seed both finished. */
@@ -141,7 +142,7 @@ public final class Comparison {
       test.append(r.testAtBest());
       last.append(r.testAtLast());
     }
-    return Table.create("runs", method, seed, best, dev, test, last);
+    return Tables.of("runs", method, seed, best, dev, test, last);
   }
 
   /** Mean task weight per epoch over seeds, for every method and auxiliary task. */
@@ -164,7 +165,7 @@ public final class Comparison {
         }
       }
     }
-    return Table.create("mean weights", series, epoch, w);
+    return Tables.of("mean weights", series, epoch, w);
   }
 
   /** The target's test accuracy per method: the mean as a bar, every seed as a point. */

@@ -2,6 +2,7 @@ package dev.avil.api;
 
 import dev.avil.report.Csv;
 import dev.avil.report.Figures;
+import dev.avil.report.Tables;
 import dev.avil.train.Metric;
 import dev.avil.train.Record;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ public final class Results {
       k.append(r.metric().id());
       v.append(r.value());
     }
-    return Table.create(name, m, s, e, t, k, v);
+    return Tables.of(name, m, s, e, t, k, v);
   }
 
   /**
@@ -177,7 +178,7 @@ public final class Results {
       testLast.append(value(last, t, Metric.TEST_ACCURACY));
       weight.append(value(last, t, Metric.WEIGHT));
     }
-    return Table.create(method + " (seed " + seed + ")", task, role, epoch, dev, test, testLast, weight);
+    return Tables.of(method + " (seed " + seed + ")", task, role, epoch, dev, test, testLast, weight);
   }
 
   /** Task weights and αs per epoch: epoch, task, weight, alpha (NaN where the method has none). */
@@ -194,7 +195,7 @@ public final class Results {
         a.append(value(ep, task, Metric.ALPHA));
       }
     }
-    return Table.create(method + " weights", e, t, w, a);
+    return Tables.of(method + " weights", e, t, w, a);
   }
 
   /** How each task's weight moved, epoch by epoch. */
@@ -225,7 +226,7 @@ public final class Results {
         }
       }
     }
-    Table tab = Table.create("curves", e, c, v);
+    Table tab = Tables.of("curves", e, c, v);
     return Figures.lines(tab, "epoch", "value", "curve", method + ": learning curves (seed " + seed + ")", "epoch", "accuracy / loss");
   }
 
