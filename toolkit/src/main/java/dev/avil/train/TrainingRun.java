@@ -233,40 +233,17 @@ public final class TrainingRun implements AutoCloseable {
   public List<ParamVector> passesFrom(ParamVector theta, double[] weights, double rho) {
     int k = taskCount();
     int[][] orders = new int[k][];
-    for (int t = 0; t < k; t++) {
-      if (weights[t] > 0) {
-        orders[t] = sample(t, rho);
-      }
-    }
     int[] sizes = new int[k];
     for (int t = 0; t < k; t++) {
+      orders[t] = weights[t] > 0 ? sample(t, rho) : null;
       sizes[t] = orders[t] == null ? -1 : orders[t].length;
     }
-    List<List<Integer>> plan = plan(sizes, Lanes.count());
     ParamVector[] deltas = new ParamVector[k];
     try {
-      if (plan.size() <= 1) {
-        for (int t = 0; t < k; t++) {
-          deltas[t] = main.passFrom(theta, t, orders[t], weights[t]);
-        }
-      } else {
-        lanesReady(plan.size());
-        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
-        for (int l = 0; l < plan.size(); l++) {
-          Lane lane = replicas.get(l);
-          List<Integer> mine = plan.get(l);
-          jobs.add(() -> {
-            for (int t : mine) {
-              deltas[t] = lane.passFrom(theta, t, orders[t], weights[t]);
-            }
-            return null;
-          });
-        }
-        Lanes.run(jobs);
-        for (int t = 0; t < k; t++) {
-          if (deltas[t] == null) {
-            deltas[t] = theta.axpy(-1, theta);
-          }
+      onLanes(sizes, Lanes.count(), (lane, t) -> deltas[t] = lane.passFrom(theta, t, orders[t], weights[t]));
+      for (int t = 0; t < k; t++) {
+        if (deltas[t] == null) {
+          deltas[t] = theta.axpy(-1, theta);
         }
       }
       setParameters(theta);
@@ -277,11 +254,28 @@ public final class TrainingRun implements AutoCloseable {
     return List.of(deltas);
   }
 
-  /** Makes sure there are {@code n} lanes: the run's own network, then replicas. */
-  private void lanesReady(int n) {
-    while (replicas.size() < n) {
-      replicas.add(replicas.isEmpty() ? main : new Lane(newNet(new SplittableRandom(0))));
+  /**
+   * Runs {@code job} for each job of size ≥ 0, planned by {@link #plan}: on the run's own network,
+   * one after the other, when the plan needs one lane; otherwise side by side on the lanes, each
+   * starting from the run's current parameters.
+   */
+  private void onLanes(int[] sizes, int lanes, java.util.function.ObjIntConsumer<Lane> job) {
+    List<List<Integer>> plan = plan(sizes, lanes);
+    if (plan.size() <= 1) {
+      plan.get(0).forEach(j -> job.accept(main, j));
+      return;
     }
+    syncLanes(plan.size());
+    List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+    for (int l = 0; l < plan.size(); l++) {
+      Lane lane = replicas.get(l);
+      List<Integer> mine = plan.get(l);
+      jobs.add(() -> {
+        mine.forEach(j -> job.accept(lane, j));
+        return null;
+      });
+    }
+    Lanes.run(jobs);
   }
 
   /**
@@ -315,9 +309,14 @@ public final class TrainingRun implements AutoCloseable {
     return plan;
   }
 
-  /** Copies the run's current parameters to the first {@code n} lanes' networks. */
+  /**
+   * Makes sure there are {@code n} lanes (the run's own network, then replicas) and copies the
+   * run's current parameters to them.
+   */
   private void syncLanes(int n) {
-    lanesReady(n);
+    while (replicas.size() < n) {
+      replicas.add(replicas.isEmpty() ? main : new Lane(newNet(new SplittableRandom(0))));
+    }
     try (ParamVector now = parameters()) {
       for (int l = 1; l < n; l++) {
         now.writeTo(replicas.get(l).params);
@@ -458,12 +457,10 @@ public final class TrainingRun implements AutoCloseable {
       }
     }
 
-    /** A pass from {@code theta} (none if {@code order} is null); returns the delta. */
+    /** A pass over {@code order} from {@code theta}; returns the delta. */
     ParamVector passFrom(ParamVector theta, int task, int[] order, double weight) {
       theta.writeTo(params);
-      if (order != null) {
-        pass(task, order, weight);
-      }
+      pass(task, order, weight);
       try (ParamVector after = ParamVector.of(params, manager)) {
         return after.minus(theta);
       }
@@ -651,27 +648,8 @@ public final class TrainingRun implements AutoCloseable {
   /** {@link #evaluateAll()} on at most {@code lanes} lanes. */
   double[][] evaluateAll(int lanes) {
     int[] sizes = evalSets.stream().mapToInt(e -> e.n).toArray();
-    List<List<Integer>> plan = plan(sizes, lanes);
     double[][][] results = new double[evalSets.size()][][];
-    if (plan.size() <= 1) {
-      for (int i = 0; i < evalSets.size(); i++) {
-        results[i] = main.evaluate(evalSets.get(i));
-      }
-    } else {
-      syncLanes(plan.size());
-      List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
-      for (int l = 0; l < plan.size(); l++) {
-        Lane lane = replicas.get(l);
-        List<Integer> mine = plan.get(l);
-        jobs.add(() -> {
-          for (int i : mine) {
-            results[i] = lane.evaluate(evalSets.get(i));
-          }
-          return null;
-        });
-      }
-      Lanes.run(jobs);
-    }
+    onLanes(sizes, lanes, (lane, i) -> results[i] = lane.evaluate(evalSets.get(i)));
     double[][] out = new double[taskCount()][4];
     for (int s = 0; s < evalSets.size(); s++) {
       EvalSet e = evalSets.get(s);
