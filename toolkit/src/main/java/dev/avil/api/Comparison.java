@@ -75,8 +75,9 @@ public final class Comparison {
 
   /**
    * Per method: runs, mean ± std of the target's test accuracy at the best dev epoch and at the
-   * last epoch, seconds per epoch, and the paired difference (same seed) to the baseline with its
-   * 95% t interval and per-seed values.
+   * last epoch, the paired difference (same seed) to the baseline with its 95% t interval and
+   * per-seed values, the mean target steps to the best epoch ({@link Results#targetSteps()}),
+   * the mean epochs trained, and seconds per epoch.
    */
   public Table table() {
     StringColumn method = StringColumn.create("method");
@@ -89,6 +90,8 @@ public final class Comparison {
     DoubleColumn hi = DoubleColumn.create("Δ 95% high");
     StringColumn perSeed = StringColumn.create("Δ per seed");
     DoubleColumn sec = DoubleColumn.create("s/epoch");
+    DoubleColumn steps = DoubleColumn.create("target steps");
+    DoubleColumn epochs = DoubleColumn.create("epochs");
     for (String m : methods) {
       List<Results> rs = runs(m);
       double[] acc = rs.stream().mapToDouble(Results::testAtBest).toArray();
@@ -98,6 +101,8 @@ public final class Comparison {
       std.append(Stats.std(acc));
       lastMean.append(Stats.mean(rs.stream().mapToDouble(Results::testAtLast).toArray()));
       sec.append(Stats.mean(rs.stream().mapToDouble(Results::secondsPerEpoch).toArray()));
+      steps.append(Stats.mean(rs.stream().mapToDouble(Results::targetSteps).toArray()));
+      epochs.append(Stats.mean(rs.stream().mapToDouble(Results::epochs).toArray()));
       double[] d = pairedDifferences(m, baseline());
       double dm = Stats.mean(d);
       double hw = Stats.halfWidth95(d);
@@ -110,7 +115,7 @@ public final class Comparison {
       }
       perSeed.append(s.toString());
     }
-    return Tables.of("target test accuracy at the best dev epoch", method, n, mean, std, lastMean, diff, lo, hi, perSeed, sec);
+    return Tables.of("target test accuracy at the best dev epoch", method, n, mean, std, lastMean, diff, lo, hi, perSeed, steps, epochs, sec);
   }
 
   /** Test accuracy of {@code method} minus that of {@code other}, for each seed both finished. */
@@ -126,7 +131,10 @@ public final class Comparison {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** One row per run: method, seed, best epoch, dev and test accuracy at it, test at the last epoch. */
+  /**
+   * One row per run: method, seed, best epoch, dev and test accuracy at it, test at the last epoch,
+   * target steps to the best epoch and epochs trained.
+   */
   public Table perSeed() {
     StringColumn method = StringColumn.create("method");
     IntColumn seed = IntColumn.create("seed");
@@ -134,6 +142,8 @@ public final class Comparison {
     DoubleColumn dev = DoubleColumn.create("dev acc");
     DoubleColumn test = DoubleColumn.create("test acc");
     DoubleColumn last = DoubleColumn.create("test acc (last)");
+    DoubleColumn steps = DoubleColumn.create("target steps");
+    DoubleColumn epochs = DoubleColumn.create("epochs");
     for (Results r : runs) {
       method.append(r.method());
       seed.append((int) r.seed());
@@ -141,11 +151,15 @@ public final class Comparison {
       dev.append(r.devAtBest());
       test.append(r.testAtBest());
       last.append(r.testAtLast());
+      steps.append(r.targetSteps());
+      epochs.append(r.epochs());
     }
-    return Tables.of("runs", method, seed, best, dev, test, last);
+    return Tables.of("runs", method, seed, best, dev, test, last, steps, epochs);
   }
 
-  /** Mean task weight per epoch over seeds, for every method and auxiliary task. */
+  /**
+   * Mean task weight per epoch over the seeds that trained that epoch, for every method and task.
+   */
   public Table meanWeights() {
     StringColumn series = StringColumn.create("series");
     IntColumn epoch = IntColumn.create("epoch");
@@ -155,10 +169,11 @@ public final class Comparison {
       if (rs.isEmpty()) {
         continue;
       }
+      int most = rs.stream().mapToInt(Results::epochs).max().orElse(0);
       for (String task : rs.get(0).tasks()) {
-        for (int e = 1; e <= rs.get(0).epochs(); e++) {
-          final int ep = e;
-          double[] v = rs.stream().mapToDouble(r -> r.value(ep, task, dev.avil.train.Metric.WEIGHT)).toArray();
+        for (int e = 1; e <= most; e++) {
+          final int ep = e; // runs stopped early count only in the epochs they trained
+          double[] v = rs.stream().mapToDouble(r -> r.value(ep, task, dev.avil.train.Metric.WEIGHT)).filter(x -> !Double.isNaN(x)).toArray();
           series.append(m + " · " + task);
           epoch.append(e);
           w.append(Stats.mean(v));

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,33 +44,43 @@ import java.util.function.UnaryOperator;
  * method, so all are selected on the same data).
  */
 public final class Experiment {
+  // Fields are only ever set on a fresh copy inside with(...): an Experiment never changes once
+  // a step has returned it.
   private final Task target;
-  private final List<Task> aux;
-  private final Trunk trunk;
-  private final int headHidden;
-  private final int epochs;
-  private final int batchSize;
-  private final double learningRate;
-  private final double momentum;
-  private final double devSplit;
-  private final long seed;
-  private final Method method;
-  private final TrainingListener listener;
+  private List<Task> aux = List.of();
+  private Trunk trunk;
+  private int headHidden = 50;
+  private int epochs = 10;
+  private int patience = 0;
+  private int batchSize = 64;
+  private double learningRate = 0.05;
+  private double momentum = 0.9;
+  private double devSplit = 0.5;
+  private long seed = 1;
+  private Method method = Method.alphaVil();
+  private TrainingListener listener;
 
-  private Experiment(Task target, List<Task> aux, Trunk trunk, int headHidden, int epochs, int batchSize,
-      double learningRate, double momentum, double devSplit, long seed, Method method, TrainingListener listener) {
+  private Experiment(Task target) {
     this.target = target;
-    this.aux = List.copyOf(aux);
-    this.trunk = trunk;
-    this.headHidden = headHidden;
-    this.epochs = epochs;
-    this.batchSize = batchSize;
-    this.learningRate = learningRate;
-    this.momentum = momentum;
-    this.devSplit = devSplit;
-    this.seed = seed;
-    this.method = method;
-    this.listener = listener;
+  }
+
+  /** A copy of this experiment with {@code change} applied to the copy. */
+  private Experiment with(Consumer<Experiment> change) {
+    Experiment e = new Experiment(target);
+    e.aux = aux;
+    e.trunk = trunk;
+    e.headHidden = headHidden;
+    e.epochs = epochs;
+    e.patience = patience;
+    e.batchSize = batchSize;
+    e.learningRate = learningRate;
+    e.momentum = momentum;
+    e.devSplit = devSplit;
+    e.seed = seed;
+    e.method = method;
+    e.listener = listener;
+    change.accept(e);
+    return e;
   }
 
   /** Starts an experiment on {@code target}, the task whose performance counts. */
@@ -77,12 +88,7 @@ public final class Experiment {
     if (target == null) {
       throw new IllegalArgumentException("target task must not be null");
     }
-    return new Experiment(target, List.of(), null, 50, 10, 64, 0.05, 0.9, 0.5, 1, Method.alphaVil(), null);
-  }
-
-  private Experiment with(List<Task> aux, Trunk trunk, int headHidden, int epochs, int batchSize,
-      double learningRate, double momentum, double devSplit, long seed, Method method, TrainingListener listener) {
-    return new Experiment(target, aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+    return new Experiment(target);
   }
 
   /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
@@ -111,7 +117,7 @@ public final class Experiment {
       }
       all.add(t);
     }
-    return with(all, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+    return with(e -> e.aux = List.copyOf(all));
   }
 
   /** The shared trunk. Default: {@link Trunks#lenet()} for 1×28×28 inputs, else {@code mlp(64)}. */
@@ -120,25 +126,41 @@ public final class Experiment {
       throw new IllegalArgumentException("trunk must not be null");
     }
     checkTrunk(t);
-    return with(aux, t, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+    return with(e -> e.trunk = t);
   }
 
   /** Hidden units of each task head (linear → ReLU → linear). Default 50. */
   public Experiment headHidden(int units) {
     positive("head hidden units", units);
-    return with(aux, trunk, units, epochs, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+    return with(e -> e.headHidden = units);
   }
 
-  /** Number of epochs, ≥ 1. Default 10. */
+  /** Number of epochs, ≥ 1: the maximum when {@link #patience} is set. Default 10. */
   public Experiment epochs(int n) {
     positive("epochs", n);
-    return with(aux, trunk, headHidden, n, batchSize, learningRate, momentum, devSplit, seed, method, listener);
+    return with(e -> e.epochs = n);
+  }
+
+  /**
+   * Early stopping: stop once {@code epochs} epochs have passed without a better target accuracy
+   * on the selection part of its dev split; 0 turns it off. The result is the model at the best
+   * selection epoch either way. Default 0.
+   *
+   * <pre>{@code
+   * experiment.epochs(100).patience(10)   // at most 100 epochs, stop after 10 without progress
+   * }</pre>
+   */
+  public Experiment patience(int epochs) {
+    if (epochs < 0) {
+      throw new IllegalArgumentException("patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
+    }
+    return with(e -> e.patience = epochs);
   }
 
   /** Examples per batch, ≥ 1. Default 64. */
   public Experiment batchSize(int n) {
     positive("batch size", n);
-    return with(aux, trunk, headHidden, epochs, n, learningRate, momentum, devSplit, seed, method, listener);
+    return with(e -> e.batchSize = n);
   }
 
   /** The model's SGD learning rate, > 0. Default 0.05. */
@@ -146,7 +168,7 @@ public final class Experiment {
     if (!(lr > 0 && Double.isFinite(lr))) {
       throw new IllegalArgumentException("learning rate " + lr + " must be a finite number > 0");
     }
-    return with(aux, trunk, headHidden, epochs, batchSize, lr, momentum, devSplit, seed, method, listener);
+    return with(e -> e.learningRate = lr);
   }
 
   /** The model's SGD momentum, in [0, 1). Default 0.9. */
@@ -154,7 +176,7 @@ public final class Experiment {
     if (!(m >= 0 && m < 1)) {
       throw new IllegalArgumentException("momentum " + m + " must be in [0, 1)");
     }
-    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, m, devSplit, seed, method, listener);
+    return with(e -> e.momentum = m);
   }
 
   /**
@@ -166,12 +188,12 @@ public final class Experiment {
       throw new IllegalArgumentException("dev split " + fraction + " must be in (0, 1)");
     }
     TrainingRun.tuneSize(target.dev().size(), fraction);
-    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, fraction, seed, method, listener);
+    return with(e -> e.devSplit = fraction);
   }
 
   /** The seed of initialisation, batch order and anything random in the method. Default 1. */
   public Experiment seed(long s) {
-    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, s, method, listener);
+    return with(e -> e.seed = s);
   }
 
   /**
@@ -182,7 +204,7 @@ public final class Experiment {
     if (l == null) {
       throw new IllegalArgumentException("listener must not be null; use TrainingListener.silent()");
     }
-    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, method, l);
+    return with(e -> e.listener = l);
   }
 
   /** Trains with {@code m}. */
@@ -190,7 +212,7 @@ public final class Experiment {
     if (m == null) {
       throw new IllegalArgumentException("method must not be null");
     }
-    return with(aux, trunk, headHidden, epochs, batchSize, learningRate, momentum, devSplit, seed, m, listener);
+    return with(e -> e.method = m);
   }
 
   /** αVIL with default options. */
@@ -256,7 +278,7 @@ public final class Experiment {
     List<Task> tasks = new ArrayList<>();
     tasks.add(target);
     tasks.addAll(aux);
-    RunSpec spec = new RunSpec(m.name(), tasks, t, headHidden, epochs, batchSize, learningRate, momentum, devSplit, s, DataType.FLOAT32);
+    RunSpec spec = new RunSpec(m.name(), tasks, t, headHidden, epochs, patience, batchSize, learningRate, momentum, devSplit, s, DataType.FLOAT32);
     Map<String, String> config = config(m, t, s);
     try {
       List<Record> records = Engine.run(spec, m.newStrategy(), l);
@@ -292,6 +314,7 @@ public final class Experiment {
     c.put("trunk", t.name());
     c.put("headHidden", Integer.toString(headHidden));
     c.put("epochs", Integer.toString(epochs));
+    c.put("patience", Integer.toString(patience));
     c.put("batchSize", Integer.toString(batchSize));
     c.put("learningRate", Double.toString(learningRate));
     c.put("momentum", Double.toString(momentum));

@@ -47,7 +47,16 @@ public final class Method {
 
   /** Single-task learning: the target alone. */
   public static Method singleTask() {
-    return new Method("single-task", Map.of(), SingleTask::new, false);
+    return singleTask(UnaryOperator.identity());
+  }
+
+  /**
+   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a step-matched baseline
+   * that takes as many target steps per epoch as GCS or OL-AUX. See {@link SingleTask}.
+   */
+  public static Method singleTask(UnaryOperator<SingleTask.Options> configure) {
+    Method m = configured("single-task", SingleTask.Options.defaults(), configure, SingleTask::new);
+    return new Method(m.name, m.orderedOptions, m.strategy, false);
   }
 
   /** Uniform multitask learning: every task weight 1, tasks interleaved batch by batch. */
@@ -66,6 +75,14 @@ public final class Method {
    */
   public static Method alphaVil(UnaryOperator<AlphaVilOptions> configure) {
     return configured("αVIL", AlphaVilOptions.defaults(), configure, AlphaVil::new);
+  }
+
+  /**
+   * αVIL with the recipe recalled from the paper ({@link AlphaVilOptions#paper()}), named "αVIL
+   * (paper)": for reproducing it beside the default.
+   */
+  public static Method alphaVilPaper() {
+    return alphaVil(a -> AlphaVilOptions.paper()).named("αVIL (paper)");
   }
 
   /** Gradient cosine similarity (Du et al. 2018), gated. See {@link Gcs}. */

@@ -127,6 +127,67 @@ public final class Results {
     return value(bestEpoch(), target(), Metric.DEV_ACCURACY);
   }
 
+  /**
+   * Optimizer steps that used the target's gradient, up to and including the best dev epoch: the
+   * target updates behind {@link #testAtBest()}. Read it beside the accuracy, since a method can
+   * gain by giving the target more updates rather than by using the auxiliary tasks well.
+   */
+  public long targetSteps() {
+    long steps = 0;
+    for (int e = 1; e <= bestEpoch(); e++) {
+      double v = value(e, Record.ALL_TASKS, Metric.TARGET_STEPS);
+      steps += Double.isNaN(v) ? 0 : (long) v;
+    }
+    return steps;
+  }
+
+  /**
+   * A task's weights summed over the epochs: how many full-weight epochs of training it got. A
+   * single-task run gives its target one per epoch, and each auxiliary task none.
+   */
+  public double effectiveEpochs(String task) {
+    double sum = 0;
+    for (int e = 1; e <= epochs(); e++) {
+      double w = value(e, task, Metric.WEIGHT);
+      sum += Double.isNaN(w) ? 0 : w;
+    }
+    return sum;
+  }
+
+  /**
+   * What the method judged of each auxiliary task: its final weight and effective epochs, both
+   * beside the target's, and a verdict. <em>helpful</em>: its final weight is at least the
+   * target's; <em>harmful</em>: at most half the target's; <em>unclear</em> in between; <em>not
+   * judged</em> when the method never moved any weight (uniform MTL, single-task).
+   */
+  public Table judgement() {
+    String target = target();
+    // the method judged if its positive weights were ever anything but one value (1 in uniform MTL)
+    boolean moved = records.stream().filter(r -> r.metric() == Metric.WEIGHT && r.value() != 0)
+        .map(Record::value).distinct().count() > 1;
+    double targetWeight = value(epochs(), target, Metric.WEIGHT);
+    double targetEpochs = effectiveEpochs(target);
+    StringColumn task = StringColumn.create("task");
+    DoubleColumn weight = DoubleColumn.create("final weight");
+    DoubleColumn relWeight = DoubleColumn.create("÷ target's");
+    DoubleColumn eff = DoubleColumn.create("effective epochs");
+    DoubleColumn relEff = DoubleColumn.create("÷ target's ");
+    StringColumn verdict = StringColumn.create("verdict");
+    for (String t : tasks()) {
+      if (t.equals(target)) {
+        continue;
+      }
+      double w = value(epochs(), t, Metric.WEIGHT);
+      task.append(t);
+      weight.append(w);
+      relWeight.append(w / targetWeight);
+      eff.append(effectiveEpochs(t));
+      relEff.append(effectiveEpochs(t) / targetEpochs);
+      verdict.append(!moved ? "not judged" : w >= targetWeight ? "helpful" : w <= targetWeight / 2 ? "harmful" : "unclear");
+    }
+    return Tables.of(method + ": auxiliary tasks as judged (seed " + seed + ")", task, weight, relWeight, eff, relEff, verdict);
+  }
+
   /** Mean wall-clock seconds per epoch, evaluation included. */
   public double secondsPerEpoch() {
     return records.stream().filter(r -> r.metric() == Metric.SECONDS).mapToDouble(Record::value).average().orElse(Double.NaN);

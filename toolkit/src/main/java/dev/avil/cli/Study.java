@@ -44,8 +44,12 @@ public final class Study {
 
   static {
     METHODS.put("single", Method::singleTask);
+    METHODS.put("single-x6", () -> Method.singleTask(s -> s.passes(6)));
     METHODS.put("uniform", Method::uniform);
-    METHODS.put("avil-additive", Method::alphaVil);
+    METHODS.put("avil", Method::alphaVil);
+    METHODS.put("avil-paper", Method::alphaVilPaper);
+    METHODS.put("avil-relative", () -> Method.alphaVil(a -> a.update(Update.RELATIVE)));
+    METHODS.put("avil-e0", () -> Method.alphaVil(a -> a.evidence(0)));
     METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
     METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
     METHODS.put("gcs", Method::gcs);
@@ -82,7 +86,8 @@ public final class Study {
     }
     List<String> methods = List.of(a.getOrDefault("methods", String.join(",", METHODS.keySet())).split(","));
     long[] seeds = Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(",")).mapToLong(Long::parseLong).toArray();
-    int epochs = Integer.parseInt(a.getOrDefault("epochs", "10"));
+    int epochs = Integer.parseInt(a.getOrDefault("epochs", "100"));
+    int patience = Integer.parseInt(a.getOrDefault("patience", "10"));
     for (String m : methods) {
       if (!METHODS.containsKey(m)) {
         throw new IllegalArgumentException("unknown method '" + m + "'; accepted: " + METHODS.keySet());
@@ -90,7 +95,7 @@ public final class Study {
     }
     Map<String, Experiment> experiments = new LinkedHashMap<>();
     for (String setting : settings) {
-      experiments.put(setting, experiment(setting).epochs(epochs).listener(ProgressLog.toStdout()));
+      experiments.put(setting, experiment(setting).epochs(epochs).patience(patience).listener(ProgressLog.toStdout()));
     }
     // seed by seed across all settings, so that a study stopped early is balanced
     for (long seed : seeds) {

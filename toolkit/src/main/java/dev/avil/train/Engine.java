@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The one epoch loop. Each epoch the strategy trains; then every task is evaluated on its dev and
- * test splits, and the epoch's records are made and passed to the listener.
+ * test splits, and the epoch's records are made and passed to the listener. With a patience, the
+ * loop stops early once that many epochs have passed without a better target accuracy on the
+ * selection part of its dev split.
  *
  * <pre>{@code
  * List<Record> records = Engine.run(spec, new Uniform(), ProgressLog.toStdout());
@@ -26,6 +28,8 @@ public final class Engine {
     List<String> names = spec.tasks().stream().map(Task::name).toList();
     listener.onRunStart(spec.method(), spec.seed(), spec.epochs(), names);
     long started = System.nanoTime();
+    double bestDev = Double.NEGATIVE_INFINITY;
+    int bestEpoch = 0;
     try (TrainingRun run = new TrainingRun(spec)) {
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         if (Thread.currentThread().isInterrupted()) {
@@ -55,12 +59,13 @@ public final class Engine {
           add(epochRecords, spec, epoch, task, Metric.TEST_ACCURACY, eval[t][2]);
           add(epochRecords, spec, epoch, task, Metric.TEST_LOSS, eval[t][3]);
           add(epochRecords, spec, epoch, task, Metric.WEIGHT, w.weights()[t]);
-          if (w.alphas() != null) {
+          if (w.alphas() != null && !Double.isNaN(w.alphas()[t])) {
             add(epochRecords, spec, epoch, task, Metric.ALPHA, w.alphas()[t]);
           }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.SECONDS, seconds);
+        add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.TARGET_STEPS, run.targetSteps());
         if (w.alphas() != null) {
           add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.SKIPPED_ALPHA_STEPS, w.skippedAlphaSteps());
         }
@@ -79,6 +84,13 @@ public final class Engine {
                 w.alphas() == null ? null : w.alphas().clone(),
                 seconds,
                 elapsed / epoch * (spec.epochs() - epoch)));
+        if (targetDev > bestDev) {
+          bestDev = targetDev;
+          bestEpoch = epoch;
+        }
+        if (spec.patience() > 0 && epoch - bestEpoch >= spec.patience()) {
+          break;
+        }
       }
     } finally {
       listener.onRunEnd(spec.method(), spec.seed());

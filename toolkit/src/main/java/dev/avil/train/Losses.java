@@ -15,9 +15,12 @@ public final class Losses {
 
   /** Mean softmax cross-entropy of {@code logits} (batch × classes) against int64 {@code labels}. */
   public static NDArray crossEntropy(NDArray logits, NDArray labels) {
-    NDArray logp = logits.logSoftmax(1);
-    NDArray picked = logp.gather(labels.reshape(-1, 1), 1);
-    return picked.mean().neg();
+    return perExample(logits, labels).mean();
+  }
+
+  /** Softmax cross-entropy of each row of {@code logits} against int64 {@code labels}. */
+  public static NDArray perExample(NDArray logits, NDArray labels) {
+    return logits.logSoftmax(1).gather(labels.reshape(-1, 1), 1).reshape(-1).neg();
   }
 
   /** A scalar whose memory torch owns: safe to combine with tensors inside a collector. */

@@ -19,7 +19,12 @@ public enum Metric {
   /** Wall-clock seconds of the epoch, evaluation included (task {@code *}). */
   SECONDS("seconds"),
   /** α steps skipped this epoch because the target's dev loss was not finite (task {@code *}). */
-  SKIPPED_ALPHA_STEPS("skipped_alpha_steps");
+  SKIPPED_ALPHA_STEPS("skipped_alpha_steps"),
+  /**
+   * Optimizer steps this epoch that used a gradient of the target's loss (task {@code *}): how
+   * many target updates the method made, to read beside its accuracy.
+   */
+  TARGET_STEPS("target_steps");
 
   private final String id;
 

@@ -12,7 +12,9 @@ import java.util.List;
  * @param tasks the target first, then the auxiliary tasks
  * @param trunk the shared trunk
  * @param headHidden hidden units of each task head
- * @param epochs number of epochs, ≥ 1
+ * @param epochs the maximum number of epochs, ≥ 1
+ * @param patience early stopping: the run stops once this many epochs have passed without a better
+ *     target accuracy on the selection part of its dev split; 0 trains all {@code epochs}
  * @param batchSize examples per batch, ≥ 1
  * @param learningRate SGD learning rate of the model
  * @param momentum SGD momentum of the model
@@ -27,6 +29,7 @@ public record RunSpec(
     Trunk trunk,
     int headHidden,
     int epochs,
+    int patience,
     int batchSize,
     double learningRate,
     double momentum,

@@ -40,6 +40,7 @@ public final class TrainingRun implements AutoCloseable {
   private final double[] lossSum;
   private final int[] lossCount;
   private int epoch;
+  private int targetSteps;
 
   /** Opens a run: builds and initialises the network and caches the evaluation data. */
   public TrainingRun(RunSpec spec) {
@@ -130,8 +131,17 @@ public final class TrainingRun implements AutoCloseable {
 
   void startEpoch(int e) {
     this.epoch = e;
+    this.targetSteps = 0;
     Arrays.fill(lossSum, 0);
     Arrays.fill(lossCount, 0);
+  }
+
+  /**
+   * Training batches of the target this epoch so far: each is one optimizer step that used the
+   * target's gradient, on the run's network or on a lane.
+   */
+  public int targetSteps() {
+    return targetSteps;
   }
 
   /** Mean training loss of each task this epoch so far; NaN for tasks that did not train. */
@@ -533,6 +543,9 @@ public final class TrainingRun implements AutoCloseable {
       }
       lossSum[task] += loss;
       lossCount[task]++;
+      if (task == 0) {
+        targetSteps++; // one lane at a time trains the target; Lanes.run publishes the count
+      }
       return loss;
     }
 
@@ -607,6 +620,17 @@ public final class TrainingRun implements AutoCloseable {
   /** The target's mean loss on its tuning part of the dev split at the current parameters. */
   public double tuneLoss() {
     return main.evaluate(tune)[0][1];
+  }
+
+  /**
+   * The target's loss on each example of its tuning part of the dev split, at the current
+   * parameters: what a paired comparison of two parameter settings needs.
+   */
+  public double[] tuneLosses() {
+    try (NDScope scope = new NDScope()) {
+      NDArray l = Losses.perExample(net.logits(tune.x, 0, false), tune.members.get(0).labels);
+      return l.toType(DataType.FLOAT64, false).toDoubleArray();
+    }
   }
 
   /**

@@ -5,25 +5,33 @@ import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * αVIL (Kaiser et al., "αVIL: Learning to Leverage Auxiliary Tasks for Multitask Learning", arXiv
- * 2405.07769). Each epoch:
+ * αVIL (Kourdis, Gordon-Hall and Gorinski, "αVIL: Learning to Leverage Auxiliary Tasks for
+ * Multitask Learning", arXiv 2405.07769, 2024). Each epoch:
  *
  * <ol>
  *   <li>from the same parameters θ, every task t with a positive weight trains one pass over a
  *       ρ-sample of its data with its loss scaled by w_t, giving δ_t = θ_t − θ;
- *   <li>the αs minimise the target's loss on the tuning part of its dev split at θ + Σ α_t δ_t,
- *       by {@code alphaSteps} steps of the α optimiser ({@link AlphaObjective});
- *   <li>θ ← θ + Σ α_t δ_t, and the weights follow the αs by the update rule, then are clamped.
+ *   <li>the αs minimise the target's loss on the tuning part of its dev split at θ + Σ α_t δ_t
+ *       ({@link AlphaObjective}, solved by {@link AlphaSolver}); the best α evaluated is kept, α =
+ *       1 included;
+ *   <li>θ ← θ + Σ α_t δ_t, and the weights follow the αs by the update rule where the evidence for
+ *       the move is strong enough ({@link AlphaVilOptions#evidence}), then are clamped.
  * </ol>
  *
- * <p>Defaults are in {@link AlphaVilOptions}. Heads are parameters too: a head's delta is non-zero
- * only for its own task.
+ * <p>A task that did not train in an epoch has no α that epoch: its α is NaN, recorded as missing.
+ * Defaults and the paper's recipe are in {@link AlphaVilOptions}. Heads are parameters too: a
+ * head's delta is non-zero only for its own task.
  */
 public final class AlphaVil implements Strategy {
+  /** Largest factor by which the relative rule moves a weight in one epoch. */
+  static final double MAX_FACTOR = 2;
+
   private final AlphaVilOptions options;
   private double[] weights;
+  private int epochs;
 
   /** αVIL with {@code options}. */
   public AlphaVil(AlphaVilOptions options) {
@@ -37,89 +45,239 @@ public final class AlphaVil implements Strategy {
       weights = new double[k];
       Arrays.fill(weights, 1);
     }
+    epochs++;
     List<ParamVector> deltas = List.of();
     try (ParamVector theta = run.parameters()) {
       deltas = run.passesFrom(theta, weights, options.rho());
-      double[] alpha = new double[k];
+      double[] start = new double[k];
       for (int t = 0; t < k; t++) {
-        alpha[t] = options.alphaInit() == AlphaVilOptions.AlphaInit.ONE ? 1 : weights[t];
+        start[t] = options.alphaInit() == AlphaVilOptions.AlphaInit.ONE || weights[t] <= 0 ? 1 : weights[t];
       }
       AlphaObjective objective = new AlphaObjective(run, theta, deltas);
-      int skipped = optimise(objective, alpha);
+      AlphaSolver.Solution s = AlphaSolver.solve(objective::valueAndGradient, start, options);
+      double[] alpha = s.alpha();
+      int[] live = IntStream.range(0, k).filter(t -> weights[t] > 0).toArray();
+      boolean relative = options.update() == AlphaVilOptions.Update.RELATIVE;
+      double[][] hessian = relative || options.evidence() > 0 ? hessian(objective, alpha, live) : null;
+      double common = relative ? commonFactor(hessian, select(alpha, live)) : alpha[0];
+      boolean[] moves = new boolean[k];
+      if (epochs > options.warmup()) {
+        moves = supported(objective, alpha, common, hessian, live, run);
+      }
       objective.moveTo(alpha);
-      weights = updatedWeights(weights, alpha, options);
-      return new EpochWeights(weights.clone(), alpha, skipped);
+      double[] recorded = alpha.clone();
+      for (int t = 0; t < k; t++) {
+        if (!(weights[t] > 0)) {
+          recorded[t] = Double.NaN; // it made no pass, so it has no α
+        }
+      }
+      weights = updatedWeights(weights, alpha, common, moves, options);
+      return new EpochWeights(weights.clone(), recorded, s.skipped());
     } finally {
       deltas.forEach(ParamVector::close);
     }
   }
 
-  private int optimise(AlphaObjective objective, double[] alpha) {
-    int k = alpha.length;
-    double[] m = new double[k];
-    double[] v = new double[k];
-    double lr = options.alphaLearningRate();
-    int skipped = 0;
-    int step = 0;
-    for (int s = 0; s < options.alphaSteps(); s++) {
-      AlphaObjective.Value val = objective.valueAndGradient(alpha);
-      double[] g = val.gradient();
-      if (!Double.isFinite(val.loss()) || !Arrays.stream(g).allMatch(Double::isFinite)) {
-        if (options.onNonFinite() == AlphaVilOptions.OnNonFinite.FAIL) {
-          throw new IllegalStateException(
-              "αVIL: the target's dev loss is " + val.loss() + " at α = " + Arrays.toString(alpha)
-                  + " (α step " + (s + 1) + "); use onNonFinite(SKIP) to skip such steps");
-        }
-        skipped++;
-        continue;
-      }
-      step++;
-      for (int t = 0; t < k; t++) {
-        if (options.alphaOptimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
-          m[t] = 0.9 * m[t] + 0.1 * g[t];
-          v[t] = 0.999 * v[t] + 0.001 * g[t] * g[t];
-          double mHat = m[t] / (1 - Math.pow(0.9, step));
-          double vHat = v[t] / (1 - Math.pow(0.999, step));
-          alpha[t] -= lr * mHat / (Math.sqrt(vHat) + 1e-8);
-        } else {
-          alpha[t] -= lr * g[t];
-        }
+  /**
+   * How far to step, as one number: the γ that minimises the quadratic model of the tuning loss
+   * along α = γ·(1, …, 1), i.e. the best plain merge. Each α over γ says how much that task counts;
+   * a "shorter step" (every α below 1) moves γ, not the weights. The mean α where the model has
+   * no curvature along that line.
+   */
+  static double commonFactor(double[][] hessian, double[] alpha) {
+    int n = alpha.length;
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        num += hessian[i][j] * alpha[j];
+        den += hessian[i][j];
       }
     }
-    return skipped;
+    return den > 0 ? num / den : Arrays.stream(alpha).average().orElse(1);
   }
 
-  /** The weights after an epoch whose αs were {@code alpha}, by the rule in {@code o}. */
-  static double[] updatedWeights(double[] w, double[] alpha, AlphaVilOptions o) {
+  /**
+   * Which tasks' weights the evidence lets move. For task t, the rule's neutral point (the α_t that
+   * leaves its weight as it is) is held while the other αs adapt, on the quadratic model of the
+   * loss around α with the Hessian from finite differences of the gradient; that gives α̃. Task
+   * t's gain is the tuning loss at α̃ minus the loss at α, example by example, and it must exceed
+   * {@code evidence} paired standard errors. Because the other αs adapt, two tasks whose deltas
+   * point the same way (a copy of the target) show no gain from either alone, so noise does not
+   * tell them apart. Leaves the model wherever it was last evaluated.
+   */
+  private boolean[] supported(
+      AlphaObjective objective, double[] alpha, double common, double[][] hessian, int[] live, TrainingRun run) {
+    boolean[] moves = new boolean[alpha.length];
+    if (options.evidence() <= 0) {
+      Arrays.fill(moves, true);
+      return moves;
+    }
+    objective.moveTo(alpha);
+    double[] atAlpha = run.tuneLosses();
+    double[] x = select(alpha, live);
+    for (int t : live) {
+      double neutral = neutralAlpha(t, alpha, common, weights, options.update());
+      if (Double.isNaN(neutral)) {
+        continue;
+      }
+      // the constraint aᵀα = b: α_t = neutral, or for the target-relative rule α_t − w_t·α_0 = 0
+      double[] a = new double[live.length];
+      double b = neutral;
+      for (int j = 0; j < live.length; j++) {
+        a[j] = live[j] == t ? 1 : 0;
+        if (live[j] == 0 && options.update() == AlphaVilOptions.Update.TARGET_RELATIVE) {
+          a[j] = -weights[t];
+          b = 0;
+        }
+      }
+      double[] held = Quadratic.constrainedMinimum(hessian, x, a, b);
+      double[] back = alpha.clone();
+      for (int j = 0; j < live.length; j++) {
+        back[live[j]] = held[j];
+      }
+      objective.moveTo(back);
+      moves[t] = pairedZ(run.tuneLosses(), atAlpha) > options.evidence();
+    }
+    return moves;
+  }
+
+  /** The Hessian of the tuning loss in the live αs, by forward differences of the gradient. */
+  private static double[][] hessian(AlphaObjective objective, double[] alpha, int[] live) {
+    int n = live.length;
+    double h = 1e-2;
+    double[] g0 = select(objective.valueAndGradient(alpha).gradient(), live);
+    double[][] hess = new double[n][n];
+    for (int j = 0; j < n; j++) {
+      double[] step = alpha.clone();
+      step[live[j]] += h;
+      double[] g = select(objective.valueAndGradient(step).gradient(), live);
+      for (int i = 0; i < n; i++) {
+        hess[i][j] = (g[i] - g0[i]) / h;
+      }
+    }
+    for (int i = 0; i < n; i++) { // symmetrise
+      for (int j = 0; j < i; j++) {
+        hess[i][j] = hess[j][i] = (hess[i][j] + hess[j][i]) / 2;
+      }
+    }
+    return hess;
+  }
+
+  private static double[] select(double[] v, int[] idx) {
+    double[] out = new double[idx.length];
+    for (int j = 0; j < idx.length; j++) {
+      out[j] = v[idx[j]];
+    }
+    return out;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /**
+   * The α of task {@code t} at which {@code rule} leaves its weight unchanged, given the other
+   * αs and the common factor; NaN where the rule never moves that weight (the target under the
+   * relative rules).
+   */
+  static double neutralAlpha(int t, double[] alpha, double common, double[] w, AlphaVilOptions.Update rule) {
+    return switch (rule) {
+      case ADDITIVE -> 1;
+      case RELATIVE -> t == 0 ? Double.NaN : common;
+      case SIGNED -> t == 0 ? Double.NaN : 0;
+      case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
+      case MEAN_NORMALISED -> w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
+    };
+  }
+
+  /**
+   * The mean of {@code worse − better}, example by example, in paired standard errors; +∞ for a
+   * positive gain without spread.
+   */
+  static double pairedZ(double[] worse, double[] better) {
+    int n = worse.length;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += (worse[i] - better[i]) / n;
+    }
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double d = worse[i] - better[i] - mean;
+      ss += d * d;
+    }
+    double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
+    if (se == 0) {
+      return mean > 0 ? Double.POSITIVE_INFINITY : 0;
+    }
+    return mean / se;
+  }
+
+  /**
+   * The weights after an epoch whose αs were {@code alpha} (and whose common factor, for the
+   * relative rule, was {@code common}), by the rule in {@code o}; only tasks
+   * with {@code moves[t]} change (all of them for the mean-normalised rule, which rescales them
+   * together, as soon as any may move).
+   */
+  static double[] updatedWeights(double[] w, double[] alpha, double common, boolean[] moves, AlphaVilOptions o) {
     int k = w.length;
-    double[] out = new double[k];
+    double[] out = w.clone();
     switch (o.update()) {
       case ADDITIVE -> {
         for (int t = 0; t < k; t++) {
-          out[t] = w[t] + (alpha[t] - 1);
+          if (moves[t]) {
+            out[t] = w[t] + (alpha[t] - 1);
+          }
+        }
+      }
+      case SIGNED -> {
+        out[0] = 1;
+        for (int t = 1; t < k; t++) {
+          if (moves[t] && alpha[t] != 0) {
+            out[t] = w[t] * (alpha[t] > 0 ? MAX_FACTOR : 1 / MAX_FACTOR);
+          }
+        }
+      }
+      case RELATIVE -> {
+        out[0] = 1;
+        for (int t = 1; t < k; t++) {
+          if (moves[t] && common > 1e-3) {
+            double ratio = alpha[t] / common;
+            out[t] = w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, ratio));
+          }
         }
       }
       case MEAN_NORMALISED -> {
-        double sum = 0;
-        for (int t = 0; t < k; t++) {
-          out[t] = Math.max(0, alpha[t]);
-          sum += out[t];
+        boolean any = false;
+        for (boolean m : moves) {
+          any |= m;
         }
-        double mean = sum / k;
-        for (int t = 0; t < k; t++) {
-          out[t] = mean > 0 ? out[t] / mean : 1;
+        if (any) {
+          double mean = Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(0);
+          for (int t = 0; t < k; t++) {
+            out[t] = mean > 0 ? Math.max(0, alpha[t]) / mean : 1;
+          }
         }
       }
       case TARGET_RELATIVE -> {
         out[0] = 1;
         double at = Math.max(alpha[0], 1e-3);
         for (int t = 1; t < k; t++) {
-          out[t] = alpha[t] / at;
+          if (moves[t]) {
+            out[t] = alpha[t] / at;
+          }
         }
       }
     }
     for (int t = 0; t < k; t++) {
-      out[t] = Math.min(o.clampMax(), Math.max(o.clampMin(), out[t]));
+      if (t == 0 && (o.update() == AlphaVilOptions.Update.RELATIVE || o.update() == AlphaVilOptions.Update.SIGNED)) {
+        continue;
+      }
+      out[t] = Math.min(o.resolvedClampMax(), Math.max(o.clampMin(), out[t]));
     }
     return out;
   }

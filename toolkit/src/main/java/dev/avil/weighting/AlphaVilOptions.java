@@ -5,23 +5,75 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * αVIL's options, each with a default. Immutable: every setter returns a new instance, so options
+ * αVIL's options, each with a default. Immutable: every wither returns a new instance, so options
  * read as a chain.
  *
  * <pre>{@code
- * Method.alphaVil(a -> a.rho(0.5).alphaSteps(20).update(AlphaVilOptions.Update.MEAN_NORMALISED));
+ * Method.alphaVil(a -> a.rho(0.5).evidence(3));
+ * Method.alphaVil(a -> AlphaVilOptions.paper());          // the recipe recalled from the paper
  * }</pre>
  *
  * <p>What the αVIL paper confirms: per epoch every task trains from the same parameters θ on a
  * ρ-sample of its data with its loss scaled by its weight, giving δ_t; the αs minimise the target's
  * dev loss at θ + Σ α_t δ_t; then the parameters and the weights are updated from the αs. What it
- * leaves open (recalled, not confirmed), and so is an option here: α's initial value, the weight
- * update rule, the α optimiser, its steps and learning rate, and the clamp range.
+ * leaves open is an option here.
+ *
+ * <p>The defaults keep the size of the α signal and separate "how far to step" from "how much a
+ * task counts": the αs are solved for with BFGS to convergence ({@link AlphaOptimizer#BFGS}); the
+ * merged step uses them as they are; only each auxiliary α relative to their common factor moves
+ * that task's weight, multiplicatively and only where the gain in tuning loss is larger than its noise
+ * ({@link #evidence}); the target always trains with weight 1, and no auxiliary weight falls below
+ * the floor, so a task can come back ({@link Update#RELATIVE}).
+ *
+ * @param rho fraction of each task's training data sampled per epoch, in (0, 1]
+ * @param alphaSteps the α optimiser's iterations per epoch (Adam and SGD: steps; BFGS: at most this
+ *     many line searches)
+ * @param alphaOptimizer the α optimiser
+ * @param alphaLearningRate the step size of Adam and SGD (BFGS needs none)
+ * @param alphaInit where α starts each epoch
+ * @param update how the weights follow the αs
+ * @param clampMin the lowest weight a task can have after an update (for {@link Update#RELATIVE},
+ *     of the auxiliary tasks; the target's stays 1)
+ * @param clampMax the highest weight; NaN resolves by rule (2 for {@link Update#TARGET_RELATIVE},
+ *     4 for {@link Update#RELATIVE}, unbounded otherwise)
+ * @param evidence how many paired standard errors the gain in tuning loss from a task's α must
+ *     exceed before its weight moves; 0 moves weights on any gain
+ * @param warmup epochs at the start in which the weights stay where they are (the parameters still
+ *     take the α-merged step)
+ * @param onNonFinite what a non-finite tuning loss during the α search does
  */
-public final class AlphaVilOptions implements MethodOptions {
+public record AlphaVilOptions(
+    double rho,
+    int alphaSteps,
+    AlphaOptimizer alphaOptimizer,
+    double alphaLearningRate,
+    AlphaInit alphaInit,
+    Update update,
+    double clampMin,
+    double clampMax,
+    double evidence,
+    int warmup,
+    OnNonFinite onNonFinite)
+    implements MethodOptions {
+
   /** How the task weights follow the αs after each epoch. */
   public enum Update {
-    /** {@code w ← w + (α − 1)}: the rule as recalled from the paper. */
+    /**
+     * Target weight 1; each auxiliary weight is multiplied by α_t / γ, where γ, the common step
+     * factor, is the best plain merge α = γ·(1, …, 1) on the quadratic model of the tuning loss: by
+     * a factor of at most 2 either way per epoch, kept in [clampMin, clampMax]. A non-positive
+     * ratio halves it. The default.
+     */
+    RELATIVE,
+    /**
+     * Target weight 1; an auxiliary task whose delta makes a difference (leaving it out, α_t = 0,
+     * while the other αs adapt raises the tuning loss beyond the evidence threshold) has its
+     * weight doubled if its α is positive and halved if negative, kept in [clampMin, clampMax].
+     * The size of α_t does not enter: it scales inversely with the length of the task's pass, so
+     * it says as much about the task's data size as about its use.
+     */
+    SIGNED,
+    /** {@code w ← w + (α − 1)} for every task, the target's too: the rule recalled from the paper. */
     ADDITIVE,
     /** {@code w ← max(α, 0) / mean(max(α, 0))}: weights rescaled to mean 1. */
     MEAN_NORMALISED,
@@ -33,15 +85,24 @@ public final class AlphaVilOptions implements MethodOptions {
   public enum AlphaInit {
     /** α = 1: start from the plain sum of the deltas. */
     ONE,
-    /** α = the task's current weight. */
+    /**
+     * α = the task's current weight. With the additive rule a task whose weight grows gets ever
+     * larger steps; on MultiMNIST this diverged (NaN loss) in one of three seeds. Use it with a
+     * clamp, e.g. {@code clamp(0, 2)}.
+     */
     WEIGHT
   }
 
   /** The optimiser of the αs. */
   public enum AlphaOptimizer {
-    /** Adam (β1 0.9, β2 0.999, ε 1e-8), fresh each epoch. */
+    /**
+     * BFGS with a backtracking (Armijo) line search, steps of at most 1 in α, until the gradient
+     * or the gain vanishes: solves the small k-dimensional problem, so the αs keep their size.
+     */
+    BFGS,
+    /** Adam (β1 0.9, β2 0.999, ε 1e-8), fresh each epoch, a fixed number of steps. */
     ADAM,
-    /** Plain gradient descent. */
+    /** Plain gradient descent, a fixed number of steps. */
     SGD
   }
 
@@ -53,143 +114,116 @@ public final class AlphaVilOptions implements MethodOptions {
     FAIL
   }
 
-  private final double rho;
-  private final int alphaSteps;
-  private final AlphaOptimizer alphaOptimizer;
-  private final double alphaLearningRate;
-  private final AlphaInit alphaInit;
-  private final Update update;
-  private final double clampMin;
-  private final Double clampMax;
-  private final OnNonFinite onNonFinite;
-
-  private AlphaVilOptions(
-      double rho,
-      int alphaSteps,
-      AlphaOptimizer alphaOptimizer,
-      double alphaLearningRate,
-      AlphaInit alphaInit,
-      Update update,
-      double clampMin,
-      Double clampMax,
-      OnNonFinite onNonFinite) {
-    this.rho = rho;
-    this.alphaSteps = alphaSteps;
-    this.alphaOptimizer = alphaOptimizer;
-    this.alphaLearningRate = alphaLearningRate;
-    this.alphaInit = alphaInit;
-    this.update = update;
-    this.clampMin = clampMin;
-    this.clampMax = clampMax;
-    this.onNonFinite = onNonFinite;
-  }
-
-  /** The defaults: ρ 1, 10 Adam steps at 0.05, α from 1, additive update, weights clamped ≥ 0. */
-  public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, null, OnNonFinite.SKIP);
-  }
-
-  /** Fraction of each task's training data sampled per epoch, in (0, 1]. Default 1. */
-  public AlphaVilOptions rho(double value) {
-    if (!(value > 0 && value <= 1)) {
-      throw new IllegalArgumentException("rho " + value + " must be in (0, 1]");
+  /** Checks every option; the message names the bad value and what is accepted. */
+  public AlphaVilOptions {
+    if (!(rho > 0 && rho <= 1)) {
+      throw new IllegalArgumentException("rho " + rho + " must be in (0, 1]");
     }
-    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, onNonFinite);
-  }
-
-  /** Optimiser steps on α per epoch, ≥ 0 (0 keeps α at its initial value). Default 10. */
-  public AlphaVilOptions alphaSteps(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("alpha steps " + value + " must be ≥ 0");
+    if (alphaSteps < 0) {
+      throw new IllegalArgumentException("alpha steps " + alphaSteps + " must be ≥ 0");
     }
-    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, onNonFinite);
-  }
-
-  /** The α optimiser. Default {@link AlphaOptimizer#ADAM}. */
-  public AlphaVilOptions alphaOptimizer(AlphaOptimizer value) {
-    return new AlphaVilOptions(rho, alphaSteps, nonNull(value, "alpha optimizer"), alphaLearningRate, alphaInit, update, clampMin, clampMax, onNonFinite);
-  }
-
-  /** The α learning rate, > 0. Default 0.05. */
-  public AlphaVilOptions alphaLearningRate(double value) {
-    if (!(value > 0 && Double.isFinite(value))) {
-      throw new IllegalArgumentException("alpha learning rate " + value + " must be a finite number > 0");
+    if (!(alphaLearningRate > 0 && Double.isFinite(alphaLearningRate))) {
+      throw new IllegalArgumentException("alpha learning rate " + alphaLearningRate + " must be a finite number > 0");
     }
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, onNonFinite);
-  }
-
-  /** Where α starts each epoch. Default {@link AlphaInit#ONE}. */
-  public AlphaVilOptions alphaInit(AlphaInit value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, nonNull(value, "alpha init"), update, clampMin, clampMax, onNonFinite);
-  }
-
-  /** The weight-update rule. Default {@link Update#ADDITIVE}. */
-  public AlphaVilOptions update(Update value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, nonNull(value, "update"), clampMin, clampMax, onNonFinite);
+    if (!(clampMin >= 0 && (Double.isNaN(clampMax) || clampMax >= clampMin))) {
+      throw new IllegalArgumentException("clamp [" + clampMin + ", " + clampMax + "] must satisfy 0 ≤ min ≤ max");
+    }
+    if (!(evidence >= 0 && Double.isFinite(evidence))) {
+      throw new IllegalArgumentException("evidence " + evidence + " must be a finite number ≥ 0 (standard errors)");
+    }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("warmup " + warmup + " must be ≥ 0 epochs");
+    }
+    nonNull(alphaOptimizer, "alpha optimizer");
+    nonNull(alphaInit, "alpha init");
+    nonNull(update, "update");
+    nonNull(onNonFinite, "on non-finite");
   }
 
   /**
-   * Clamp range of the weights after each update. Default [0, ∞), except [0, 2] for {@link
-   * Update#TARGET_RELATIVE}.
+   * The defaults: ρ 1; α by BFGS, at most 20 line searches, from 1; the relative rule with
+   * auxiliary weights in [0.05, 4]; a weight moves when its gain exceeds 2 standard errors; no
+   * warm-up.
    */
+  public static AlphaVilOptions defaults() {
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.SIGNED, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP);
+  }
+
+  /**
+   * The recipe recalled from the paper: ρ 1, 10 Adam steps on α at 0.05 from 1, every weight
+   * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
+   */
+  public static AlphaVilOptions paper() {
+    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP);
+  }
+
+  /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
+  public AlphaVilOptions rho(double value) {
+    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+  }
+
+  /** With this many α iterations per epoch, ≥ 0 (0 keeps α at its initial value). */
+  public AlphaVilOptions alphaSteps(int value) {
+    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+  }
+
+  /** With this α optimiser. */
+  public AlphaVilOptions alphaOptimizer(AlphaOptimizer value) {
+    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+  }
+
+  /** With this step size for Adam and SGD, > 0. */
+  public AlphaVilOptions alphaLearningRate(double value) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+  }
+
+  /** With α starting each epoch at {@code value}. */
+  public AlphaVilOptions alphaInit(AlphaInit value) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+  }
+
+  /** With this weight-update rule. */
+  public AlphaVilOptions update(Update value) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite);
+  }
+
+  /** With the weights kept in [{@code min}, {@code max}] after each update. */
   public AlphaVilOptions clamp(double min, double max) {
-    if (!(min >= 0 && max >= min) || Double.isNaN(max)) {
-      throw new IllegalArgumentException("clamp [" + min + ", " + max + "] must satisfy 0 ≤ min ≤ max");
+    if (Double.isNaN(max)) {
+      throw new IllegalArgumentException("clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
     }
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite);
   }
 
-  /** What a non-finite dev loss during an α step does. Default {@link OnNonFinite#SKIP}. */
+  /**
+   * With a weight moving only when its gain in tuning loss exceeds {@code standardErrors} paired
+   * standard errors, ≥ 0 (0: on any gain).
+   */
+  public AlphaVilOptions evidence(double standardErrors) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite);
+  }
+
+  /** With the weights held for the first {@code epochs} epochs, ≥ 0. */
+  public AlphaVilOptions warmup(int epochs) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite);
+  }
+
+  /** With this handling of a non-finite tuning loss. */
   public AlphaVilOptions onNonFinite(OnNonFinite value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, nonNull(value, "on non-finite"));
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value);
   }
 
-  /** ρ. */
-  public double rho() {
-    return rho;
-  }
-
-  /** α steps per epoch. */
-  public int alphaSteps() {
-    return alphaSteps;
-  }
-
-  /** α optimiser. */
-  public AlphaOptimizer alphaOptimizer() {
-    return alphaOptimizer;
-  }
-
-  /** α learning rate. */
-  public double alphaLearningRate() {
-    return alphaLearningRate;
-  }
-
-  /** α initial value. */
-  public AlphaInit alphaInit() {
-    return alphaInit;
-  }
-
-  /** Weight-update rule. */
-  public Update update() {
-    return update;
-  }
-
-  /** Lower clamp of the weights. */
-  public double clampMin() {
-    return clampMin;
-  }
-
-  /** Upper clamp of the weights, resolved for the update rule. */
-  public double clampMax() {
-    if (clampMax != null) {
+  /** The upper clamp, resolved for the update rule. */
+  public double resolvedClampMax() {
+    if (!Double.isNaN(clampMax)) {
       return clampMax;
     }
-    return update == Update.TARGET_RELATIVE ? 2.0 : Double.POSITIVE_INFINITY;
-  }
-
-  /** Non-finite handling. */
-  public OnNonFinite onNonFinite() {
-    return onNonFinite;
+    return switch (update) {
+      case TARGET_RELATIVE -> 2.0;
+      case RELATIVE -> 4.0;
+      case SIGNED -> 2.0;
+      default -> Double.POSITIVE_INFINITY;
+    };
   }
 
   @Override
@@ -197,38 +231,30 @@ public final class AlphaVilOptions implements MethodOptions {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("rho", fmt(rho));
     m.put("alphaSteps", Integer.toString(alphaSteps));
-    m.put("alphaOptimizer", alphaOptimizer.name().toLowerCase(Locale.ROOT));
-    m.put("alphaLearningRate", fmt(alphaLearningRate));
-    m.put("alphaInit", alphaInit.name().toLowerCase(Locale.ROOT));
-    m.put("update", update.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    m.put("clamp", "[" + fmt(clampMin) + ", " + fmt(clampMax()) + "]");
-    m.put("onNonFinite", onNonFinite.name().toLowerCase(Locale.ROOT));
+    m.put("alphaOptimizer", lower(alphaOptimizer));
+    if (alphaOptimizer != AlphaOptimizer.BFGS) {
+      m.put("alphaLearningRate", fmt(alphaLearningRate));
+    }
+    m.put("alphaInit", lower(alphaInit));
+    m.put("update", lower(update));
+    m.put("clamp", "[" + fmt(clampMin) + ", " + fmt(resolvedClampMax()) + "]");
+    m.put("evidence", fmt(evidence));
+    m.put("warmup", Integer.toString(warmup));
+    m.put("onNonFinite", lower(onNonFinite));
     return m;
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String fmt(double v) {
     return MethodOptions.format(v);
   }
 
-  private static <T> T nonNull(T v, String what) {
+  private static void nonNull(Object v, String what) {
     if (v == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
-    return v;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof AlphaVilOptions a && describe().equals(a.describe());
-  }
-
-  @Override
-  public int hashCode() {
-    return describe().hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "AlphaVilOptions" + describe();
   }
 }

@@ -2,17 +2,60 @@ package dev.avil.weighting;
 
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
+import java.util.Map;
 
 /**
  * Single-task learning: the target alone, every auxiliary weight 0. The baseline every
  * multitask method must beat. Auxiliary heads stay at their initial values.
+ *
+ * <p>With {@code passes} above 1 it makes that many passes over the target's data per epoch: a
+ * step-matched baseline for methods that take more target steps per epoch (GCS and OL-AUX take a
+ * target batch at every joint step), so that "more target updates" shows as what it is.
  */
 public final class SingleTask implements Strategy {
+  private final int passes;
+
+  /** Single-task learning with {@code options}. */
+  public SingleTask(Options options) {
+    this.passes = options.passes();
+  }
+
+  /**
+   * Single-task learning's options.
+   *
+   * @param passes passes over the target's training data per epoch, ≥ 1
+   */
+  public record Options(int passes) implements MethodOptions {
+    /** Checks the passes. */
+    public Options {
+      if (passes < 1) {
+        throw new IllegalArgumentException("single-task passes " + passes + " must be ≥ 1");
+      }
+    }
+
+    /** One pass per epoch. */
+    public static Options defaults() {
+      return new Options(1);
+    }
+
+    /** With {@code n} passes per epoch. */
+    public Options passes(int n) {
+      return new Options(n);
+    }
+
+    @Override
+    public Map<String, String> describe() {
+      return passes == 1 ? Map.of() : Map.of("passes", Integer.toString(passes));
+    }
+  }
+
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
     double[] w = new double[run.taskCount()];
     w[0] = 1;
-    run.trainInterleaved(w);
+    for (int p = 0; p < passes; p++) {
+      run.trainInterleaved(w);
+    }
     return EpochWeights.of(w);
   }
 }

@@ -11,6 +11,7 @@ import dev.avil.train.Metric;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingListener;
+import dev.avil.weighting.AlphaVilOptions;
 import dev.avil.weighting.Uniform;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,33 +32,96 @@ class RunBehaviourTest {
 
   /**
    * The known answer of DESIGN §5: an auxiliary task that copies the target ends with a higher
-   * weight than one with random labels. The α signal of one seed is noisy (a few hundred dev
-   * examples, ten Adam steps), so the claim is checked on the mean over four seeds: the final
-   * weight for the default (additive) rule, the summed α for it and the mean-normalised rule.
+   * weight than one with random labels, in every seed, under the default; the random labels never
+   * end above the target. The paper's recipe only gets the summed α right on average.
    */
   @Test
-  void alphaVilEndsWithAHigherWeightForACopyOfTheTargetThanForRandomLabels() {
-    for (Method m : List.of(Method.alphaVil(), Method.alphaVil(a -> a.update(dev.avil.weighting.AlphaVilOptions.Update.MEAN_NORMALISED)))) {
-      double copy = 0;
-      double noise = 0;
-      double copyAlpha = 0;
-      double noiseAlpha = 0;
-      StringBuilder seen = new StringBuilder();
-      for (long seed = 1; seed <= 4; seed++) {
-        Results r = small().seed(seed).method(m).run();
-        copy += r.value(r.epochs(), "copy", Metric.WEIGHT) / 4;
-        noise += r.value(r.epochs(), "noise", Metric.WEIGHT) / 4;
-        for (int e = 1; e <= r.epochs(); e++) {
-          copyAlpha += r.value(e, "copy", Metric.ALPHA);
-          noiseAlpha += r.value(e, "noise", Metric.ALPHA);
-        }
-        seen.append(r.weights().print()).append('\n');
-      }
-      if (m.name().equals("αVIL")) {
-        assertThat(copy).as("%s: mean final weight of the copy vs random labels%n%s", m.name(), seen).isGreaterThan(noise);
-      }
-      assertThat(copyAlpha).as("%s: summed α of the copy vs random labels", m.name()).isGreaterThan(noiseAlpha);
+  void alphaVilEndsWithAHigherWeightForACopyOfTheTargetThanForRandomLabelsInEverySeed() {
+    // a target that keeps learning for several epochs, so the α signal has something to say
+    Task full = Synthetic.blobs("target", 4000, 16, 8, 1.6, 11);
+    Experiment blobs = Experiment.target(full.trainSize(150)).aux(full.named("copy"), Tasks.randomLabels("noise", full, 5))
+        .trunk(Trunks.mlp(16)).headHidden(8).epochs(8).batchSize(16).learningRate(0.05).listener(TrainingListener.silent());
+    StringBuilder seen = new StringBuilder();
+    for (long seed = 1; seed <= 4; seed++) {
+      Results r = blobs.seed(seed).alphaVil().run();
+      seen.append(r.weights().print()).append('\n');
+      double copy = r.value(r.epochs(), "copy", Metric.WEIGHT);
+      double noise = r.value(r.epochs(), "noise", Metric.WEIGHT);
+      assertThat(copy).as("seed %d: final weight of the copy vs random labels%n%s", seed, seen).isGreaterThan(noise);
+      assertThat(noise).as("seed %d: random labels vs the target%n%s", seed, seen).isLessThanOrEqualTo(r.value(r.epochs(), "target", Metric.WEIGHT));
     }
+    double copyAlpha = 0;
+    double noiseAlpha = 0;
+    for (long seed = 1; seed <= 4; seed++) {
+      Results r = small().seed(seed).method(Method.alphaVilPaper()).run();
+      for (int e = 1; e <= r.epochs(); e++) {
+        copyAlpha += r.value(e, "copy", Metric.ALPHA);
+        noiseAlpha += r.value(e, "noise", Metric.ALPHA);
+      }
+    }
+    assertThat(copyAlpha).as("paper recipe: summed α of the copy vs random labels").isGreaterThan(noiseAlpha);
+  }
+
+  @Test
+  void aTaskThatDoesNotTrainHasNoAlpha() {
+    // clamped to [0, 0], the paper's additive rule sets every weight to 0 after epoch 1: from then
+    // on no task makes a pass, so no task has an α (it is missing, not a neutral-looking 1)
+    Results r = small().method(Method.alphaVil(a -> AlphaVilOptions.paper().clamp(0, 0))).run();
+    for (String task : List.of("target", "copy", "noise")) {
+      assertThat(r.value(1, task, Metric.ALPHA)).as(task).isFinite();
+      assertThat(r.value(2, task, Metric.WEIGHT)).isZero();
+      assertThat(r.value(2, task, Metric.ALPHA)).as(task).isNaN();
+      assertThat(r.value(3, task, Metric.ALPHA)).as(task).isNaN();
+    }
+    assertThat(r.records()).filteredOn(x -> x.metric() == Metric.ALPHA).hasSize(3);
+  }
+
+  @Test
+  void theJudgementNamesWhatTheMethodLearnedOfEachAuxiliaryTask() {
+    Results uniform = small().epochs(2).uniform().run();
+    assertThat(uniform.judgement().stringColumn("verdict").asList()).containsExactly("not judged", "not judged");
+    assertThat(uniform.effectiveEpochs("copy")).isEqualTo(2);
+    Results single = small().epochs(2).singleTask().run();
+    assertThat(single.effectiveEpochs("target")).isEqualTo(2);
+    assertThat(single.effectiveEpochs("noise")).isZero();
+    Results avil = small().epochs(6).seed(2).alphaVil().run();
+    double target = avil.value(6, "target", Metric.WEIGHT);
+    for (int row = 0; row < 2; row++) {
+      String task = avil.judgement().stringColumn("task").get(row);
+      double w = avil.value(6, task, Metric.WEIGHT);
+      String expected = w >= target ? "helpful" : w <= target / 2 ? "harmful" : "unclear";
+      assertThat(avil.judgement().stringColumn("verdict").get(row)).as(task).isEqualTo(expected);
+    }
+    assertThat(avil.judgement().where(avil.judgement().stringColumn("task").isEqualTo("noise")).stringColumn("verdict").get(0)).isEqualTo("harmful");
+  }
+
+  @Test
+  void earlyStoppingStopsPatienceEpochsAfterTheBestSelectionEpoch() {
+    Results r = small().epochs(60).patience(3).singleTask().run();
+    assertThat(r.epochs()).isLessThan(60);
+    assertThat(r.epochs()).isEqualTo(r.bestEpoch() + 3);
+    double best = r.value(r.bestEpoch(), "target", Metric.DEV_ACCURACY);
+    for (int e = 1; e <= r.epochs(); e++) {
+      double dev = r.value(e, "target", Metric.DEV_ACCURACY);
+      assertThat(dev).as("epoch %d", e).isLessThanOrEqualTo(best);
+      if (e < r.bestEpoch()) {
+        assertThat(dev).as("epoch %d before the best", e).isLessThan(best);
+      }
+    }
+    assertThat(r.config()).containsEntry("epochs", "60").containsEntry("patience", "3");
+  }
+
+  @Test
+  void targetStepsCountTheTargetsUpdates() {
+    // 100 target examples in batches of 16: 7 steps a pass
+    assertThat(small().epochs(1).singleTask().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
+    assertThat(small().epochs(1).method(Method.singleTask(s -> s.passes(3))).run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(21);
+    assertThat(small().epochs(1).uniform().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
+    assertThat(small().epochs(1).alphaVil().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
+    Results three = small().epochs(3).singleTask().run();
+    assertThat(three.targetSteps()).isEqualTo(7L * three.bestEpoch());
+    // GCS takes a batch of every task at each step: as many steps as the largest task has batches
+    assertThat(small().epochs(1).method(Method.gcs()).run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(Math.ceil(COPY.train().size() / 16.0));
   }
 
   /**
@@ -130,7 +194,7 @@ class RunBehaviourTest {
         assertThat(r.value(2, task, m)).as("%s %s", task, m).isFinite();
       }
     }
-    assertThat(r.config()).containsEntry("method.rho", "0.5").containsEntry("method.alphaSteps", "10")
+    assertThat(r.config()).containsEntry("method.rho", "0.5").containsEntry("method.alphaSteps", "20")
         .containsEntry("epochs", "2").containsEntry("target", "target").containsEntry("aux", "copy noise")
         .containsKey("task.copy").containsKey("version.djl");
     assertThat(r.summary().rowCount()).isEqualTo(3);
@@ -182,5 +246,7 @@ class RunBehaviourTest {
     assertThat(c.failures()).singleElement().asString().contains("fragile seed 2").contains("boom");
     assertThat(c.partialRuns()).singleElement().satisfies(p -> assertThat(p.epochs()).isEqualTo(1));
     assertThat(c.pairedDifferences("fragile", "single-task")).hasSize(2);
+    assertThat(c.table().doubleColumn("target steps").get(0)).isEqualTo(
+        c.runs("single-task").stream().mapToDouble(Results::targetSteps).average().orElseThrow());
   }
 }

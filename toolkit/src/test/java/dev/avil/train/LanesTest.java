@@ -32,7 +32,7 @@ class LanesTest {
     Task target = Synthetic.blobs("target", 200, 6, 3, 1.0, 1);
     Task aux = Synthetic.blobs("aux", 400, 6, 4, 1.0, 2);
     Task other = Synthetic.blobs("other", 300, 6, 2, 1.5, 3);
-    RunSpec spec = new RunSpec("lanes", List.of(target, aux, other), Trunks.mlp(12), 8, 1, 16, 0.1, 0.9, 0.5, 5, DataType.FLOAT64);
+    RunSpec spec = new RunSpec("lanes", List.of(target, aux, other), Trunks.mlp(12), 8, 1, 0, 16, 0.1, 0.9, 0.5, 5, DataType.FLOAT64);
     double[] weights = {1, 0.5, 2};
     try (TrainingRun side = new TrainingRun(spec);
         TrainingRun alone = new TrainingRun(spec);
