@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.avil.model.Trunk;
 import dev.avil.model.Trunks;
 import dev.avil.task.Task;
+import dev.avil.train.Cells;
 import dev.avil.train.DefaultListener;
 import dev.avil.train.Engine;
 import dev.avil.train.Record;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -250,7 +252,7 @@ public final class Experiment {
             "method name '" + m.name() + "' appears twice; give variants their own names with method.named(...)");
       }
     }
-    return new ComparisonPlan(this, List.of(methods), new long[] {seed});
+    return new ComparisonPlan(this, List.of(methods), new long[] {seed}, true);
   }
 
   /**
@@ -320,6 +322,7 @@ public final class Experiment {
     c.put("momentum", Double.toString(momentum));
     c.put("devSplit", Double.toString(devSplit));
     c.put("seed", Long.toString(s));
+    c.put("lanes", Integer.toString(Cells.lanes()));
     List<Task> all = new ArrayList<>();
     all.add(target);
     all.addAll(aux);
@@ -350,11 +353,13 @@ public final class Experiment {
     private final Experiment experiment;
     private final List<Method> methods;
     private final long[] seeds;
+    private final boolean sideBySide;
 
-    ComparisonPlan(Experiment experiment, List<Method> methods, long[] seeds) {
+    ComparisonPlan(Experiment experiment, List<Method> methods, long[] seeds, boolean sideBySide) {
       this.experiment = experiment;
       this.methods = methods;
       this.seeds = seeds;
+      this.sideBySide = sideBySide;
     }
 
     /** The seeds to run, each with every method. Default: the experiment's seed. */
@@ -368,12 +373,22 @@ public final class Experiment {
           throw new IllegalArgumentException("seed " + x + " appears twice in " + Arrays.toString(s));
         }
       }
-      return new ComparisonPlan(experiment, methods, s.clone());
+      return new ComparisonPlan(experiment, methods, s.clone(), sideBySide);
     }
 
     /**
-     * Runs every method with every seed, seed by seed. A run that fails is recorded and the others
-     * go on; an interruption stops the comparison and returns what finished.
+     * Whether runs go side by side, as many at once as PyTorch threads ({@link Cells}), or one
+     * after the other. Either way each run has one thread, so the numbers are the same. Default:
+     * side by side.
+     */
+    public ComparisonPlan sideBySide(boolean on) {
+      return new ComparisonPlan(experiment, methods, seeds, on);
+    }
+
+    /**
+     * Runs every method with every seed. A run that fails is recorded and the others go on; an
+     * interruption stops the runs at their next epoch and returns what finished, listing the runs
+     * it stopped or never started as failures.
      */
     public Comparison run() {
       for (Method m : methods) {
@@ -383,24 +398,44 @@ public final class Experiment {
         }
       }
       TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
+      List<Callable<Cell>> cells = new ArrayList<>();
+      for (long s : seeds) {
+        for (Method m : methods) {
+          cells.add(() -> {
+            try {
+              return new Cell(m, s, experiment.runWith(m, s, l), null, null);
+            } catch (TrainingFailedException e) {
+              return new Cell(m, s, null, e.partialResults(), e.getMessage());
+            } catch (RuntimeException e) {
+              return new Cell(m, s, null, null, e.toString());
+            }
+          });
+        }
+      }
+      List<Cell> outcomes = Cells.run(cells, sideBySide ? Cells.parallelism(cells.size()) : 1);
       List<Results> done = new ArrayList<>();
       List<Results> partial = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      outer:
+      int i = 0;
       for (long s : seeds) {
         for (Method m : methods) {
-          try {
-            done.add(experiment.runWith(m, s, l));
-          } catch (TrainingFailedException e) {
-            partial.add(e.partialResults());
-            failures.add(m.name() + " seed " + s + ": " + e.getMessage());
-            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-              break outer;
+          Cell c = outcomes.get(i++);
+          if (c == null) {
+            failures.add(m.name() + " seed " + s + ": not run (interrupted)");
+          } else if (c.done() != null) {
+            done.add(c.done());
+          } else {
+            if (c.partial() != null) {
+              partial.add(c.partial());
             }
+            failures.add(m.name() + " seed " + s + ": " + c.why());
           }
         }
       }
       return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures);
     }
+
+    /** What one (method, seed) run gave: finished results, or what it finished and why it failed. */
+    private record Cell(Method method, long seed, Results done, Results partial, String why) {}
   }
 }

@@ -4,7 +4,9 @@ import dev.avil.report.Html;
 import dev.avil.train.ProgressLog;
 import dev.avil.train.TrainingListener;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
@@ -32,17 +34,34 @@ public final class NotebookProgress implements TrainingListener {
   private final int runs;
   private final String displayId = "avil-progress-" + UUID.randomUUID();
   private final List<FinishedRun> finished = new ArrayList<>();
+  private final Map<String, Running> running = new LinkedHashMap<>();
   private final long createdNanos = System.nanoTime();
   private boolean shown;
-  private int run;
-  private String method;
-  private long seed;
-  private int epochs;
-  private long runStartNanos;
-  private EpochProgress last;
-  private double bestDev;
+  private int started;
 
   private record FinishedRun(String method, long seed, int epochs, int of, double bestDev, double seconds) {}
+
+  /** A run in progress: a comparison's runs go side by side, so there can be several. */
+  private static final class Running {
+    final int number;
+    final String method;
+    final long seed;
+    final int epochs;
+    final long startNanos = System.nanoTime();
+    EpochProgress last;
+    double bestDev = Double.NaN;
+
+    Running(int number, String method, long seed, int epochs) {
+      this.number = number;
+      this.method = method;
+      this.seed = seed;
+      this.epochs = epochs;
+    }
+
+    String name() {
+      return String.format(Locale.ROOT, "%s, seed %d", method, seed);
+    }
+  }
 
   /**
    * Shows progress on {@code display}.
@@ -62,31 +81,40 @@ public final class NotebookProgress implements TrainingListener {
     this.runs = runs;
   }
 
+  private static String key(String method, long seed) {
+    return method + "\u0000" + seed;
+  }
+
   @Override
   public synchronized void onRunStart(String method, long seed, int epochs, List<String> tasks) {
-    run++;
-    this.method = method;
-    this.seed = seed;
-    this.epochs = epochs;
-    this.runStartNanos = System.nanoTime();
-    this.last = null;
-    this.bestDev = Double.NaN;
+    running.put(key(method, seed), new Running(++started, method, seed, epochs));
     publish();
   }
 
   @Override
   public synchronized void onEpoch(EpochProgress p) {
-    last = p;
-    bestDev = Double.isNaN(bestDev) ? p.targetDevAccuracy() : Math.max(bestDev, p.targetDevAccuracy());
+    Running r = running.get(key(p.method(), p.seed()));
+    if (r == null) {
+      return;
+    }
+    r.last = p;
+    r.bestDev = Double.isNaN(r.bestDev) ? p.targetDevAccuracy() : Math.max(r.bestDev, p.targetDevAccuracy());
     publish();
   }
 
   @Override
   public synchronized void onRunEnd(String method, long seed) {
-    int done = last == null ? 0 : last.epoch();
-    finished.add(new FinishedRun(method, seed, done, epochs, bestDev, seconds(runStartNanos)));
+    Running r = running.remove(key(method, seed));
+    if (r == null) {
+      return;
+    }
+    int done = r.last == null ? 0 : r.last.epoch();
+    finished.add(new FinishedRun(method, seed, done, r.epochs, r.bestDev, seconds(r.startNanos)));
+    lastEnded = r;
     publish();
   }
+
+  private Running lastEnded;
 
   private void publish() {
     DisplayData data = new DisplayData(text());
@@ -100,12 +128,17 @@ public final class NotebookProgress implements TrainingListener {
     }
   }
 
-  /** The output's HTML as it stands. */
+  /** The output's HTML as it stands: the headline, each running run's epoch, the finished runs. */
   private String html() {
-    StringBuilder s = new StringBuilder(Html.style()).append("<div class=\"avil-progress\"><p>")
-        .append(Html.escape(headline())).append("</p>");
-    if (last != null) {
-      s.append(Html.table(epochTable(last)));
+    StringBuilder s = new StringBuilder(Html.style()).append("<div class=\"avil-progress\">");
+    for (String line : headlines()) {
+      s.append("<p>").append(Html.escape(line)).append("</p>");
+    }
+    for (Running r : shownRuns()) {
+      if (r.last != null) {
+        Table t = epochTable(r.last);
+        s.append(Html.table(runs > 1 ? t.setName(r.name() + ": " + t.name()) : t));
+      }
     }
     if (runs > 1 && !finished.isEmpty()) {
       s.append(Html.table(finishedTable()));
@@ -113,36 +146,59 @@ public final class NotebookProgress implements TrainingListener {
     return s.append("</div>").toString();
   }
 
-  /** The output's plain text: the headline and, once an epoch ended, the epoch's log line. */
+  /** The output's plain text: the headlines and each running run's last log line. */
   private String text() {
-    return headline() + (last == null ? "" : "\n" + ProgressLog.format(last));
+    StringBuilder s = new StringBuilder(String.join("\n", headlines()));
+    for (Running r : shownRuns()) {
+      if (r.last != null) {
+        s.append('\n').append(ProgressLog.format(r.last));
+      }
+    }
+    return s.toString();
   }
 
-  private String headline() {
-    String prefix = runs > 1 ? String.format(Locale.ROOT, "Run %d of %d: ", run, runs) : "";
-    String current = String.format(Locale.ROOT, "%s, seed %d", method, seed);
-    if (finished.size() == run) {
+  /** The runs whose epochs the output shows: those running, or the one that ended last. */
+  private List<Running> shownRuns() {
+    if (!running.isEmpty()) {
+      return List.copyOf(running.values());
+    }
+    return lastEnded == null ? List.of() : List.of(lastEnded);
+  }
+
+  /** One line per running run (or about the last one to end), and the total once all ended. */
+  private List<String> headlines() {
+    List<String> lines = new ArrayList<>();
+    for (Running r : running.values()) {
+      String prefix = runs > 1 ? String.format(Locale.ROOT, "Run %d of %d: ", r.number, runs) : "";
+      if (r.last == null) {
+        lines.add(prefix + r.name() + ": starting epoch 1 of " + r.epochs);
+      } else {
+        lines.add(String.format(Locale.ROOT, "%s%s: epoch %d/%d, target dev accuracy %.3f (best %.3f), ~%s left",
+            prefix, r.name(), r.last.epoch(), r.last.epochs(), r.last.targetDevAccuracy(), r.bestDev, duration(secondsLeft(r))));
+      }
+    }
+    if (running.isEmpty() && lastEnded != null) {
       FinishedRun f = finished.get(finished.size() - 1);
+      String prefix = runs > 1 ? String.format(Locale.ROOT, "Run %d of %d: ", lastEnded.number, runs) : "";
       String end = f.epochs() < f.of()
-          ? String.format(Locale.ROOT, "stopped after epoch %d of %d", f.epochs(), f.of())
+          ? String.format(Locale.ROOT, "stopped after epoch %d of %d, best target dev accuracy %.3f", f.epochs(), f.of(), f.bestDev())
           : String.format(Locale.ROOT, "%d epochs in %s, best target dev accuracy %.3f", f.of(), duration(f.seconds()), f.bestDev());
-      String total = run == runs && runs > 1 ? String.format(Locale.ROOT, " (all %d runs in %s)", runs, duration(seconds(createdNanos))) : "";
-      return prefix + current + ": " + end + total;
+      String total = finished.size() == runs && runs > 1 ? String.format(Locale.ROOT, " (all %d runs in %s)", runs, duration(seconds(createdNanos))) : "";
+      lines.add(prefix + lastEnded.name() + ": " + end + total);
     }
-    if (last == null) {
-      return prefix + current + ": starting epoch 1 of " + epochs;
-    }
-    return String.format(Locale.ROOT, "%s%s: epoch %d/%d, target dev accuracy %.3f (best %.3f), ~%s left",
-        prefix, current, last.epoch(), last.epochs(), last.targetDevAccuracy(), bestDev, duration(secondsLeft()));
+    return lines;
   }
 
-  /** The current run's estimate, plus the runs still to start at the mean length of runs so far. */
-  private double secondsLeft() {
-    double currentTotal = seconds(runStartNanos) + last.secondsLeft();
+  /**
+   * Run {@code r}'s own estimate, plus the runs still to start at the mean length of runs so far,
+   * shared among the runs going side by side.
+   */
+  private double secondsLeft(Running r) {
+    double currentTotal = seconds(r.startNanos) + r.last.secondsLeft();
     double perRun = finished.isEmpty()
         ? currentTotal
         : finished.stream().mapToDouble(FinishedRun::seconds).average().orElse(currentTotal);
-    return last.secondsLeft() + (runs - run) * perRun;
+    return r.last.secondsLeft() + (double) (runs - started) * perRun / Math.max(1, running.size());
   }
 
   private static Table epochTable(EpochProgress p) {

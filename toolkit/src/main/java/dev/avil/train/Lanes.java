@@ -22,13 +22,24 @@ import java.util.concurrent.Future;
  */
 final class Lanes {
   private static final ThreadLocal<Boolean> PREPARED = ThreadLocal.withInitial(() -> false);
+  /** Lanes a run on this thread may use; set on a cell's thread so that cells side by side share the budget. */
+  private static final ThreadLocal<Integer> BUDGET = new ThreadLocal<>();
   private static ExecutorService pool;
   private static int size;
 
   private Lanes() {}
 
-  /** The number of lanes: the PyTorch thread budget. */
-  static synchronized int count() {
+  /**
+   * The number of lanes a run on this thread uses: the PyTorch thread budget, or 1 on a cell's
+   * thread ({@link Cells}), where cells side by side share that budget.
+   */
+  static int count() {
+    Integer mine = BUDGET.get();
+    return mine != null ? mine : budget();
+  }
+
+  /** The PyTorch thread budget: how many one-thread workers the toolkit may keep busy. */
+  static synchronized int budget() {
     if (pool == null) {
       DjlRuntime.newManager().close(); // loads the engine, which applies the thread setting
       size = Math.max(1, threadBudget(System.getProperty("ai.djl.pytorch.num_threads", System.getenv("ai.djl.pytorch.num_threads"))));
@@ -54,7 +65,7 @@ final class Lanes {
    * failure is rethrown as it was thrown.
    */
   static <T> List<T> run(List<Callable<T>> jobs) {
-    if (jobs.size() > count()) {
+    if (jobs.size() > budget()) {
       throw new IllegalArgumentException(jobs.size() + " jobs for " + count() + " lanes");
     }
     List<Future<T>> futures = new ArrayList<>();
@@ -85,6 +96,15 @@ final class Lanes {
     return out;
   }
 
+  /** Makes runs on this thread use {@code lanes} lanes (null: the whole budget). */
+  static void limitThisThread(Integer lanes) {
+    if (lanes == null) {
+      BUDGET.remove();
+    } else {
+      BUDGET.set(lanes);
+    }
+  }
+
   /**
    * Sets up a worker thread as DJL sets up the thread that starts the engine, grad mode off, but
    * with one intra-op thread. PyTorch keeps the thread count per thread, but a thread takes it from
@@ -92,7 +112,7 @@ final class Lanes {
    * So: one thread here, a first operation (which would otherwise reset it to the default), one
    * thread again, and a short-lived helper thread puts the default back.
    */
-  private static void prepare() {
+  static void prepare() {
     if (PREPARED.get()) {
       return;
     }
@@ -105,7 +125,8 @@ final class Lanes {
       b.sum().getFloat();
     }
     JniUtils.setNumThreads(1);
-    Thread restore = new Thread(() -> JniUtils.setNumThreads(size));
+    int all = budget();
+    Thread restore = new Thread(() -> JniUtils.setNumThreads(all));
     restore.start();
     try {
       restore.join();

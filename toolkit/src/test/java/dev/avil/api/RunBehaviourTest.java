@@ -178,6 +178,18 @@ class RunBehaviourTest {
     assertThat(withoutTimes(a)).isNotEqualTo(withoutTimes(c));
   }
 
+  @Test
+  void runsSideBySideGiveTheSameNumbersAsOneAfterTheOther() {
+    Experiment.ComparisonPlan plan = small().epochs(2).compare(Method.singleTask(), Method.uniform(), Method.alphaVil()).seeds(1, 2);
+    Comparison together = plan.run();
+    Comparison serial = plan.sideBySide(false).run();
+    assertThat(together.runs()).hasSize(6);
+    for (int i = 0; i < 6; i++) {
+      assertThat(withoutTimes(together.runs().get(i))).isEqualTo(withoutTimes(serial.runs().get(i)));
+      assertThat(together.runs().get(i).config()).containsEntry("lanes", "1");
+    }
+  }
+
   private static List<dev.avil.train.Record> withoutTimes(Results r) {
     return r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList();
   }

@@ -1,0 +1,98 @@
+package dev.avil.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Independent runs, the cells of a comparison or a study (method × seed), side by side. Each cell
+ * runs on a thread of its own with one PyTorch thread and one lane, so a cell's numbers do not
+ * depend on how many cells run beside it: {@code run(cells, 1)} and {@code run(cells, 2)} give the
+ * same results. As many cells run at once as the PyTorch thread budget allows ({@code
+ * ai.djl.pytorch.num_threads}, 2 by default): on small networks, two one-thread runs side by side
+ * finish sooner than the same runs one after the other on two threads.
+ *
+ * <pre>{@code
+ * List<Results> done = Cells.run(List.of(() -> runA(), () -> runB()), Cells.parallelism(2));
+ * }</pre>
+ */
+public final class Cells {
+  private Cells() {}
+
+  /**
+   * The lanes a run started on this thread uses: 1 in a cell, else the thread budget. A run's
+   * numbers depend on it, so results record it.
+   */
+  public static int lanes() {
+    return Lanes.count();
+  }
+
+  /** How many of {@code cells} cells to run at once: the thread budget, at most one per cell. */
+  public static int parallelism(int cells) {
+    return Math.max(1, Math.min(cells, Lanes.budget()));
+  }
+
+  /**
+   * Runs every cell, at most {@code parallel} at once, and returns their results in order. A cell
+   * that throws does not stop the others; the first exception is rethrown once all have finished.
+   * If the calling thread is interrupted, the running cells are interrupted too (a run stops at its
+   * next epoch, keeping what it finished) and the cells not yet started are left out: their result
+   * is null. The caller's interrupt flag is then set again.
+   */
+  public static <T> List<T> run(List<Callable<T>> cells, int parallel) {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel cells " + parallel + " must be ≥ 1");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, cells.size())), r -> {
+      Thread t = new Thread(r, "avil-cell");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> c : cells) {
+      futures.add(pool.submit(() -> {
+        Lanes.prepare();
+        Lanes.limitThisThread(1);
+        return c.call();
+      }));
+    }
+    pool.shutdown();
+    boolean interrupted = false;
+    RuntimeException failure = null;
+    List<T> out = new ArrayList<>();
+    for (Future<T> f : futures) {
+      T value = null;
+      while (true) {
+        try {
+          value = f.get();
+          break;
+        } catch (InterruptedException e) {
+          if (!interrupted) {
+            interrupted = true;
+            // interrupts the running cells; the queued ones never start
+            pool.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
+          }
+        } catch (java.util.concurrent.CancellationException e) {
+          break;
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("a cell failed: " + e.getCause(), e.getCause());
+          }
+          break;
+        }
+      }
+      out.add(value);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return out;
+  }
+}
