@@ -3,10 +3,8 @@ package dev.avil.cli;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
-import dev.avil.data.MultiMnist;
+import dev.avil.api.Settings;
 import dev.avil.report.Csv;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
 import dev.avil.train.Metric;
 import dev.avil.train.Record;
 import dev.avil.train.TrainingListener;
@@ -53,11 +51,7 @@ public final class Benchmark {
     int memoryEpochs = Integer.parseInt(a.getOrDefault("memory-epochs", "50"));
     Path out = Path.of(a.getOrDefault("out", "results"));
 
-    MultiMnist mm = MultiMnist.load(0);
-    Task left = mm.left().trainSize(1_000);
-    Task right = mm.right().trainSlice(1_000, 7_000);
-    Task noise = Tasks.randomLabels("noise", right, 0);
-    Experiment base = Experiment.target(left).aux(right, noise).epochs(epochs).listener(TrainingListener.silent());
+    Experiment base = Settings.mnistNegative().epochs(epochs).listener(TrainingListener.silent());
     Map<String, Method> methods = new LinkedHashMap<>();
     methods.put("single", Method.singleTask());
     methods.put("uniform", Method.uniform());

@@ -4,12 +4,11 @@ import dev.avil.api.Comparison;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
+import dev.avil.api.Settings;
 import dev.avil.api.TrainingFailedException;
-import dev.avil.data.MultiMnist;
 import dev.avil.report.Csv;
 import dev.avil.report.Stats;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
+import dev.avil.train.Cells;
 import dev.avil.train.ProgressLog;
 import dev.avil.weighting.AlphaVilOptions.Update;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  * fashion-negative}, {@code fashion-positive}).
  *
  * <p>Arguments: {@code --out DIR}, {@code --settings a,b}, {@code --methods a,b} (names below;
- * default all), {@code --seeds 1,2,3,4,5}, {@code --epochs 10}, or {@code --summarize}.
+ * default all), {@code --seeds 1,2,3,4,5}, {@code --epochs 100} (the most), {@code --patience 10}
+ * (early stopping on the target's selection dev split), or {@code --summarize}. Runs go side by
+ * side, as many as PyTorch threads, one thread each.
  */
 public final class Study {
   /** Methods by their short names. */
@@ -62,7 +64,7 @@ public final class Study {
   /** The name under which the default αVIL's runs are recorded. */
   private static final String AVIL = Method.alphaVil().name();
 
-  static final List<String> SETTINGS = List.of("mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive");
+  static final List<String> SETTINGS = Settings.NAMES;
 
   private Study() {}
 
@@ -95,46 +97,39 @@ public final class Study {
     }
     Map<String, Experiment> experiments = new LinkedHashMap<>();
     for (String setting : settings) {
-      experiments.put(setting, experiment(setting).epochs(epochs).patience(patience).listener(ProgressLog.toStdout()));
+      experiments.put(setting, Settings.named(setting).epochs(epochs).patience(patience).listener(ProgressLog.toStdout()));
     }
-    // seed by seed across all settings, so that a study stopped early is balanced
+    // seed by seed across all settings, so that a study stopped early is balanced; the cells go
+    // side by side (Cells), each written as soon as it finishes
+    List<Callable<Void>> cells = new ArrayList<>();
     for (long seed : seeds) {
       for (String setting : settings) {
-        Experiment e = experiments.get(setting);
         Path dir = out.resolve(setting);
         for (String m : methods) {
           Method method = METHODS.get(m).get();
-          List<Results> done = existing(dir);
-          if (done.stream().anyMatch(r -> r.method().equals(method.name()) && r.seed() == seed)) {
+          if (existing(dir).stream().anyMatch(r -> r.method().equals(method.name()) && r.seed() == seed)) {
             continue;
           }
-          try {
-            Results r = e.seed(seed).method(method).run();
-            List<Results> all = new ArrayList<>(done);
-            all.add(r);
-            Results.writeAll(dir, all);
-            System.out.printf(Locale.ROOT, "%s %s seed %d: test %.4f%n", setting, method.name(), seed, r.testAtBest());
-          } catch (TrainingFailedException ex) {
-            System.out.println("FAILED " + setting + " " + method.name() + " seed " + seed + ": " + ex.getMessage());
-          }
+          Experiment e = experiments.get(setting);
+          cells.add(() -> {
+            try {
+              Results r = e.seed(seed).method(method).run();
+              synchronized (Study.class) {
+                List<Results> all = new ArrayList<>(existing(dir));
+                all.add(r);
+                Results.writeAll(dir, all);
+              }
+              System.out.printf(Locale.ROOT, "%s %s seed %d: test %.4f%n", setting, method.name(), seed, r.testAtBest());
+            } catch (TrainingFailedException ex) {
+              System.out.println("FAILED " + setting + " " + method.name() + " seed " + seed + ": " + ex.getMessage());
+            }
+            return null;
+          });
         }
       }
     }
+    Cells.run(cells, Cells.parallelism(cells.size()));
     summarize(out, SETTINGS);
-  }
-
-  static Experiment experiment(String setting) {
-    MultiMnist mm = switch (setting.split("-")[0]) {
-      case "mnist" -> MultiMnist.load(0);
-      case "fashion" -> MultiMnist.fashion(0);
-      default -> throw new IllegalArgumentException("unknown setting '" + setting + "'; accepted: " + SETTINGS);
-    };
-    Task left = mm.left().trainSize(1_000);
-    Task helper = setting.endsWith("-positive")
-        ? mm.left().named(mm.left().name() + "-aux").trainSlice(1_000, 7_000)
-        : mm.right().trainSlice(1_000, 7_000);
-    Task noise = Tasks.randomLabels("noise", helper, 0);
-    return Experiment.target(left).aux(helper, noise);
   }
 
   private static List<Results> existing(Path dir) {
