@@ -9,8 +9,8 @@ final class Versions {
     return v == null ? "dev" : v;
   }
 
+  /** DJL's version, as the library on the class path reports it. */
   static String djl() {
-    String v = ai.djl.engine.Engine.class.getPackage().getImplementationVersion();
-    return v == null ? "0.36.0" : v;
+    return ai.djl.engine.Engine.getDjlVersion();
   }
 }

@@ -1,14 +1,9 @@
 package dev.avil.report;
 
+import org.apache.commons.math3.distribution.TDistribution;
+
 /** Small-sample statistics for comparisons over seeds. */
 public final class Stats {
-  /** Two-sided 95% Student-t quantiles for 1..30 degrees of freedom. */
-  private static final double[] T95 = {
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042
-  };
-
   private Stats() {}
 
   /** The mean; NaN for no values. */
@@ -33,13 +28,15 @@ public final class Stats {
     return Math.sqrt(s / (v.length - 1));
   }
 
-  /** Half-width of the 95% t interval of the mean; NaN for fewer than 2 values. */
+  /**
+   * Half-width of the 95% t interval of the mean, with the exact Student-t quantile for n − 1
+   * degrees of freedom; NaN for fewer than 2 values.
+   */
   public static double halfWidth95(double[] v) {
     if (v.length < 2) {
       return Double.NaN;
     }
-    int df = v.length - 1;
-    double t = df <= T95.length ? T95[df - 1] : 1.96;
+    double t = new TDistribution(v.length - 1).inverseCumulativeProbability(0.975);
     return t * std(v) / Math.sqrt(v.length);
   }
 }

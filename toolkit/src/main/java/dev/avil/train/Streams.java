@@ -14,8 +14,10 @@ import java.util.SplittableRandom;
 public final class Streams {
   /** Initial parameter values. */
   public static final String INIT = "init";
-  /** Batch order and ρ-samples. */
+  /** Batch order. */
   public static final String BATCHES = "batches";
+  /** Which examples a ρ-sample takes (αVIL), so that changing ρ does not reshuffle the batches. */
+  public static final String SAMPLES = "samples";
 
   private Streams() {}
 

@@ -35,6 +35,7 @@ public final class TrainingRun implements AutoCloseable {
   private final Lane main;
   private final List<Lane> replicas = new ArrayList<>();
   private final SplittableRandom batches;
+  private final SplittableRandom samples;
   private final EvalSet tune;
   private final List<EvalSet> evalSets = new ArrayList<>();
   private final double[] lossSum;
@@ -52,6 +53,7 @@ public final class TrainingRun implements AutoCloseable {
       this.params = net.parameters();
       this.main = new Lane(net);
       this.batches = Streams.of(spec.seed(), Streams.BATCHES);
+      this.samples = Streams.of(spec.seed(), Streams.SAMPLES);
       Split targetDev = tasks.get(0).dev();
       int nTune = tuneSize(targetDev.size(), spec.devSplit());
       this.tune = new EvalSet(targetDev.slice(0, nTune));
@@ -334,12 +336,15 @@ public final class TrainingRun implements AutoCloseable {
     }
   }
 
-  /** A random fraction {@code rho} of task {@code task}'s training examples, in random order. */
+  /**
+   * A random fraction {@code rho} of task {@code task}'s training examples, in random order, both
+   * drawn from the run's samples stream, so that ρ changes no other random draw.
+   */
   private int[] sample(int task, double rho) {
     int n = spec.tasks().get(task).train().size();
     int m = Math.max(1, (int) (n * rho));
-    int[] sample = Arrays.copyOf(Shuffle.permutation(n, batches), m);
-    int[] perm = Shuffle.permutation(m, batches);
+    int[] sample = Arrays.copyOf(Shuffle.permutation(n, samples), m);
+    int[] perm = Shuffle.permutation(m, samples);
     int[] order = new int[m];
     for (int i = 0; i < m; i++) {
       order[i] = sample[perm[i]];

@@ -1,5 +1,6 @@
 /**
- * One strategy per method: single-task, uniform multitask learning and αVIL. A strategy decides
- * how one epoch trains; the engine does the arithmetic.
+ * One strategy per method, each citing its paper and stating its defaults: single-task, uniform
+ * multitask learning, αVIL (with its α solver and weight rules), GCS, OL-AUX, ForkMerge, DWA and
+ * uncertainty weighting. A strategy decides how one epoch trains; the engine does the arithmetic.
  */
 package dev.avil.weighting;
