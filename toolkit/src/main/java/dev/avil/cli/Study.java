@@ -52,6 +52,7 @@ public final class Study {
     METHODS.put("avil-paper", Method::alphaVilPaper);
     METHODS.put("avil-relative", () -> Method.alphaVil(a -> a.update(Update.RELATIVE)));
     METHODS.put("avil-e0", () -> Method.alphaVil(a -> a.evidence(0)));
+    METHODS.put("avil-alone", () -> Method.alphaVil(a -> a.clamp(0, 0)));
     METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
     METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
     METHODS.put("gcs", Method::gcs);

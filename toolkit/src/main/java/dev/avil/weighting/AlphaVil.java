@@ -54,9 +54,13 @@ public final class AlphaVil implements Strategy {
         start[t] = options.alphaInit() == AlphaVilOptions.AlphaInit.ONE || weights[t] <= 0 ? 1 : weights[t];
       }
       AlphaObjective objective = new AlphaObjective(run, theta, deltas);
-      AlphaSolver.Solution s = AlphaSolver.solve(objective::valueAndGradient, start, options);
-      double[] alpha = s.alpha();
-      int[] live = IntStream.range(0, k).filter(t -> weights[t] > 0).toArray();
+      boolean fixed = options.targetAlphaFixed();
+      AlphaSolver.Solution s = fixed
+          ? AlphaSolver.solve(b -> withoutTarget(objective.valueAndGradient(withTarget(b))), Arrays.copyOfRange(start, 1, k), options)
+          : AlphaSolver.solve(objective::valueAndGradient, start, options);
+      double[] alpha = fixed ? withTarget(s.alpha()) : s.alpha();
+      // the tasks whose α was solved for and can move: those that trained, less a fixed target
+      int[] live = IntStream.range(fixed ? 1 : 0, k).filter(t -> weights[t] > 0).toArray();
       boolean relative = options.update() == AlphaVilOptions.Update.RELATIVE;
       double[][] hessian = relative || options.evidence() > 0 ? hessian(objective, alpha, live) : null;
       double common = relative ? commonFactor(hessian, select(alpha, live)) : alpha[0];
@@ -76,6 +80,19 @@ public final class AlphaVil implements Strategy {
     } finally {
       deltas.forEach(ParamVector::close);
     }
+  }
+
+  /** α with the target's held at 1, from the auxiliary αs. */
+  private static double[] withTarget(double[] aux) {
+    double[] alpha = new double[aux.length + 1];
+    alpha[0] = 1;
+    System.arraycopy(aux, 0, alpha, 1, aux.length);
+    return alpha;
+  }
+
+  /** The value with its gradient in the auxiliary αs only. */
+  private static AlphaObjective.Value withoutTarget(AlphaObjective.Value v) {
+    return new AlphaObjective.Value(v.loss(), Arrays.copyOfRange(v.gradient(), 1, v.gradient().length));
   }
 
   /**

@@ -41,6 +41,9 @@ import java.util.Map;
  * @param warmup epochs at the start in which the weights stay where they are (the parameters still
  *     take the α-merged step)
  * @param onNonFinite what a non-finite tuning loss during the α search does
+ * @param targetAlphaFixed whether the target's α is held at 1, so that its own delta is applied as
+ *     it trained and only the auxiliary αs are solved for. A greedy, one-epoch α on the target's
+ *     own step is short-horizon biased (Wu et al. 2018): it shortens the step and slows learning.
  */
 public record AlphaVilOptions(
     double rho,
@@ -53,7 +56,8 @@ public record AlphaVilOptions(
     double clampMax,
     double evidence,
     int warmup,
-    OnNonFinite onNonFinite)
+    OnNonFinite onNonFinite,
+    boolean targetAlphaFixed)
     implements MethodOptions {
 
   /** How the task weights follow the αs after each epoch. */
@@ -146,7 +150,7 @@ public record AlphaVilOptions(
    * warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.SIGNED, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP);
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.SIGNED, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true);
   }
 
   /**
@@ -154,37 +158,37 @@ public record AlphaVilOptions(
    * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
    */
   public static AlphaVilOptions paper() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP);
+    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
   public AlphaVilOptions rho(double value) {
-    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this many α iterations per epoch, ≥ 0 (0 keeps α at its initial value). */
   public AlphaVilOptions alphaSteps(int value) {
-    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this α optimiser. */
   public AlphaVilOptions alphaOptimizer(AlphaOptimizer value) {
-    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this step size for Adam and SGD, > 0. */
   public AlphaVilOptions alphaLearningRate(double value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With α starting each epoch at {@code value}. */
   public AlphaVilOptions alphaInit(AlphaInit value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this weight-update rule. */
   public AlphaVilOptions update(Update value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With the weights kept in [{@code min}, {@code max}] after each update. */
@@ -192,7 +196,7 @@ public record AlphaVilOptions(
     if (Double.isNaN(max)) {
       throw new IllegalArgumentException("clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
     }
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /**
@@ -200,17 +204,22 @@ public record AlphaVilOptions(
    * standard errors, ≥ 0 (0: on any gain).
    */
   public AlphaVilOptions evidence(double standardErrors) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With the weights held for the first {@code epochs} epochs, ≥ 0. */
   public AlphaVilOptions warmup(int epochs) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite, targetAlphaFixed);
   }
 
   /** With this handling of a non-finite tuning loss. */
   public AlphaVilOptions onNonFinite(OnNonFinite value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value, targetAlphaFixed);
+  }
+
+  /** With the target's α held at 1 ({@code true}) or solved for with the others. */
+  public AlphaVilOptions targetAlphaFixed(boolean fixed) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, fixed);
   }
 
   /** The upper clamp, resolved for the update rule. */
@@ -241,6 +250,7 @@ public record AlphaVilOptions(
     m.put("evidence", fmt(evidence));
     m.put("warmup", Integer.toString(warmup));
     m.put("onNonFinite", lower(onNonFinite));
+    m.put("targetAlpha", targetAlphaFixed ? "fixed" : "solved");
     return m;
   }
 
