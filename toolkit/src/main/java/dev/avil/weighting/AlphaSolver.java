@@ -192,7 +192,8 @@ final class AlphaSolver {
     }
   }
 
-  private static double dot(double[] a, double[] b) {
+  /** The inner product of two vectors of the same length. */
+  static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];

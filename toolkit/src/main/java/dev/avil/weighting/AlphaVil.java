@@ -189,14 +189,6 @@ public final class AlphaVil implements Strategy {
     return out;
   }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
   /**
    * The α of task {@code t} at which {@code rule} leaves its weight unchanged, given the other
    * αs and the common factor; NaN where the rule never moves that weight (the target under the
