@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
@@ -129,14 +130,14 @@ public final class Comparison {
   /** One row per run: method, seed, best epoch, dev and test accuracy at it, test at the last epoch. */
   public Table perSeed() {
     StringColumn method = StringColumn.create("method");
-    IntColumn seed = IntColumn.create("seed");
+    LongColumn seed = LongColumn.create("seed");
     IntColumn best = IntColumn.create("best epoch");
     DoubleColumn dev = DoubleColumn.create("dev acc");
     DoubleColumn test = DoubleColumn.create("test acc");
     DoubleColumn last = DoubleColumn.create("test acc (last)");
     for (Results r : runs) {
       method.append(r.method());
-      seed.append((int) r.seed());
+      seed.append(r.seed());
       best.append(r.bestEpoch());
       dev.append(r.devAtBest());
       test.append(r.testAtBest());
@@ -213,11 +214,35 @@ public final class Comparison {
     page.write(dir.resolve("report.html"));
   }
 
-  /** Reads the runs written by {@link #report}. */
+  /**
+   * Reads the runs in {@code dir}: those written by {@link #report} (or {@link Results#writeAll}),
+   * or the cells of a {@link CellStore}. Only complete runs are used; a run that is incomplete, or
+   * a cell that is damaged, is listed in {@link #failures()} by name with the reason, and an
+   * incomplete run's records are in {@link #partialRuns()}.
+   *
+   * @throws IllegalArgumentException if a line of history.csv or config.csv is damaged; the
+   *     message names the file, the line and what was expected
+   */
   public static Comparison read(Path dir) {
-    List<Results> runs = Results.readAll(dir);
+    List<Results> runs = new ArrayList<>();
+    List<Results> partial = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    if (CellStore.isStore(dir)) {
+      CellStore.Scan s = CellStore.at(dir).scan();
+      runs.addAll(s.complete());
+      s.damaged().forEach(d -> failures.add("damaged cell " + d));
+    }
+    if (java.nio.file.Files.exists(dir.resolve(RunFiles.HISTORY)) || runs.isEmpty() && failures.isEmpty()) {
+      RunFiles.Contents c = RunFiles.read(dir);
+      runs.addAll(c.complete());
+      partial.addAll(c.incomplete());
+      for (int i = 0; i < c.incomplete().size(); i++) {
+        Results r = c.incomplete().get(i);
+        failures.add("incomplete run " + r.method() + " seed " + r.seed() + " in " + dir + ": " + c.problems().get(i));
+      }
+    }
     List<String> methods = runs.stream().map(Results::method).distinct().toList();
-    return new Comparison(methods, runs, List.of(), List.of());
+    return new Comparison(methods, runs, partial, failures);
   }
 
   private static void writeTable(Table t, Path file) {
