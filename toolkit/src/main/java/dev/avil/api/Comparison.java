@@ -36,12 +36,26 @@ public final class Comparison {
   private final List<Results> runs;
   private final List<Results> partial;
   private final List<String> failures;
+  private final boolean interrupted;
 
   Comparison(List<String> methods, List<Results> runs, List<Results> partial, List<String> failures) {
+    this(methods, runs, partial, failures, false);
+  }
+
+  Comparison(List<String> methods, List<Results> runs, List<Results> partial, List<String> failures, boolean interrupted) {
     this.methods = List.copyOf(methods);
     this.runs = List.copyOf(runs);
     this.partial = List.copyOf(partial);
     this.failures = List.copyOf(failures);
+    this.interrupted = interrupted;
+  }
+
+  /**
+   * Whether the comparison was interrupted before it finished. Its runs are those that finished;
+   * {@link #failures()} lists the interrupted run and those that never started.
+   */
+  public boolean interrupted() {
+    return interrupted;
   }
 
   /** Method names, in the order given. */
@@ -260,6 +274,10 @@ public final class Comparison {
 
   @Override
   public String toString() {
-    return table().print();
+    String t = table().print();
+    if (interrupted) {
+      t += "\ninterrupted: " + runs.size() + " runs finished; not finished: " + failures.size();
+    }
+    return t;
   }
 }

@@ -349,8 +349,15 @@ public final class Experiment {
     }
 
     /**
-     * Runs every method with every seed, seed by seed. A run that fails is recorded and the others
-     * go on; an interruption stops the comparison and returns what finished.
+     * Runs every method with every seed, seed by seed. A run that fails is recorded in {@link
+     * Comparison#failures()} and the others go on.
+     *
+     * <p>An interruption of the calling thread (a notebook's interrupt button, {@link
+     * Thread#interrupt()}) stops the comparison at the next step of the run in progress, and this
+     * method <em>returns</em> the comparison of the runs that finished: the interrupted run's
+     * finished epochs are in {@link Comparison#partialRuns()}, and {@link Comparison#failures()}
+     * lists it and every run that did not start. {@link Comparison#interrupted()} is then true,
+     * and the thread's interrupt flag stays set, as for any method that stops on an interrupt.
      */
     public Comparison run() {
       for (Method m : methods) {
@@ -363,21 +370,27 @@ public final class Experiment {
       List<Results> done = new ArrayList<>();
       List<Results> partial = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      outer:
+      boolean interrupted = false;
       for (long s : seeds) {
         for (Method m : methods) {
+          if (interrupted || Thread.currentThread().isInterrupted()) {
+            interrupted = true;
+            failures.add(m.name() + " seed " + s + ": not run (interrupted)");
+            continue;
+          }
           try {
             done.add(experiment.runWith(m, s, l));
           } catch (TrainingFailedException e) {
             partial.add(e.partialResults());
             failures.add(m.name() + " seed " + s + ": " + e.getMessage());
-            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-              break outer;
-            }
+            interrupted = e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted();
           }
         }
       }
-      return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures, interrupted);
     }
   }
 }

@@ -1,0 +1,97 @@
+package dev.avil.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avil.model.Trunks;
+import dev.avil.task.Task;
+import dev.avil.task.Tasks;
+import dev.avil.testing.Synthetic;
+import dev.avil.train.Strategy;
+import dev.avil.train.TrainingListener;
+import dev.avil.weighting.SingleTask;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** An interrupt stops a comparison and returns the runs that finished. */
+class InterruptTest {
+  private static final Task TARGET = Synthetic.blobs("target", 200, 5, 3, 1.2, 4);
+  private static final Task NOISE = Tasks.randomLabels("noise", TARGET, 1);
+
+  @AfterEach
+  void clearFlag() {
+    Thread.interrupted();
+  }
+
+  private static Experiment experiment(TrainingListener l) {
+    return Experiment.target(TARGET).aux(NOISE).trunk(Trunks.mlp(8)).headHidden(4).epochs(3).batchSize(32).listener(l);
+  }
+
+  /** Single-task that interrupts its own thread at the end of training epoch {@code at}, so evaluation sees it. */
+  private static Method interruptingIn(int at) {
+    return Method.custom("interrupting", Map.of(), () -> new Strategy() {
+      final SingleTask inner = new SingleTask();
+
+      @Override
+      public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
+        EpochWeights w = inner.trainEpoch(run);
+        if (run.epoch() == at) {
+          Thread.currentThread().interrupt();
+        }
+        return w;
+      }
+    }, false);
+  }
+
+  @Test
+  void anInterruptDuringEvaluationKeepsTheFinishedRuns() {
+    Comparison c = experiment(TrainingListener.silent())
+        .compare(Method.singleTask(), interruptingIn(2), Method.uniform())
+        .seeds(1, 2)
+        .run();
+    assertThat(Thread.currentThread().isInterrupted()).as("the interrupt flag stays set").isTrue();
+    assertThat(c.interrupted()).isTrue();
+    assertThat(c.runs()).singleElement().satisfies(r -> {
+      assertThat(r.method()).isEqualTo("single-task");
+      assertThat(r.epochs()).isEqualTo(3);
+    });
+    assertThat(c.partialRuns()).singleElement().satisfies(r -> assertThat(r.epochs()).isEqualTo(1));
+    assertThat(c.failures()).hasSize(5);
+    assertThat(c.failures().get(0)).contains("interrupting seed 1").contains("interrupted in epoch 2");
+    assertThat(c.failures().subList(1, 5)).allSatisfy(f -> assertThat(f).endsWith("not run (interrupted)"));
+    assertThat(c.table().rowCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aThreadInterruptFromOutsideReturnsTheFinishedRuns() throws Exception {
+    CountDownLatch firstRunDone = new CountDownLatch(1);
+    TrainingListener l = new TrainingListener() {
+      @Override
+      public void onEpoch(EpochProgress progress) {}
+
+      @Override
+      public void onRunEnd(String method, long seed) {
+        firstRunDone.countDown();
+      }
+    };
+    AtomicReference<Thread> worker = new AtomicReference<>();
+    CompletableFuture<Comparison> result = CompletableFuture.supplyAsync(() -> {
+      worker.set(Thread.currentThread());
+      return experiment(l).epochs(40).compare(Method.singleTask(), Method.uniform(), Method.alphaVil()).seeds(1, 2).run();
+    });
+    assertThat(firstRunDone.await(2, TimeUnit.MINUTES)).isTrue();
+    Thread.sleep(50);
+    long sent = System.nanoTime();
+    worker.get().interrupt();
+    Comparison c = result.get(2, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - sent) / 1e9;
+    assertThat(c.interrupted()).isTrue();
+    assertThat(c.runs()).isNotEmpty().allSatisfy(r -> assertThat(r.epochs()).isEqualTo(40));
+    assertThat(c.runs().size() + c.failures().size()).isEqualTo(6);
+    assertThat(seconds).as("seconds from interrupt to return").isLessThan(5);
+  }
+}
