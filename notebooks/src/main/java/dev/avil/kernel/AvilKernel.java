@@ -158,7 +158,7 @@ public final class AvilKernel extends BaseKernel {
         if (e instanceof JShellEvaluator.CompilationException) {
             return formatCompilationError((JShellEvaluator.CompilationException) e);
         }
-        if (e instanceof JShellEvaluator.IncompleteSourceException) {
+        if (e instanceof JShellEvaluator.IncompleteSourceException || e instanceof JShellEvaluator.CellInterruptedException) {
             return List.of(errorStyler.secondary(e.getMessage()));
         }
         Throwable shown = e instanceof JShellEvaluator.UncaughtError ? e.getCause() : e;
