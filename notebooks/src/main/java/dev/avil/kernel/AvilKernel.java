@@ -213,6 +213,23 @@ public final class AvilKernel extends BaseKernel {
         shutdownRequested.complete(null);
     }
 
+    /**
+     * Sends the cell's output as JJava does, through streams that also work on an interrupted
+     * thread: the message socket fails with EINTR when the sending thread's interrupt flag is set,
+     * and code that stops on an interrupt often prints or displays what it has.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        System.setOut(InterruptSafe.printStream(System.out));
+        System.setErr(InterruptSafe.printStream(System.err));
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        InterruptSafe.run(() -> super.display(data));
+    }
+
     @Override
     public String getBanner() {
         return "Java " + Runtime.version() + " :: αVIL kernel " + version;
