@@ -33,7 +33,12 @@ public final class AlphaVilOptions implements MethodOptions {
   public enum AlphaInit {
     /** α = 1: start from the plain sum of the deltas. */
     ONE,
-    /** α = the task's current weight. */
+    /**
+     * α = the task's current weight. Do not combine with {@link Update#ADDITIVE}: w ← w + α − 1
+     * from α ≈ w gives about 2w − 1, so weights double each epoch and training diverges (notebook 03
+     * shows it). Use it only with a rule that bounds the weights, {@link Update#MEAN_NORMALISED} or
+     * {@link Update#TARGET_RELATIVE}.
+     */
     WEIGHT
   }
 
