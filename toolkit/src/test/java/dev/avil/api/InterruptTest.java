@@ -94,4 +94,24 @@ class InterruptTest {
     assertThat(c.runs().size() + c.failures().size()).isEqualTo(6);
     assertThat(seconds).as("seconds from interrupt to return").isLessThan(5);
   }
+
+  @Test
+  void interruptsAtRandomMomentsNeverLeaveALaneOnFreedMemory() throws Exception {
+    java.util.Random random = new java.util.Random(15);
+    for (int i = 0; i < 12; i++) {
+      AtomicReference<Thread> worker = new AtomicReference<>();
+      CountDownLatch started = new CountDownLatch(1);
+      CompletableFuture<Comparison> result = CompletableFuture.supplyAsync(() -> {
+        worker.set(Thread.currentThread());
+        started.countDown();
+        return experiment(TrainingListener.silent()).epochs(20)
+            .compare(Method.alphaVil(a -> a.alphaSteps(3)), Method.uniform()).seeds(1).run();
+      });
+      assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
+      Thread.sleep(100 + random.nextInt(600));
+      worker.get().interrupt();
+      Comparison c = result.get(2, TimeUnit.MINUTES);
+      assertThat(c.runs().size() + c.failures().size()).isEqualTo(2);
+    }
+  }
 }
