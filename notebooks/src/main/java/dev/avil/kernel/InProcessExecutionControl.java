@@ -51,6 +51,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private volatile Future<?> running;
     private volatile Thread runningThread;
     private volatile boolean interrupted;
+    private volatile boolean cellActive;
     private Throwable thrown;
     private int nextKey;
 
@@ -72,6 +73,11 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (interrupted) {
+            // interrupted while the cell's earlier work (compiling this snippet) was going on
+            thrown = new InterruptedException("Cell execution was interrupted before this statement ran");
+            throw new UserException(thrown.getMessage(), InterruptedException.class.getName(), new StackTraceElement[0]);
+        }
         Future<Object> task = executor.submit(() -> {
             runningThread = Thread.currentThread();
             try {
@@ -124,6 +130,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     void interrupt() {
         Future<?> task = running;
         if (task == null) {
+            interrupted = cellActive; // the next snippet of this cell will not start
             return;
         }
         interrupted = true;
@@ -138,6 +145,14 @@ final class InProcessExecutionControl extends DirectExecutionControl {
                 task.cancel(true);
             }
         }, graceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Marks the start ({@code true}) or end of a cell, so an interrupt between its snippets is kept. */
+    void cellActive(boolean active) {
+        cellActive = active;
+        if (active) {
+            interrupted = false;
+        }
     }
 
     /** Whether an interrupt arrived since the last call; clears the mark. */

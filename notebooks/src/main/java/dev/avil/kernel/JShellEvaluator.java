@@ -104,9 +104,17 @@ final class JShellEvaluator implements AutoCloseable {
      *         (a trailing semicolon hides the value, as in IPython), else {@code null}
      */
     Object eval(String code) {
+        control.cellActive(true);
+        try {
+            return evalCell(code);
+        } finally {
+            control.cellActive(false);
+        }
+    }
+
+    private Object evalCell(String code) {
         Object last = null;
         String input = code;
-        control.takeInterrupted();
         CompletionInfo info = analysis.analyzeCompletion(input);
         while (info.completeness().isComplete()) {
             last = evalSnippet(info.source());
