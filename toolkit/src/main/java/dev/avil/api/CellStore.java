@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * folder, and the run has every epoch up to its configured number, each with every task's dev and
  * test accuracy. A cell that fails is reported by name with the reason, never used.
  *
+ * <p>Several processes may write different cells of one store at the same time (each write has
+ * its own temporary folder); two writers of the same cell at once are not supported.
+ *
  * <pre>{@code
  * CellStore store = CellStore.at(Path.of("study/mnist-negative"));
  * store.write(results);                      // atomic

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class SyntheticStudy {
   static final String SETTING = "synthetic";
-  static final long[] SEEDS = {1, 2, 3, 4, 5, 6};
+  static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
 
   private SyntheticStudy() {}
 
