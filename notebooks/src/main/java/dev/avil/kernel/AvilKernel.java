@@ -158,7 +158,7 @@ public final class AvilKernel extends BaseKernel {
         if (e instanceof JShellEvaluator.CompilationException) {
             return formatCompilationError((JShellEvaluator.CompilationException) e);
         }
-        if (e instanceof JShellEvaluator.IncompleteSourceException) {
+        if (e instanceof JShellEvaluator.IncompleteSourceException || e instanceof JShellEvaluator.CellInterruptedException) {
             return List.of(errorStyler.secondary(e.getMessage()));
         }
         Throwable shown = e instanceof JShellEvaluator.UncaughtError ? e.getCause() : e;
@@ -211,6 +211,23 @@ public final class AvilKernel extends BaseKernel {
     protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> request) {
         super.handleShutdownRequest(env, request);
         shutdownRequested.complete(null);
+    }
+
+    /**
+     * Sends the cell's output as JJava does, through streams that also work on an interrupted
+     * thread: the message socket fails with EINTR when the sending thread's interrupt flag is set,
+     * and code that stops on an interrupt often prints or displays what it has.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        System.setOut(InterruptSafe.printStream(System.out));
+        System.setErr(InterruptSafe.printStream(System.err));
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        InterruptSafe.run(() -> super.display(data));
     }
 
     @Override

@@ -53,8 +53,13 @@ final class JShellEvaluator implements AutoCloseable {
      *                  against, normally the kernel's own classpath
      */
     JShellEvaluator(ClassLoader parent, String classpath) {
+        this(parent, classpath, -1);
+    }
+
+    /** As above, abandoning an interrupted snippet after {@code graceMillis} (negative: from the environment). */
+    JShellEvaluator(ClassLoader parent, String classpath, long graceMillis) {
         this.loader = new SnippetLoaderDelegate(parent);
-        this.control = new InProcessExecutionControl(loader);
+        this.control = graceMillis < 0 ? new InProcessExecutionControl(loader) : new InProcessExecutionControl(loader, graceMillis);
         this.shell = JShell.builder()
                 .executionEngine(new ExecutionControlProvider() {
                     @Override
@@ -99,11 +104,23 @@ final class JShellEvaluator implements AutoCloseable {
      *         (a trailing semicolon hides the value, as in IPython), else {@code null}
      */
     Object eval(String code) {
+        control.cellActive(true);
+        try {
+            return evalCell(code);
+        } finally {
+            control.cellActive(false);
+        }
+    }
+
+    private Object evalCell(String code) {
         Object last = null;
         String input = code;
         CompletionInfo info = analysis.analyzeCompletion(input);
         while (info.completeness().isComplete()) {
             last = evalSnippet(info.source());
+            if (control.takeInterrupted() && !info.remaining().isBlank()) {
+                throw new CellInterruptedException(info.source().strip(), info.remaining().strip());
+            }
             String remaining = info.remaining();
             if (input.endsWith(remaining)
                     && input.substring(0, input.length() - remaining.length()).strip().endsWith(";")) {
@@ -253,6 +270,24 @@ final class JShellEvaluator implements AutoCloseable {
 
         List<Diag> diagnostics() {
             return diagnostics;
+        }
+    }
+
+    /**
+     * An interrupt stopped a cell after one of its statements returned (keeping its value); the
+     * statements after it did not run.
+     */
+    static final class CellInterruptedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CellInterruptedException(String finished, String skipped) {
+            super("interrupted: the cell stopped after " + firstLine(finished) + " (its result was kept); not run: "
+                    + firstLine(skipped));
+        }
+
+        private static String firstLine(String s) {
+            String line = s.lines().findFirst().orElse("");
+            return line.length() > 60 ? line.substring(0, 57) + "..." : line + (s.contains("\n") ? " ..." : "");
         }
     }
 

@@ -1,6 +1,12 @@
 package dev.avil.kernel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +30,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * default) is tried first, offline, so artifacts that are already there (including ones installed
  * with {@code mvn install}, snapshots too) never need the network. Only if that fails, and
  * {@value #OFFLINE_ENV} is not set, are the remote repositories asked.
+ *
+ * <p>Snapshot jars are copied into a folder of this kernel session before they are used, so a
+ * {@code mvn install} that replaces a snapshot in the local repository while a notebook runs does
+ * not pull the jar out from under the session. Release jars never change and are used in place.
  */
 final class MavenResolver {
 
@@ -32,6 +42,7 @@ final class MavenResolver {
 
     private final List<RemoteRepository> extraRepositories = new ArrayList<>();
     private final boolean offlineOnly;
+    private Path sessionJars;
 
     MavenResolver(boolean offlineOnly) {
         this.offlineOnly = offlineOnly;
@@ -81,8 +92,35 @@ final class MavenResolver {
                     .resolveDependencies(context.repositorySystemSession(), new DependencyRequest(collect, null))
                     .getArtifactResults().stream()
                     .map(ArtifactResult::getArtifact)
-                    .map(a -> a.getFile().toPath())
+                    .map(a -> a.isSnapshot() ? sessionCopy(a.getFile().toPath()) : a.getFile().toPath())
                     .collect(Collectors.toList());
+        }
+    }
+
+    /**
+     * A copy of {@code file} in this session's folder (a new one for every load, so loading a
+     * reinstalled snapshot again gives the new jar).
+     */
+    private Path sessionCopy(Path file) {
+        try {
+            if (sessionJars == null) {
+                sessionJars = Files.createTempDirectory("avil-kernel-jars-");
+                Path dir = sessionJars;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            }
+            Path copy = Files.createTempDirectory(sessionJars, "load-").resolve(file.getFileName());
+            Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the snapshot jar " + file + " into this kernel session's folder", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // the folder is in the temporary directory
         }
     }
 }

@@ -127,6 +127,24 @@ class AvilKernelTest {
     }
 
     @Test
+    void snapshotJarsAreCopiedSoThatAReinstallCannotBreakTheSession() throws Exception {
+        // The toolkit is installed (mvn install) before this module builds.
+        List<Path> files = new MavenResolver(true).resolve("dev.avil:avil-toolkit:0.1.0-SNAPSHOT");
+        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Path own = files.get(0);
+        assertThat(own).hasFileName("avil-toolkit-0.1.0-SNAPSHOT.jar");
+        assertThat(own.startsWith(local)).as("%s is a copy outside %s", own, local).isFalse();
+        Path installed = local.resolve("dev/avil/avil-toolkit/0.1.0-SNAPSHOT/avil-toolkit-0.1.0-SNAPSHOT.jar");
+        if (Files.exists(installed)) {
+            assertThat(Files.mismatch(own, installed)).isEqualTo(-1L);
+        }
+        assertThat(files.subList(1, files.size())).as("release jars are used in place")
+                .anySatisfy(p -> assertThat(p.startsWith(local)).isTrue());
+        List<Path> again = new MavenResolver(true).resolve("dev.avil:avil-toolkit:0.1.0-SNAPSHOT");
+        assertThat(again.get(0)).isNotEqualTo(own);
+    }
+
+    @Test
     void mavenMagicReportsUnknownArtifacts() {
         MavenResolver offline = new MavenResolver(true);
         assertThatThrownBy(() -> offline.resolve("dev.avil.test:does-not-exist:1.0"))

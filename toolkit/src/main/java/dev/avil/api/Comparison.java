@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
@@ -35,12 +36,26 @@ public final class Comparison {
   private final List<Results> runs;
   private final List<Results> partial;
   private final List<String> failures;
+  private final boolean interrupted;
 
   Comparison(List<String> methods, List<Results> runs, List<Results> partial, List<String> failures) {
+    this(methods, runs, partial, failures, false);
+  }
+
+  Comparison(List<String> methods, List<Results> runs, List<Results> partial, List<String> failures, boolean interrupted) {
     this.methods = List.copyOf(methods);
     this.runs = List.copyOf(runs);
     this.partial = List.copyOf(partial);
     this.failures = List.copyOf(failures);
+    this.interrupted = interrupted;
+  }
+
+  /**
+   * Whether the comparison was interrupted before it finished. Its runs are those that finished;
+   * {@link #failures()} lists the interrupted run and those that never started.
+   */
+  public boolean interrupted() {
+    return interrupted;
   }
 
   /** Method names, in the order given. */
@@ -137,7 +152,7 @@ public final class Comparison {
    */
   public Table perSeed() {
     StringColumn method = StringColumn.create("method");
-    IntColumn seed = IntColumn.create("seed");
+    LongColumn seed = LongColumn.create("seed");
     IntColumn best = IntColumn.create("best epoch");
     DoubleColumn dev = DoubleColumn.create("dev acc");
     DoubleColumn test = DoubleColumn.create("test acc");
@@ -146,7 +161,7 @@ public final class Comparison {
     DoubleColumn epochs = DoubleColumn.create("epochs");
     for (Results r : runs) {
       method.append(r.method());
-      seed.append((int) r.seed());
+      seed.append(r.seed());
       best.append(r.bestEpoch());
       dev.append(r.devAtBest());
       test.append(r.testAtBest());
@@ -228,11 +243,35 @@ public final class Comparison {
     page.write(dir.resolve("report.html"));
   }
 
-  /** Reads the runs written by {@link #report}. */
+  /**
+   * Reads the runs in {@code dir}: those written by {@link #report} (or {@link Results#writeAll}),
+   * or the cells of a {@link CellStore}. Only complete runs are used; a run that is incomplete, or
+   * a cell that is damaged, is listed in {@link #failures()} by name with the reason, and an
+   * incomplete run's records are in {@link #partialRuns()}.
+   *
+   * @throws IllegalArgumentException if a line of history.csv or config.csv is damaged; the
+   *     message names the file, the line and what was expected
+   */
   public static Comparison read(Path dir) {
-    List<Results> runs = Results.readAll(dir);
+    List<Results> runs = new ArrayList<>();
+    List<Results> partial = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    if (CellStore.isStore(dir)) {
+      CellStore.Scan s = CellStore.at(dir).scan();
+      runs.addAll(s.complete());
+      s.damaged().forEach(d -> failures.add("damaged cell " + d));
+    }
+    if (java.nio.file.Files.exists(dir.resolve(RunFiles.HISTORY)) || runs.isEmpty() && failures.isEmpty()) {
+      RunFiles.Contents c = RunFiles.read(dir);
+      runs.addAll(c.complete());
+      partial.addAll(c.incomplete());
+      for (int i = 0; i < c.incomplete().size(); i++) {
+        Results r = c.incomplete().get(i);
+        failures.add("incomplete run " + r.method() + " seed " + r.seed() + " in " + dir + ": " + c.problems().get(i));
+      }
+    }
     List<String> methods = runs.stream().map(Results::method).distinct().toList();
-    return new Comparison(methods, runs, List.of(), List.of());
+    return new Comparison(methods, runs, partial, failures);
   }
 
   private static void writeTable(Table t, Path file) {
@@ -250,6 +289,10 @@ public final class Comparison {
 
   @Override
   public String toString() {
-    return table().print();
+    String t = table().print();
+    if (interrupted) {
+      t += "\ninterrupted: " + runs.size() + " runs finished; not finished: " + failures.size();
+    }
+    return t;
   }
 }

@@ -386,9 +386,15 @@ public final class Experiment {
     }
 
     /**
-     * Runs every method with every seed. A run that fails is recorded and the others go on; an
-     * interruption stops the runs at their next epoch and returns what finished, listing the runs
-     * it stopped or never started as failures.
+     * Runs every method with every seed, side by side unless told otherwise. A run that fails is
+     * recorded in {@link Comparison#failures()} and the others go on.
+     *
+     * <p>An interruption of the calling thread (a notebook's interrupt button, {@link
+     * Thread#interrupt()}) stops the runs in progress at their next step, and this method
+     * <em>returns</em> the comparison of the runs that finished: the interrupted runs' finished
+     * epochs are in {@link Comparison#partialRuns()}, and {@link Comparison#failures()} lists them
+     * and every run that did not start. {@link Comparison#interrupted()} is then true, and the
+     * thread's interrupt flag stays set, as for any method that stops on an interrupt.
      */
     public Comparison run() {
       for (Method m : methods) {
@@ -403,11 +409,11 @@ public final class Experiment {
         for (Method m : methods) {
           cells.add(() -> {
             try {
-              return new Cell(m, s, experiment.runWith(m, s, l), null, null);
+              return new Cell(experiment.runWith(m, s, l), null, null);
             } catch (TrainingFailedException e) {
-              return new Cell(m, s, null, e.partialResults(), e.getMessage());
+              return new Cell(null, e.partialResults(), e.getMessage());
             } catch (RuntimeException e) {
-              return new Cell(m, s, null, null, e.toString());
+              return new Cell(null, null, e.toString());
             }
           });
         }
@@ -416,11 +422,13 @@ public final class Experiment {
       List<Results> done = new ArrayList<>();
       List<Results> partial = new ArrayList<>();
       List<String> failures = new ArrayList<>();
+      boolean interrupted = Thread.currentThread().isInterrupted();
       int i = 0;
       for (long s : seeds) {
         for (Method m : methods) {
           Cell c = outcomes.get(i++);
           if (c == null) {
+            interrupted = true;
             failures.add(m.name() + " seed " + s + ": not run (interrupted)");
           } else if (c.done() != null) {
             done.add(c.done());
@@ -432,10 +440,13 @@ public final class Experiment {
           }
         }
       }
-      return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures, interrupted);
     }
 
     /** What one (method, seed) run gave: finished results, or what it finished and why it failed. */
-    private record Cell(Method method, long seed, Results done, Results partial, String why) {}
+    private record Cell(Results done, Results partial, String why) {}
   }
 }

@@ -1,6 +1,5 @@
 package dev.avil.api;
 
-import dev.avil.report.Csv;
 import dev.avil.report.Figures;
 import dev.avil.report.Tables;
 import dev.avil.train.Metric;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
@@ -200,14 +200,14 @@ public final class Results {
 
   static Table historyTable(String name, List<Record> rs) {
     StringColumn m = StringColumn.create("method");
-    IntColumn s = IntColumn.create("seed");
+    LongColumn s = LongColumn.create("seed");
     IntColumn e = IntColumn.create("epoch");
     StringColumn t = StringColumn.create("task");
     StringColumn k = StringColumn.create("metric");
     DoubleColumn v = DoubleColumn.create("value");
     for (Record r : rs) {
       m.append(r.method());
-      s.append((int) r.seed());
+      s.append(r.seed());
       e.append(r.epoch());
       t.append(r.task());
       k.append(r.metric().id());
@@ -296,62 +296,32 @@ public final class Results {
     writeAll(dir, List.of(this));
   }
 
-  /** Reads results written by {@link #write}. */
+  /**
+   * Reads results written by {@link #write}.
+   *
+   * @throws IllegalArgumentException if a line of either file is damaged (the message names the
+   *     file, the line and what was expected), if the run is incomplete, or if {@code dir} holds
+   *     several runs
+   */
   public static Results read(Path dir) {
-    List<Results> all = readAll(dir);
-    if (all.size() != 1) {
-      throw new IllegalArgumentException(dir + " holds " + all.size() + " runs; use Comparison.read for several");
+    RunFiles.Contents c = RunFiles.read(dir);
+    if (!c.problems().isEmpty()) {
+      Results r = c.incomplete().get(0);
+      throw new IllegalArgumentException("incomplete run " + r.method() + " seed " + r.seed() + " in " + dir + ": " + c.problems().get(0));
     }
-    return all.get(0);
+    if (c.complete().size() != 1) {
+      throw new IllegalArgumentException(dir + " holds " + c.complete().size() + " runs; use Comparison.read for several");
+    }
+    return c.complete().get(0);
   }
 
-  /** Writes several runs into one {@code history.csv} and {@code config.csv}; {@link Comparison#read} reads them. */
+  /**
+   * Writes several runs into one {@code history.csv} and {@code config.csv}, each replaced
+   * atomically; {@link Comparison#read} reads them. A study that writes run by run uses a {@link
+   * CellStore}, which keeps each run in a folder of its own.
+   */
   public static void writeAll(Path dir, List<Results> runs) {
-    List<List<String>> h = new ArrayList<>();
-    h.add(List.of("method", "seed", "epoch", "task", "metric", "value"));
-    List<List<String>> c = new ArrayList<>();
-    c.add(List.of("method", "seed", "key", "value"));
-    for (Results r : runs) {
-      for (Record x : r.records) {
-        h.add(List.of(x.method(), Long.toString(x.seed()), Integer.toString(x.epoch()), x.task(), x.metric().id(), Csv.number(x.value())));
-      }
-      r.config.forEach((k, v) -> c.add(List.of(r.method, Long.toString(r.seed), k, v)));
-    }
-    Csv.write(dir.resolve("history.csv"), h);
-    Csv.write(dir.resolve("config.csv"), c);
-  }
-
-  static List<Results> readAll(Path dir) {
-    Map<String, List<Record>> recs = new LinkedHashMap<>();
-    Map<String, Map<String, String>> cfgs = new LinkedHashMap<>();
-    Map<String, Object[]> ids = new LinkedHashMap<>();
-    List<List<String>> h = Csv.read(dir.resolve("history.csv"));
-    expectHeader(h, List.of("method", "seed", "epoch", "task", "metric", "value"), "history.csv");
-    for (List<String> row : h.subList(1, h.size())) {
-      String id = row.get(0) + "\u0000" + row.get(1);
-      ids.putIfAbsent(id, new Object[] {row.get(0), Long.parseLong(row.get(1))});
-      recs.computeIfAbsent(id, k -> new ArrayList<>())
-          .add(new Record(row.get(0), Long.parseLong(row.get(1)), Integer.parseInt(row.get(2)), row.get(3), Metric.fromId(row.get(4)), Double.parseDouble(row.get(5))));
-    }
-    Path cfg = dir.resolve("config.csv");
-    if (java.nio.file.Files.exists(cfg)) {
-      List<List<String>> c = Csv.read(cfg);
-      expectHeader(c, List.of("method", "seed", "key", "value"), "config.csv");
-      for (List<String> row : c.subList(1, c.size())) {
-        String id = row.get(0) + "\u0000" + row.get(1);
-        ids.putIfAbsent(id, new Object[] {row.get(0), Long.parseLong(row.get(1))});
-        cfgs.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(row.get(2), row.get(3));
-      }
-    }
-    List<Results> out = new ArrayList<>();
-    ids.forEach((id, ms) -> out.add(new Results((String) ms[0], (Long) ms[1], recs.getOrDefault(id, List.of()), cfgs.getOrDefault(id, Map.of()))));
-    return out;
-  }
-
-  private static void expectHeader(List<List<String>> rows, List<String> header, String file) {
-    if (rows.isEmpty() || !rows.get(0).equals(header)) {
-      throw new IllegalArgumentException(file + " must start with the header " + header + ", found " + (rows.isEmpty() ? "nothing" : rows.get(0)));
-    }
+    RunFiles.write(dir, runs);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.avil.cli;
 
+import dev.avil.api.CellStore;
 import dev.avil.api.Comparison;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
@@ -25,9 +26,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The reproduction study: every method in every setting over several seeds, written run by run
- * to {@code OUT/SETTING/history.csv} (and {@code config.csv}), so an interrupted study keeps what
- * it finished and a second start resumes where it stopped. {@code --summarize} writes {@code
+ * The reproduction study: every method in every setting over several seeds, written run by run,
+ * one folder per run ({@code OUT/SETTING/cells/METHOD__seed-N/}, see {@link CellStore}), each
+ * written atomically. A study killed at any point keeps every run it finished, and a second start
+ * resumes where it stopped; a damaged or half-written run is reported by name and run again. {@code --summarize} writes {@code
  * OUT/summary.md} and {@code OUT/summary.csv} from whatever has finished.
  *
  * <p>Settings: {@code mnist-negative} (target: left digit, 1,000 training images; auxiliary: right
@@ -100,26 +102,48 @@ public final class Study {
     for (String setting : settings) {
       experiments.put(setting, Settings.named(setting).epochs(epochs).patience(patience).listener(ProgressLog.toStdout()));
     }
-    // seed by seed across all settings, so that a study stopped early is balanced; the cells go
-    // side by side (Cells), each written as soon as it finishes
+    Map<String, Method> chosen = new LinkedHashMap<>();
+    methods.forEach(m -> chosen.put(m, METHODS.get(m).get()));
+    run(out, experiments, List.copyOf(chosen.values()), seeds);
+    summarize(out, SETTINGS);
+  }
+
+  /**
+   * Runs every method with every seed in every setting, seed by seed across all settings (so a
+   * study stopped early is balanced), side by side ({@link Cells}), skipping the cells that are
+   * complete. Each run is written
+   * as its own cell of {@code OUT/SETTING} ({@link CellStore}) the moment it finishes. Damaged
+   * and half-written cells are reported by name, removed and run again. A folder in the older
+   * layout (one history.csv for the setting) is moved into cells first.
+   */
+  static void run(Path out, Map<String, Experiment> experiments, List<Method> methods, long[] seeds) {
+    Map<String, CellStore> stores = new LinkedHashMap<>();
+    Map<String, CellStore.Scan> scans = new LinkedHashMap<>();
+    experiments.keySet().forEach(setting -> {
+      CellStore store = CellStore.at(out.resolve(setting));
+      for (CellStore.Damaged d : store.migrate()) {
+        System.out.println("INCOMPLETE " + setting + " " + d + "; it will run again");
+      }
+      CellStore.Scan scan = store.scan();
+      for (CellStore.Damaged d : scan.damaged()) {
+        System.out.println("DAMAGED " + setting + " " + d + "; it will run again");
+        store.discard(d);
+      }
+      stores.put(setting, store);
+      scans.put(setting, scan);
+    });
     List<Callable<Void>> cells = new ArrayList<>();
     for (long seed : seeds) {
-      for (String setting : settings) {
-        Path dir = out.resolve(setting);
-        for (String m : methods) {
-          Method method = METHODS.get(m).get();
-          if (existing(dir).stream().anyMatch(r -> r.method().equals(method.name()) && r.seed() == seed)) {
+      for (var entry : experiments.entrySet()) {
+        String setting = entry.getKey();
+        for (Method method : methods) {
+          if (scans.get(setting).has(method.name(), seed)) {
             continue;
           }
-          Experiment e = experiments.get(setting);
           cells.add(() -> {
             try {
-              Results r = e.seed(seed).method(method).run();
-              synchronized (Study.class) {
-                List<Results> all = new ArrayList<>(existing(dir));
-                all.add(r);
-                Results.writeAll(dir, all);
-              }
+              Results r = entry.getValue().seed(seed).method(method).run();
+              stores.get(setting).write(r);
               System.out.printf(Locale.ROOT, "%s %s seed %d: test %.4f%n", setting, method.name(), seed, r.testAtBest());
             } catch (TrainingFailedException ex) {
               System.out.println("FAILED " + setting + " " + method.name() + " seed " + seed + ": " + ex.getMessage());
@@ -130,11 +154,6 @@ public final class Study {
       }
     }
     Cells.run(cells, Cells.parallelism(cells.size()));
-    summarize(out, SETTINGS);
-  }
-
-  private static List<Results> existing(Path dir) {
-    return Files.exists(dir.resolve("history.csv")) ? Comparison.read(dir).runs() : List.of();
   }
 
   /** Writes summary.md and summary.csv from every finished run. */
@@ -145,12 +164,13 @@ public final class Study {
     csv.add(List.of("setting", "method", "runs", "mean", "std", "diff_single", "diff_single_lo", "diff_single_hi", "diff_uniform", "diff_uniform_lo", "diff_uniform_hi", "diff_avil", "diff_avil_lo", "diff_avil_hi", "seconds_per_epoch"));
     for (String setting : settings) {
       Path dir = out.resolve(setting);
-      if (!Files.exists(dir.resolve("history.csv"))) {
+      if (!CellStore.isStore(dir) && !Files.exists(dir.resolve("history.csv"))) {
         continue;
       }
       Comparison c = Comparison.read(dir);
+      c.failures().forEach(f -> System.out.println("NOT SUMMARISED " + setting + ": " + f));
       md.append("\n## ").append(setting).append("\n\n| method | runs | test acc | Δ vs single-task [95% CI] | Δ vs uniform [95% CI] | Δ vs αVIL [95% CI] | s/epoch |\n|---|---|---|---|---|---|---|\n");
-      for (String m : c.methods()) {
+      for (String m : inStudyOrder(c.methods())) {
         double[] acc = c.runs(m).stream().mapToDouble(Results::testAtBest).toArray();
         double[] ds = c.pairedDifferences(m, "single-task");
         double[] du = c.pairedDifferences(m, "uniform");
@@ -170,6 +190,14 @@ public final class Study {
       throw new UncheckedIOException(e);
     }
     System.out.println(md);
+  }
+
+  /** The study's methods in the order of {@link #METHODS}, then any others as found. */
+  private static List<String> inStudyOrder(List<String> found) {
+    List<String> order = METHODS.values().stream().map(m -> m.get().name()).toList();
+    List<String> out = new ArrayList<>(order.stream().filter(found::contains).toList());
+    found.stream().filter(m -> !out.contains(m)).forEach(out::add);
+    return out;
   }
 
   private static String interval(double[] d) {

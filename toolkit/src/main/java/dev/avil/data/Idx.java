@@ -73,45 +73,76 @@ public final class Idx {
   }
 
   /**
-   * Reads an IDX file of unsigned bytes, plain or gzipped.
+   * Reads an IDX file of unsigned bytes, plain or gzipped. Offsets in messages count bytes of the
+   * IDX data (after gunzipping).
    *
    * @throws UncheckedIOException if the file cannot be read
-   * @throws IllegalArgumentException if it is not an unsigned-byte IDX file
+   * @throws IllegalArgumentException if it is not an unsigned-byte IDX file, is cut short, or has
+   *     bytes after the values its header declares; the message names the file, the byte offset
+   *     and what was expected there
    */
   public static Array read(Path file) {
     try (InputStream raw = Files.newInputStream(file);
         DataInputStream in = new DataInputStream(new BufferedInputStream(maybeGunzip(file, raw)))) {
-      int magic = in.readInt();
+      int magic = readInt(in, file, 0, "the 4-byte magic number 0x0000080N");
       int type = (magic >> 8) & 0xff;
       int rank = magic & 0xff;
       if ((magic >>> 16) != 0 || type != UBYTE || rank == 0) {
         throw new IllegalArgumentException(
             "not an unsigned-byte IDX file: "
                 + file
-                + " (magic 0x"
+                + " (byte 0: magic 0x"
                 + Integer.toHexString(magic)
                 + "; accepted: 0x0000080N with N dimensions)");
       }
       int[] dims = new int[rank];
       long n = 1;
       for (int i = 0; i < rank; i++) {
-        dims[i] = in.readInt();
+        long at = 4 + 4L * i;
+        dims[i] = readInt(in, file, at, "dimension " + (i + 1) + " of " + rank);
+        if (dims[i] < 0) {
+          throw new IllegalArgumentException(
+              "IDX file " + file + " byte " + at + ": dimension " + (i + 1) + " is " + dims[i] + "; expected a size ≥ 0");
+        }
         n *= dims[i];
+        if (n > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException("IDX file " + file + " is too large: dims " + Arrays.toString(Arrays.copyOf(dims, i + 1)) + " need more than " + Integer.MAX_VALUE + " values");
+        }
       }
-      if (n > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("IDX file " + file + " is too large: " + n + " values");
-      }
+      long header = 4 + 4L * rank;
       byte[] bytes = new byte[(int) n];
-      in.readFully(bytes);
+      int got = in.readNBytes(bytes, 0, bytes.length);
+      if (got < bytes.length) {
+        throw new IllegalArgumentException(
+            "IDX file " + file + " is truncated at byte " + (header + got) + ": its header (dims " + Arrays.toString(dims)
+                + ") declares " + n + " values in bytes " + header + " to " + (header + n - 1)
+                + "; the data ends after " + got + " of them");
+      }
+      if (in.read() >= 0) {
+        throw new IllegalArgumentException(
+            "IDX file " + file + " has more bytes than its header declares: expected the file to end at byte " + (header + n)
+                + " after " + n + " values (dims " + Arrays.toString(dims) + ")");
+      }
       int[] data = new int[bytes.length];
       for (int i = 0; i < bytes.length; i++) {
         data[i] = bytes[i] & 0xff;
       }
       return new Array(dims, data);
+    } catch (java.util.zip.ZipException e) {
+      throw new IllegalArgumentException("IDX file " + file + " is not a valid gzip file (" + e.getMessage()
+          + "); a name ending in .gz means gzipped data, so rename a plain IDX file without .gz", e);
     } catch (EOFException e) {
-      throw new IllegalArgumentException("IDX file " + file + " is truncated", e);
+      throw new IllegalArgumentException("IDX file " + file + " is truncated inside its gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read IDX file " + file, e);
+    }
+  }
+
+  private static int readInt(DataInputStream in, Path file, long at, String what) throws IOException {
+    try {
+      return in.readInt();
+    } catch (EOFException e) {
+      throw new IllegalArgumentException("IDX file " + file + " is truncated at byte " + at + ": expected " + what, e);
     }
   }
 

@@ -39,12 +39,16 @@ public record ImageSet(float[] images, int[] labels, int height, int width) {
   public static ImageSet read(Path dir) {
     List<Idx.Array> imgs = new ArrayList<>();
     List<Idx.Array> labs = new ArrayList<>();
+    List<Path> imgFiles = new ArrayList<>();
+    List<Path> labFiles = new ArrayList<>();
     for (String[] pair : PAIRS) {
       Path img = find(dir, pair[0]);
       Path lab = find(dir, pair[1]);
       if (img != null && lab != null) {
         imgs.add(Idx.read(img));
         labs.add(Idx.read(lab));
+        imgFiles.add(img);
+        labFiles.add(lab);
       }
     }
     if (imgs.isEmpty()) {
@@ -54,6 +58,10 @@ public record ImageSet(float[] images, int[] labels, int height, int width) {
               + "; expected train-images-idx3-ubyte[.gz] with train-labels-idx1-ubyte[.gz]"
               + " and/or t10k-images-idx3-ubyte[.gz] with t10k-labels-idx1-ubyte[.gz]");
     }
+    if (imgs.get(0).dims().length != 3) {
+      throw new IllegalArgumentException("IDX images " + imgFiles.get(0) + " have dims " + java.util.Arrays.toString(imgs.get(0).dims())
+          + "; expected 3 dimensions [count, height, width]");
+    }
     int h = imgs.get(0).dims()[1];
     int w = imgs.get(0).dims()[2];
     int total = 0;
@@ -61,11 +69,13 @@ public record ImageSet(float[] images, int[] labels, int height, int width) {
       Idx.Array im = imgs.get(i);
       Idx.Array lb = labs.get(i);
       if (im.dims().length != 3 || im.dims()[1] != h || im.dims()[2] != w) {
-        throw new IllegalArgumentException("IDX images in " + dir + " have mixed shapes");
+        throw new IllegalArgumentException("IDX images " + imgFiles.get(i) + " have dims " + java.util.Arrays.toString(im.dims())
+            + "; expected [count, " + h + ", " + w + "] like " + imgFiles.get(0));
       }
       if (lb.dims().length != 1 || lb.count() != im.count()) {
         throw new IllegalArgumentException(
-            "IDX labels in " + dir + " count " + lb.count() + ", images " + im.count());
+            "IDX labels " + labFiles.get(i) + " have dims " + java.util.Arrays.toString(lb.dims()) + "; expected one label per image of "
+                + imgFiles.get(i) + ", i.e. dims [" + im.count() + "]");
       }
       total += im.count();
     }

@@ -119,12 +119,22 @@ public final class NotebookProgress implements TrainingListener {
   private void publish() {
     DisplayData data = new DisplayData(text());
     data.putHTML(html());
-    if (shown) {
-      display.updateDisplay(displayId, data);
-    } else {
-      data.setDisplayId(displayId);
-      display.display(data);
-      shown = true;
+    // After an interrupt the thread's flag is set, and the kernel's message socket refuses to
+    // send from an interrupted thread (EINTR); the last update must still go out, and the flag
+    // must stay set for the training to stop.
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (shown) {
+        display.updateDisplay(displayId, data);
+      } else {
+        data.setDisplayId(displayId);
+        display.display(data);
+        shown = true;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

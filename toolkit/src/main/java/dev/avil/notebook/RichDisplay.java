@@ -55,7 +55,9 @@ final class RichDisplay {
     StringBuilder s = new StringBuilder(Html.style()).append(Html.table(c.table()))
         .append(figure(c.plot())).append(figure(c.weightPlot()));
     if (!c.failures().isEmpty()) {
-      s.append("<p><b>Failed runs</b></p><ul>");
+      s.append(c.interrupted()
+          ? "<p><b>Interrupted</b>: the table shows the " + c.runs().size() + " runs that finished; these did not:</p><ul>"
+          : "<p><b>Failed runs</b></p><ul>");
       c.failures().forEach(f -> s.append("<li>").append(Html.escape(f)).append("</li>"));
       s.append("</ul>");
     }

@@ -54,13 +54,39 @@ public final class Tasks {
         });
   }
 
+  /** What {@link #fromTable(String, Table, String, double, double, long, MissingLabels)} does with a row without a label. */
+  public enum MissingLabels {
+    /** Fail, naming the first such row (the default). */
+    FAIL,
+    /** Leave the row out of the task. */
+    DROP
+  }
+
   /**
    * A task from a table: every numeric column but {@code labelColumn} is a feature; the label
    * column holds integer classes or strings (mapped to classes in order of first appearance).
-   * Rows are split at random into train, dev and test.
+   * Rows are split at random into train, dev and test. A row without a label is an error; see the
+   * overload with {@link MissingLabels} to drop such rows instead.
    */
   public static Task fromTable(
       String name, Table table, String labelColumn, double devFraction, double testFraction, long seed) {
+    return fromTable(name, table, labelColumn, devFraction, testFraction, seed, MissingLabels.FAIL);
+  }
+
+  /**
+   * As {@link #fromTable(String, Table, String, double, double, long)}, with a choice of what
+   * happens to rows whose label is missing (a null or empty string, or a missing number).
+   *
+   * <pre>{@code
+   * Task t = Tasks.fromTable("iris", table, "species", 0.2, 0.2, 1, Tasks.MissingLabels.DROP);
+   * }</pre>
+   */
+  public static Task fromTable(
+      String name, Table table, String labelColumn, double devFraction, double testFraction, long seed,
+      MissingLabels missing) {
+    if (missing == null) {
+      throw new IllegalArgumentException("missing-label policy must not be null; accepted: " + java.util.Arrays.toString(MissingLabels.values()));
+    }
     if (!table.columnNames().contains(labelColumn)) {
       throw new IllegalArgumentException(
           "label column '" + labelColumn + "' is not in table '" + table.name() + "'; its columns are "
@@ -81,33 +107,56 @@ public final class Tasks {
     if (features.isEmpty()) {
       throw new IllegalArgumentException("table '" + table.name() + "' has no numeric feature column");
     }
-    int n = table.rowCount();
+    Column<?> labels = table.column(labelColumn);
+    List<Integer> rows = new ArrayList<>();
+    int unlabelled = 0;
+    int firstUnlabelled = -1;
+    for (int i = 0; i < table.rowCount(); i++) {
+      if (labels.isMissing(i) || labels.get(i) == null) {
+        unlabelled++;
+        firstUnlabelled = firstUnlabelled < 0 ? i : firstUnlabelled;
+      } else {
+        rows.add(i);
+      }
+    }
+    if (unlabelled > 0 && missing == MissingLabels.FAIL) {
+      throw new IllegalArgumentException(
+          "row " + firstUnlabelled + " of table '" + table.name() + "' has no label in column '" + labelColumn + "'"
+              + (unlabelled > 1 ? " (" + unlabelled + " rows have none)" : "")
+              + "; expected a label in every row: fill them in, or drop those rows with"
+              + " Tasks.fromTable(..., Tasks.MissingLabels.DROP)");
+    }
+    int n = rows.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("table '" + table.name() + "' has no row with a label in column '" + labelColumn + "'");
+    }
     float[][] x = new float[n][features.size()];
     for (int j = 0; j < features.size(); j++) {
       NumericColumn<?> col = features.get(j);
-      for (int i = 0; i < n; i++) {
-        x[i][j] = col.isMissing(i) ? Float.NaN : (float) col.getDouble(i);
+      for (int k = 0; k < n; k++) {
+        int i = rows.get(k);
+        x[k][j] = col.isMissing(i) ? Float.NaN : (float) col.getDouble(i);
       }
     }
-    Column<?> labels = table.column(labelColumn);
     int[] y = new int[n];
     int classes;
     if (labels instanceof NumericColumn<?> nc) {
       int max = 0;
-      for (int i = 0; i < n; i++) {
+      for (int k = 0; k < n; k++) {
+        int i = rows.get(k);
         double v = nc.getDouble(i);
         if (v != Math.rint(v)) {
           throw new IllegalArgumentException(
               "label " + v + " in row " + i + " is not an integer class; labels must be integers or strings");
         }
-        y[i] = (int) v;
-        max = Math.max(max, y[i]);
+        y[k] = (int) v;
+        max = Math.max(max, y[k]);
       }
       classes = Math.max(2, max + 1);
     } else {
       java.util.Map<String, Integer> codes = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
-        y[i] = codes.computeIfAbsent(labels.getString(i), k -> codes.size());
+      for (int k = 0; k < n; k++) {
+        y[k] = codes.computeIfAbsent(labels.getString(rows.get(k)), c -> codes.size());
       }
       classes = Math.max(2, codes.size());
     }

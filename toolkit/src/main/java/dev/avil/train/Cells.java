@@ -53,11 +53,18 @@ public final class Cells {
       return t;
     });
     List<Future<T>> futures = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     for (Callable<T> c : cells) {
       futures.add(pool.submit(() -> {
         Lanes.prepare();
         Lanes.limitThisThread(1);
-        return c.call();
+        try {
+          return c.call();
+        } finally {
+          if (!stopping.get()) {
+            Thread.interrupted(); // an interrupt one cell gave itself does not stop the next
+          }
+        }
       }));
     }
     pool.shutdown();
@@ -73,6 +80,7 @@ public final class Cells {
         } catch (InterruptedException e) {
           if (!interrupted) {
             interrupted = true;
+            stopping.set(true);
             // interrupts the running cells; the queued ones never start
             pool.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
           }

@@ -24,6 +24,10 @@ public final class Engine {
    *     records of the epochs that finished
    */
   public static List<Record> run(RunSpec spec, Strategy strategy, TrainingListener listener) {
+    // PyTorch keeps grad mode per thread and DJL turns it off only on the thread that started the
+    // engine; a run started on any other thread (a notebook cell's, a pool's) needs it off too
+    DjlRuntime.newManager().close();
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     List<Record> records = new ArrayList<>();
     List<String> names = spec.tasks().stream().map(Task::name).toList();
     listener.onRunStart(spec.method(), spec.seed(), spec.epochs(), names);
@@ -34,22 +38,30 @@ public final class Engine {
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new RunFailedException(
-              "run interrupted before epoch " + epoch, records, new InterruptedException());
+              spec.method() + " seed " + spec.seed() + " interrupted before epoch " + epoch, records, new InterruptedException());
         }
         long t0 = System.nanoTime();
-        run.startEpoch(epoch);
         Strategy.EpochWeights w;
+        double[] losses;
+        double[][] eval;
+        // training and evaluation alike: whatever stops the epoch keeps the epochs before it
         try {
+          run.startEpoch(epoch);
           w = strategy.trainEpoch(run);
+          losses = run.epochLosses();
+          eval = run.evaluateAll();
         } catch (RuntimeException e) {
+          if (interrupted(e)) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException(
+                spec.method() + " seed " + spec.seed() + " interrupted in epoch " + epoch, records, interruption(e));
+          }
           throw new RunFailedException(
               spec.method() + " seed " + spec.seed() + " failed in epoch " + epoch + ": " + e.getMessage(),
               records,
               e);
         }
-        double[] losses = run.epochLosses();
         List<Record> epochRecords = new ArrayList<>();
-        double[][] eval = run.evaluateAll();
         double targetDev = eval[0][0];
         for (int t = 0; t < names.size(); t++) {
           String task = names.get(t);
@@ -96,6 +108,21 @@ public final class Engine {
       listener.onRunEnd(spec.method(), spec.seed());
     }
     return records;
+  }
+
+  /** Whether {@code e} comes from an interruption of this thread (or of a lane working for it). */
+  private static boolean interrupted(Throwable e) {
+    return Thread.currentThread().isInterrupted() || interruption(e) != null;
+  }
+
+  /** The {@link InterruptedException} in {@code e}'s causes; a fresh one if the flag alone says so. */
+  private static InterruptedException interruption(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof InterruptedException ie) {
+        return ie;
+      }
+    }
+    return Thread.currentThread().isInterrupted() ? new InterruptedException("interrupted") : null;
   }
 
   private static void add(List<Record> out, RunSpec spec, int epoch, String task, Metric m, double v) {

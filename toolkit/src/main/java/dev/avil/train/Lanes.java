@@ -85,8 +85,11 @@ final class Lanes {
           failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("a pass failed: " + e.getCause(), e.getCause());
         }
       } catch (InterruptedException e) {
+        // The jobs work on the run's arrays, which the caller frees once this throws: wait for
+        // every job to finish first (each is one pass or one evaluation), or a lane reads freed
+        // memory and the JVM crashes.
+        awaitAll(futures);
         Thread.currentThread().interrupt();
-        futures.forEach(x -> x.cancel(true));
         throw new IllegalStateException("interrupted while passes were training", e);
       }
     }
@@ -102,6 +105,22 @@ final class Lanes {
       BUDGET.remove();
     } else {
       BUDGET.set(lanes);
+    }
+  }
+
+  /** Waits until every job is done, ignoring interrupts and failures (both are reported by the caller). */
+  private static void awaitAll(List<? extends Future<?>> futures) {
+    for (Future<?> f : futures) {
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException again) {
+          // keep waiting; the caller sets the flag again
+        } catch (ExecutionException | java.util.concurrent.CancellationException done) {
+          break;
+        }
+      }
     }
   }
 

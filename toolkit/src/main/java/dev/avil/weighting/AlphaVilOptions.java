@@ -90,9 +90,9 @@ public record AlphaVilOptions(
     /** α = 1: start from the plain sum of the deltas. */
     ONE,
     /**
-     * α = the task's current weight. With the additive rule a task whose weight grows gets ever
-     * larger steps; on MultiMNIST this diverged (NaN loss) in one of three seeds. Use it with a
-     * clamp, e.g. {@code clamp(0, 2)}.
+     * α = the task's current weight. Do not combine with {@link Update#ADDITIVE}: w ← w + α − 1
+     * from α ≈ w gives about 2w − 1, so weights double each epoch and training diverges (notebook 03
+     * shows it). Use it only with a rule that bounds the weights.
      */
     WEIGHT
   }

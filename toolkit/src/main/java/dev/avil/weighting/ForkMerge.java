@@ -41,6 +41,10 @@ public final class ForkMerge implements Strategy {
       if (!Double.isNaN(gridStep) && !(gridStep > 0 && gridStep <= 0.5)) {
         throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " must be in (0, 0.5]");
       }
+      if (!Double.isNaN(gridStep) && Math.abs(1 / gridStep - Math.round(1 / gridStep)) > 1e-9 * Math.round(1 / gridStep)) {
+        throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " does not divide 1 (1/" + gridStep + " = "
+            + String.format(java.util.Locale.ROOT, "%.3f", 1 / gridStep) + "); accepted: 1/n for a whole n ≥ 2, such as 0.5, 0.25, 0.2, 0.1 or 0.05");
+      }
     }
 
     /** The defaults. */

@@ -112,6 +112,22 @@ class RunBehaviourTest {
   }
 
   @Test
+  void aRunStoppedEarlyIsACompleteCellAndOneCutShortIsNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Results stopped = small().epochs(60).patience(2).singleTask().run();
+    assertThat(stopped.epochs()).isLessThan(60);
+    CellStore store = CellStore.at(dir);
+    store.write(stopped);
+    assertThat(store.scan().has("single-task", 1)).isTrue();
+    // the same run without its last epoch did not stop by itself: damaged, named, run again
+    Results cut = new Results(stopped.method(), stopped.seed(),
+        stopped.records().stream().filter(x -> x.epoch() < stopped.epochs()).toList(), stopped.config());
+    CellStore other = CellStore.at(dir.resolve("other"));
+    other.write(cut);
+    assertThat(other.scan().has("single-task", 1)).isFalse();
+    assertThat(other.scan().damaged()).singleElement().asString().contains("early stopping would have stopped");
+  }
+
+  @Test
   void targetStepsCountTheTargetsUpdates() {
     // 100 target examples in batches of 16: 7 steps a pass
     assertThat(small().epochs(1).singleTask().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);

@@ -14,6 +14,16 @@ class ValidationTest {
   private final Task aux = Synthetic.blobs("aux", 100, 4, 3, 1, 2);
 
   @Test
+  void aForkMergeGridStepThatDoesNotDivideOneIsRefused() {
+    assertThatThrownBy(() -> Method.forkMerge(f -> f.gridStep(0.3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("grid step 0.3 does not divide 1")
+        .hasMessageContaining("1/n");
+    org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(0.05)).options()).containsEntry("gridStep", "0.05");
+    org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(1.0 / 3)).name()).startsWith("ForkMerge");
+  }
+
+  @Test
   void theTargetCannotAlsoBeAnAuxiliaryTask() {
     assertThatThrownBy(() -> Experiment.target(target).aux(target))
         .isInstanceOf(IllegalArgumentException.class)

@@ -17,6 +17,43 @@ import org.junit.jupiter.api.Test;
 /** Passes side by side on the lanes give what the same passes give one at a time. */
 class LanesTest {
   @Test
+  void anInterruptedCallerReturnsOnlyAfterEveryJobHasFinished() throws Exception {
+    // a run frees its arrays as soon as Lanes.run throws; a job still running then would read
+    // freed memory (this crashed the JVM)
+    org.junit.jupiter.api.Assumptions.assumeTrue(Lanes.count() >= 2, "needs two lanes");
+    AtomicBoolean[] finished = {new AtomicBoolean(), new AtomicBoolean()};
+    List<Callable<Void>> jobs = new ArrayList<>();
+    for (AtomicBoolean f : finished) {
+      jobs.add(() -> {
+        long end = System.nanoTime() + 400_000_000L;
+        while (System.nanoTime() < end) {
+          Thread.onSpinWait(); // like a native pass: deaf to interrupts
+        }
+        f.set(true);
+        return null;
+      });
+    }
+    Thread caller = Thread.currentThread();
+    Thread interrupter = new Thread(() -> {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException ignored) {
+        return;
+      }
+      caller.interrupt();
+    });
+    interrupter.start();
+    try {
+      assertThatThrownBy(() -> Lanes.run(jobs)).hasMessageContaining("interrupted");
+      assertThat(finished[0].get() && finished[1].get()).as("every job finished before Lanes.run threw").isTrue();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      interrupter.join();
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void thePlanSpreadsTheLargestTasksFirstAndLeavesOutTasksThatDoNotTrain() {
     int[] sizes = {1000, 6000, 6000};
     assertThat(TrainingRun.plan(sizes, 2)).isEqualTo(List.of(List.of(1, 0), List.of(2)));

@@ -1,0 +1,73 @@
+"""Resident memory of one kernel session over many αVIL runs (a measurement, not a test).
+
+    /usr/bin/python3 kernel_memory.py KERNEL_JAR [RUNS]
+
+Starts the kernel jar under a temporary kernelspec (in the current folder, so that the data
+set-up's data/ is found), loads the toolkit with %maven, and runs RUNS (default 20) one-epoch
+αVIL runs on MultiMNIST (negative transfer: left digit, 1,000 training images; right digit and
+random labels, 6,000 each), one cell each. Prints one JSON object with the kernel's resident
+memory (VmRSS, MB) after every run.
+"""
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+SETUP = """
+import dev.avil.api.*;
+import dev.avil.data.*;
+import dev.avil.task.*;
+import dev.avil.train.*;
+MultiMnist mm = MultiMnist.load(0);
+Task left = mm.left().trainSize(1_000);
+Task right = mm.right().trainSlice(1_000, 7_000);
+Task noise = Tasks.randomLabels("noise", right, 0);
+var e = Experiment.target(left).aux(right, noise).epochs(1).listener(TrainingListener.silent());
+"""
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run(jar, runs):
+    home = tempfile.mkdtemp(prefix="avil-memory-")
+    spec_dir = os.path.join(home, "kernels", "avil-memory-test")
+    os.makedirs(spec_dir)
+    with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
+        json.dump({"argv": [shutil.which("java") or "java", "-jar", jar, "{connection_file}"],
+                   "display_name": "avil memory test", "language": "java", "interrupt_mode": "message"}, f)
+    os.environ["JUPYTER_PATH"] = home
+    from jupyter_client.manager import KernelManager
+    km = KernelManager(kernel_name="avil-memory-test")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    rss = []
+    try:
+        kc.wait_for_ready(timeout=60)
+        pid = km.provisioner.process.pid
+        for code in ["%maven dev.avil:avil-toolkit:0.1.0-SNAPSHOT", SETUP]:
+            reply = kc.execute_interactive(code, timeout=600, output_hook=lambda m: None)
+            assert reply["content"]["status"] == "ok", reply["content"]
+        for i in range(runs):
+            reply = kc.execute_interactive(f"e.seed({i + 1}).alphaVil().run().testAtBest()", timeout=600,
+                                           output_hook=lambda m: None)
+            assert reply["content"]["status"] == "ok", reply["content"]
+            rss.append(round(rss_mb(pid), 1))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+        shutil.rmtree(home, ignore_errors=True)
+    return {"runs": runs, "rss_mb": rss, "min": min(rss), "max": max(rss),
+            "first_half_mean": sum(rss[:runs // 2]) / (runs // 2),
+            "second_half_mean": sum(rss[runs // 2:]) / (runs - runs // 2)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20)))
