@@ -52,9 +52,6 @@ public final class Study {
     METHODS.put("uniform", Method::uniform);
     METHODS.put("avil", Method::alphaVil);
     METHODS.put("avil-paper", Method::alphaVilPaper);
-    METHODS.put("avil-relative", () -> Method.alphaVil(a -> a.update(Update.RELATIVE)));
-    METHODS.put("avil-e0", () -> Method.alphaVil(a -> a.evidence(0)));
-    METHODS.put("avil-alone", () -> Method.alphaVil(a -> a.clamp(0, 0)));
     METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
     METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
     METHODS.put("gcs", Method::gcs);
@@ -63,6 +60,10 @@ public final class Study {
     METHODS.put("dwa", Method::dwa);
     METHODS.put("uncertainty", Method::uncertainty);
   }
+
+  /** The methods a study runs unless told otherwise: all but the two older αVIL rules. */
+  static final List<String> DEFAULT_METHODS =
+      List.of("single", "single-x6", "uniform", "avil", "avil-paper", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
 
   /** The name under which the default αVIL's runs are recorded. */
   private static final String AVIL = Method.alphaVil().name();
@@ -89,7 +90,7 @@ public final class Study {
       summarize(out, settings);
       return;
     }
-    List<String> methods = List.of(a.getOrDefault("methods", String.join(",", METHODS.keySet())).split(","));
+    List<String> methods = List.of(a.getOrDefault("methods", String.join(",", DEFAULT_METHODS)).split(","));
     long[] seeds = Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(",")).mapToLong(Long::parseLong).toArray();
     int epochs = Integer.parseInt(a.getOrDefault("epochs", "100"));
     int patience = Integer.parseInt(a.getOrDefault("patience", "10"));

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * head's delta is non-zero only for its own task.
  */
 public final class AlphaVil implements Strategy {
-  /** Largest factor by which the relative rule moves a weight in one epoch. */
+  /** Largest factor by which the multiplicative rule moves a weight in one epoch. */
   static final double MAX_FACTOR = 2;
 
   private final AlphaVilOptions options;
@@ -61,12 +61,10 @@ public final class AlphaVil implements Strategy {
       double[] alpha = fixed ? withTarget(s.alpha()) : s.alpha();
       // the tasks whose α was solved for and can move: those that trained, less a fixed target
       int[] live = IntStream.range(fixed ? 1 : 0, k).filter(t -> weights[t] > 0).toArray();
-      boolean relative = options.update() == AlphaVilOptions.Update.RELATIVE;
-      double[][] hessian = relative || options.evidence() > 0 ? hessian(objective, alpha, live) : null;
-      double common = relative ? commonFactor(hessian, select(alpha, live)) : alpha[0];
+      double[][] hessian = options.evidence() > 0 ? hessian(objective, alpha, live) : null;
       boolean[] moves = new boolean[k];
       if (epochs > options.warmup()) {
-        moves = supported(objective, alpha, common, hessian, live, run);
+        moves = supported(objective, alpha, hessian, live, run);
       }
       objective.moveTo(alpha);
       double[] recorded = alpha.clone();
@@ -75,7 +73,7 @@ public final class AlphaVil implements Strategy {
           recorded[t] = Double.NaN; // it made no pass, so it has no α
         }
       }
-      weights = updatedWeights(weights, alpha, common, moves, options);
+      weights = updatedWeights(weights, alpha, moves, options);
       return new EpochWeights(weights.clone(), recorded, s.skipped());
     } finally {
       deltas.forEach(ParamVector::close);
@@ -96,25 +94,6 @@ public final class AlphaVil implements Strategy {
   }
 
   /**
-   * How far to step, as one number: the γ that minimises the quadratic model of the tuning loss
-   * along α = γ·(1, …, 1), i.e. the best plain merge. Each α over γ says how much that task counts;
-   * a "shorter step" (every α below 1) moves γ, not the weights. The mean α where the model has
-   * no curvature along that line.
-   */
-  static double commonFactor(double[][] hessian, double[] alpha) {
-    int n = alpha.length;
-    double num = 0;
-    double den = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        num += hessian[i][j] * alpha[j];
-        den += hessian[i][j];
-      }
-    }
-    return den > 0 ? num / den : Arrays.stream(alpha).average().orElse(1);
-  }
-
-  /**
    * Which tasks' weights the evidence lets move. For task t, the rule's neutral point (the α_t that
    * leaves its weight as it is) is held while the other αs adapt, on the quadratic model of the
    * loss around α with the Hessian from finite differences of the gradient; that gives α̃. Task
@@ -124,7 +103,7 @@ public final class AlphaVil implements Strategy {
    * tell them apart. Leaves the model wherever it was last evaluated.
    */
   private boolean[] supported(
-      AlphaObjective objective, double[] alpha, double common, double[][] hessian, int[] live, TrainingRun run) {
+      AlphaObjective objective, double[] alpha, double[][] hessian, int[] live, TrainingRun run) {
     boolean[] moves = new boolean[alpha.length];
     if (options.evidence() <= 0) {
       Arrays.fill(moves, true);
@@ -134,7 +113,7 @@ public final class AlphaVil implements Strategy {
     double[] atAlpha = run.tuneLosses();
     double[] x = select(alpha, live);
     for (int t : live) {
-      double neutral = neutralAlpha(t, alpha, common, weights, options.update());
+      double neutral = neutralAlpha(t, alpha, weights, options.update());
       if (Double.isNaN(neutral)) {
         continue;
       }
@@ -191,14 +170,13 @@ public final class AlphaVil implements Strategy {
 
   /**
    * The α of task {@code t} at which {@code rule} leaves its weight unchanged, given the other
-   * αs and the common factor; NaN where the rule never moves that weight (the target under the
+   * αs; NaN where the rule never moves that weight (the target under the
    * relative rules).
    */
-  static double neutralAlpha(int t, double[] alpha, double common, double[] w, AlphaVilOptions.Update rule) {
+  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions.Update rule) {
     return switch (rule) {
       case ADDITIVE -> 1;
-      case RELATIVE -> t == 0 ? Double.NaN : common;
-      case SIGNED -> t == 0 ? Double.NaN : 0;
+      case MULTIPLICATIVE -> t == 0 ? Double.NaN : 1;
       case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
       case MEAN_NORMALISED -> w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
     };
@@ -227,12 +205,11 @@ public final class AlphaVil implements Strategy {
   }
 
   /**
-   * The weights after an epoch whose αs were {@code alpha} (and whose common factor, for the
-   * relative rule, was {@code common}), by the rule in {@code o}; only tasks
+   * The weights after an epoch whose αs were {@code alpha}, by the rule in {@code o}; only tasks
    * with {@code moves[t]} change (all of them for the mean-normalised rule, which rescales them
    * together, as soon as any may move).
    */
-  static double[] updatedWeights(double[] w, double[] alpha, double common, boolean[] moves, AlphaVilOptions o) {
+  static double[] updatedWeights(double[] w, double[] alpha, boolean[] moves, AlphaVilOptions o) {
     int k = w.length;
     double[] out = w.clone();
     switch (o.update()) {
@@ -243,20 +220,11 @@ public final class AlphaVil implements Strategy {
           }
         }
       }
-      case SIGNED -> {
+      case MULTIPLICATIVE -> {
         out[0] = 1;
         for (int t = 1; t < k; t++) {
-          if (moves[t] && alpha[t] != 0) {
-            out[t] = w[t] * (alpha[t] > 0 ? MAX_FACTOR : 1 / MAX_FACTOR);
-          }
-        }
-      }
-      case RELATIVE -> {
-        out[0] = 1;
-        for (int t = 1; t < k; t++) {
-          if (moves[t] && common > 1e-3) {
-            double ratio = alpha[t] / common;
-            out[t] = w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, ratio));
+          if (moves[t]) {
+            out[t] = w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, alpha[t]));
           }
         }
       }
@@ -283,7 +251,7 @@ public final class AlphaVil implements Strategy {
       }
     }
     for (int t = 0; t < k; t++) {
-      if (t == 0 && (o.update() == AlphaVilOptions.Update.RELATIVE || o.update() == AlphaVilOptions.Update.SIGNED)) {
+      if (t == 0 && o.update() == AlphaVilOptions.Update.MULTIPLICATIVE) {
         continue;
       }
       out[t] = Math.min(o.resolvedClampMax(), Math.max(o.clampMin(), out[t]));

@@ -19,11 +19,12 @@ import java.util.Map;
  * leaves open is an option here.
  *
  * <p>The defaults keep the size of the α signal and separate "how far to step" from "how much a
- * task counts": the αs are solved for with BFGS to convergence ({@link AlphaOptimizer#BFGS}); the
- * merged step uses them as they are; only each auxiliary α relative to their common factor moves
- * that task's weight, multiplicatively and only where the gain in tuning loss is larger than its noise
- * ({@link #evidence}); the target always trains with weight 1, and no auxiliary weight falls below
- * the floor, so a task can come back ({@link Update#RELATIVE}).
+ * task counts": the target's own delta is applied as it trained (how far to step is the model's
+ * learning rate), the auxiliary αs are solved for with BFGS to convergence ({@link
+ * AlphaOptimizer#BFGS}), and each auxiliary α, measured against that task's own delta, moves its
+ * weight multiplicatively, only where the gain in tuning loss is larger than its noise ({@link
+ * #evidence}). The target always trains with weight 1, and no auxiliary weight falls below the
+ * floor, so a task can come back ({@link Update#MULTIPLICATIVE}).
  *
  * @param rho fraction of each task's training data sampled per epoch, in (0, 1]
  * @param alphaSteps the α optimiser's iterations per epoch (Adam and SGD: steps; BFGS: at most this
@@ -32,10 +33,10 @@ import java.util.Map;
  * @param alphaLearningRate the step size of Adam and SGD (BFGS needs none)
  * @param alphaInit where α starts each epoch
  * @param update how the weights follow the αs
- * @param clampMin the lowest weight a task can have after an update (for {@link Update#RELATIVE},
+ * @param clampMin the lowest weight a task can have after an update (for {@link Update#MULTIPLICATIVE},
  *     of the auxiliary tasks; the target's stays 1)
  * @param clampMax the highest weight; NaN resolves by rule (2 for {@link Update#TARGET_RELATIVE},
- *     4 for {@link Update#RELATIVE}, unbounded otherwise)
+ *     4 for {@link Update#MULTIPLICATIVE}, unbounded otherwise)
  * @param evidence how many paired standard errors the gain in tuning loss from a task's α must
  *     exceed before its weight moves; 0 moves weights on any gain
  * @param warmup epochs at the start in which the weights stay where they are (the parameters still
@@ -63,20 +64,13 @@ public record AlphaVilOptions(
   /** How the task weights follow the αs after each epoch. */
   public enum Update {
     /**
-     * Target weight 1; each auxiliary weight is multiplied by α_t / γ, where γ, the common step
-     * factor, is the best plain merge α = γ·(1, …, 1) on the quadratic model of the tuning loss: by
-     * a factor of at most 2 either way per epoch, kept in [clampMin, clampMax]. A non-positive
-     * ratio halves it. The default.
+     * Target weight 1; each auxiliary weight is multiplied by its α, by a factor of at most 2
+     * either way per epoch (a non-positive α halves it), kept in [clampMin, clampMax]. α_t is
+     * measured against task t's own delta, so α_t = 1 means "this much of the task is right": a
+     * helpful task settles at the weight whose full delta the target wants, a harmful one falls to
+     * the floor, whatever the sizes of their data. The default.
      */
-    RELATIVE,
-    /**
-     * Target weight 1; an auxiliary task whose delta makes a difference (leaving it out, α_t = 0,
-     * while the other αs adapt raises the tuning loss beyond the evidence threshold) has its
-     * weight doubled if its α is positive and halved if negative, kept in [clampMin, clampMax].
-     * The size of α_t does not enter: it scales inversely with the length of the task's pass, so
-     * it says as much about the task's data size as about its use.
-     */
-    SIGNED,
+    MULTIPLICATIVE,
     /** {@code w ← w + (α − 1)} for every task, the target's too: the rule recalled from the paper. */
     ADDITIVE,
     /** {@code w ← max(α, 0) / mean(max(α, 0))}: weights rescaled to mean 1. */
@@ -145,12 +139,12 @@ public record AlphaVilOptions(
   }
 
   /**
-   * The defaults: ρ 1; α by BFGS, at most 20 line searches, from 1; the relative rule with
-   * auxiliary weights in [0.05, 4]; a weight moves when its gain exceeds 2 standard errors; no
-   * warm-up.
+   * The defaults: ρ 1; the target's α held at 1 and the auxiliary αs by BFGS, at most 20 line
+   * searches, from 1; the multiplicative rule with auxiliary weights in [0.05, 4]; a weight moves
+   * when its gain exceeds 2 standard errors; no warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.SIGNED, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true);
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true);
   }
 
   /**
@@ -229,8 +223,7 @@ public record AlphaVilOptions(
     }
     return switch (update) {
       case TARGET_RELATIVE -> 2.0;
-      case RELATIVE -> 4.0;
-      case SIGNED -> 2.0;
+      case MULTIPLICATIVE -> 4.0;
       default -> Double.POSITIVE_INFINITY;
     };
   }

@@ -17,56 +17,38 @@ class AlphaVilRulesTest {
   @Test
   void additiveAddsAlphaMinusOneToEveryWeightAndClampsAtZero() {
     // w = (1, 0.4, 1), α = (1.3, 0.2, 1.6): (1 + .3, .4 − .8 → 0, 1 + .6)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 0.4, 1}, new double[] {1.3, 0.2, 1.6}, 1, ALL, AlphaVilOptions.paper());
+    double[] w = AlphaVil.updatedWeights(new double[] {1, 0.4, 1}, new double[] {1.3, 0.2, 1.6}, ALL, AlphaVilOptions.paper());
     assertThat(w).containsExactly(new double[] {1.3, 0, 1.6}, within(1e-12));
   }
 
   @Test
-  void relativeKeepsTheTargetAtOneAndMultipliesEachAuxiliaryWeightByItsRatioWithinAFactorOfTwo() {
-    // γ = 0.8; ratios 1.2/0.8 = 1.5 and 0.2/0.8 = 0.25 (→ factor 0.5); w = (1, 2·1.5 = 3, 0.5·0.5)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 2, 0.5}, new double[] {3, 1.2, 0.2}, 0.8, ALL, rule(Update.RELATIVE));
+  void multiplicativeKeepsTheTargetAtOneAndMultipliesEachAuxiliaryWeightByItsAlphaWithinAFactorOfTwo() {
+    // α = (3, 1.5, 0.2): (1, 2·1.5 = 3, 0.5·max(0.2, ½) = 0.25)
+    double[] w = AlphaVil.updatedWeights(new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, AlphaVilOptions.defaults());
     assertThat(w).containsExactly(new double[] {1, 3, 0.25}, within(1e-12));
-    // a negative ratio halves the weight, and no weight leaves [0.05, 4]
-    w = AlphaVil.updatedWeights(new double[] {1, 3, 0.06}, new double[] {0.5, 2.5, -1}, 0.5, ALL, rule(Update.RELATIVE));
+    // a negative α halves the weight, and no weight leaves [0.05, 4]
+    w = AlphaVil.updatedWeights(new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, AlphaVilOptions.defaults());
     assertThat(w).containsExactly(new double[] {1, 4, 0.05}, within(1e-12));
   }
 
   @Test
-  void signedDoublesAHelpfulAndHalvesAHarmfulTaskWhateverTheSizeOfItsAlpha() {
-    // α = (2, 0.1, −3): the first auxiliary task doubles, the second halves; [0.05, 2] holds
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 0.5, 0.5}, new double[] {2, 0.1, -3}, 1, ALL, AlphaVilOptions.defaults());
-    assertThat(w).containsExactly(new double[] {1, 1, 0.25}, within(1e-12));
-    w = AlphaVil.updatedWeights(new double[] {1, 1.5, 0.06}, new double[] {0.3, 0.1, -0.1}, 1, ALL, AlphaVilOptions.defaults());
-    assertThat(w).containsExactly(new double[] {1, 2, 0.05}, within(1e-12));
-    // unsupported by the evidence, a weight stays
-    w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {2, 3, -3}, 1, new boolean[] {false, false, true}, AlphaVilOptions.defaults());
-    assertThat(w).containsExactly(new double[] {1, 1, 0.5}, within(1e-12));
-  }
-
-  @Test
-  void relativeMovesOnlyTheWeightsTheEvidenceSupports() {
+  void multiplicativeMovesOnlyTheWeightsTheEvidenceSupports() {
     boolean[] onlyFirst = {false, true, false};
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1, 1.5, 0.1}, 1, onlyFirst, rule(Update.RELATIVE));
+    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1, 1.5, 0.1}, onlyFirst, AlphaVilOptions.defaults());
     assertThat(w).containsExactly(new double[] {1, 1.5, 1}, within(1e-12));
-  }
-
-  @Test
-  void relativeLeavesTheWeightsWhenTheCommonFactorIsNotPositive() {
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 0.7, 2}, new double[] {-0.2, 1.5, 0.1}, -0.1, ALL, rule(Update.RELATIVE));
-    assertThat(w).containsExactly(new double[] {1, 0.7, 2}, within(1e-12));
   }
 
   @Test
   void meanNormalisedRescalesThePositiveAlphasToMeanOne() {
     // max(α, 0) = (1.5, 0, 0.9), mean 0.8: (1.875, 0, 1.125)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1.5, -0.3, 0.9}, 1, ALL, rule(Update.MEAN_NORMALISED).clamp(0, Double.POSITIVE_INFINITY));
+    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1.5, -0.3, 0.9}, ALL, rule(Update.MEAN_NORMALISED).clamp(0, Double.POSITIVE_INFINITY));
     assertThat(w).containsExactly(new double[] {1.875, 0, 1.125}, within(1e-12));
   }
 
   @Test
   void targetRelativeDividesByTheTargetsAlphaAndCapsAtTwo() {
     // α_target 0.5: (1, 0.6/0.5 = 1.2, 1.4/0.5 = 2.8 → 2)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {0.5, 0.6, 1.4}, 1, ALL, rule(Update.TARGET_RELATIVE).clamp(0, 2));
+    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {0.5, 0.6, 1.4}, ALL, rule(Update.TARGET_RELATIVE).clamp(0, 2));
     assertThat(w).containsExactly(new double[] {1, 1.2, 2}, within(1e-12));
   }
 
@@ -76,9 +58,9 @@ class AlphaVilRulesTest {
     double[] alpha = {0.8, 1.4, 0.3};
     for (Update u : Update.values()) {
       for (int t = 0; t < 3; t++) {
-        double n = AlphaVil.neutralAlpha(t, alpha, 0.9, w, u);
+        double n = AlphaVil.neutralAlpha(t, alpha, w, u);
         if (Double.isNaN(n)) {
-          assertThat(u).isIn(Update.RELATIVE, Update.SIGNED, Update.TARGET_RELATIVE);
+          assertThat(u).isIn(Update.MULTIPLICATIVE, Update.TARGET_RELATIVE);
           assertThat(t).isZero();
           continue;
         }
@@ -86,21 +68,12 @@ class AlphaVilRulesTest {
         a[t] = n;
         boolean[] only = new boolean[3];
         only[t] = true;
-        double[] after = AlphaVil.updatedWeights(w, a, 0.9, only, rule(u).clamp(0, 10));
+        double[] after = AlphaVil.updatedWeights(w, a, only, rule(u).clamp(0, 10));
         if (u != Update.MEAN_NORMALISED) { // mean-normalised rescales every weight together
           assertThat(after[t]).as("%s task %d", u, t).isCloseTo(w[t], within(1e-12));
         }
       }
     }
-  }
-
-  @Test
-  void theCommonFactorIsTheBestPlainMergeOnTheQuadraticModel() {
-    // identity curvature: the mean α; diag(2, 1): (2·α_0 + α_1) / 3
-    assertThat(AlphaVil.commonFactor(new double[][] {{1, 0}, {0, 1}}, new double[] {3, 0.5})).isCloseTo(1.75, within(1e-12));
-    assertThat(AlphaVil.commonFactor(new double[][] {{2, 0}, {0, 1}}, new double[] {3, 0.5})).isCloseTo(6.5 / 3, within(1e-12));
-    // no curvature along the line: the mean
-    assertThat(AlphaVil.commonFactor(new double[][] {{1, -1}, {-1, 1}}, new double[] {3, 0.5})).isCloseTo(1.75, within(1e-12));
   }
 
   @Test
