@@ -43,7 +43,13 @@ class SparkJobTest {
     assertThat(report.failed()).isEmpty();
     assertThat(report.ran()).hasSize(4);
     assertThat(report.ran()).allSatisfy(r -> assertThat(r.threads()).as("intra-op threads of %s", r.cell()).isEqualTo(1));
-    assertSameRuns(report.comparison(Grids.SETTING), inProcess);
+    Comparison written = report.comparison(Grids.SETTING);
+    assertSameRuns(written, inProcess);
+    // Tablesaw's views still work beside Spark's newer RoaringBitmap and Jackson
+    var history = written.history();
+    assertThat(history.where(history.stringColumn("method").isEqualTo("uniform")).rowCount())
+        .isEqualTo(written.runs("uniform").stream().mapToInt(r -> r.records().size()).sum());
+    assertThat(written.table().rowCount()).isEqualTo(2);
   }
 
   @Test
