@@ -17,6 +17,7 @@ final class Grids {
   static final String SETTING = "blobs";
   static final String FAULTY = "faulty";
   static final String EXPLODING = "exploding";
+  static final String SHIPPED = "shipped";
 
   private Grids() {}
 
@@ -36,9 +37,21 @@ final class Grids {
       return switch (setting) {
         case SETTING -> e.compare(Method.uniform(), Method.alphaVil()).seeds(1, 2);
         case FAULTY -> e.compare(Method.uniform(), exploding()).seeds(1, 2);
+        case SHIPPED -> Experiment.target(target.named(shippedData())).epochs(1).listener(TrainingListener.silent())
+            .compare(Method.singleTask()).seeds(1);
         default -> throw new IllegalArgumentException("no setting " + setting);
       };
     };
+  }
+
+  /**
+   * Where the executor found the MNIST folder that the job shipped as {@code --archives
+   * FILE#mnist}: {@code shipped-data} if {@code avil.mnist.dir} names a folder holding the shipped
+   * file, else what it found. It becomes the target's name, so the driver sees it in the results.
+   */
+  static String shippedData() {
+    String dir = System.getProperty("avil.mnist.dir");
+    return dir != null && java.nio.file.Files.exists(java.nio.file.Path.of(dir, "train-images-idx3-ubyte")) ? "shipped-data" : "no-data-in-" + dir;
   }
 
   /** Uniform MTL that fails in its second epoch. */

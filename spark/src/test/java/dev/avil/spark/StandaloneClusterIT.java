@@ -68,19 +68,25 @@ class StandaloneClusterIT {
   }
 
   @Test
-  void theGridOnAStandaloneClusterGivesTheInProcessRecords(@TempDir Path out) {
+  void theGridOnAStandaloneClusterGivesTheInProcessRecords(@TempDir Path out) throws Exception {
     Comparison inProcess = Grids.plans().plan(Grids.SETTING).run();
     assertThat(inProcess.runs()).hasSize(4);
 
+    Path archive = shippedArchive(out.resolve("mnist.tgz"));
     SparkJob.Report report;
+    SparkJob.Report shipped;
     try (JavaSparkContext sc = new JavaSparkContext(Grids.conf("spark://127.0.0.1:" + masterPort)
+        .set("spark.archives", archive + "#mnist")
         .set("spark.executor.extraClassPath", classpath)
         .set("spark.executor.extraJavaOptions", "-Dai.djl.pytorch.num_threads=1")
         .set("spark.executor.cores", "2")
         .set("spark.executor.memory", "2g")
         .set("spark.cores.max", "2"))) {
       report = SparkJob.of(Grids.plans(), Grids.SETTING).run(sc, out);
+      shipped = SparkJob.of(Grids.plans(), Grids.SHIPPED).run(sc, out);
     }
+    assertThat(shipped.failed()).isEmpty();
+    assertThat(shipped.finished().get(0).results().target()).as("the executor reads the data shipped with --archives").isEqualTo("shipped-data");
 
     assertThat(report.failed()).isEmpty();
     assertThat(report.ran()).hasSize(4).allSatisfy(r -> {
@@ -108,6 +114,15 @@ class StandaloneClusterIT {
     pb.environment().put("SPARK_HOME", logs.resolve("spark-home").toString());
     pb.environment().put("SPARK_SCALA_VERSION", "2.13");
     processes.add(pb.start());
+  }
+
+  /** A stand-in for a data folder, packed as a user would: {@code tar czf mnist.tgz -C data/mnist .} */
+  private static Path shippedArchive(Path tgz) throws IOException, InterruptedException {
+    Path folder = Files.createDirectories(tgz.resolveSibling("mnist-folder"));
+    Files.write(folder.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3});
+    Process tar = new ProcessBuilder("tar", "czf", tgz.toString(), "-C", folder.toString(), ".").inheritIO().start();
+    assertThat(tar.waitFor()).as("tar").isZero();
+    return tgz;
   }
 
   private static int freePort() throws IOException {
