@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public final class CellSink {
   private static final String HISTORY = "history.csv";
   private static final String CONFIG = "config.csv";
+  private static final String TMP_PREFIX = ".writing-";
 
   private final Path out;
 
@@ -50,10 +51,20 @@ public final class CellSink {
     return out.resolve(setting);
   }
 
-  /** The cells of {@code settings} already written whole: records and configuration both. */
+  /**
+   * The cells of {@code settings} already written whole: records and configuration both. Removes
+   * what a killed job left half-written.
+   */
   public synchronized Set<Cell> finished(List<String> settings) {
     Set<Cell> done = new HashSet<>();
     for (String s : settings) {
+      if (Files.isDirectory(dir(s))) {
+        try (Stream<Path> files = Files.list(dir(s))) {
+          files.filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).forEach(CellSink::delete);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot list " + dir(s), e);
+        }
+      }
       for (Results r : complete(s)) {
         done.add(new Cell(s, r.method(), r.seed()));
       }
@@ -74,7 +85,7 @@ public final class CellSink {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempDirectory(dir, ".writing-");
+      tmp = Files.createTempDirectory(dir, TMP_PREFIX);
       Results.writeAll(tmp, all);
       Files.move(tmp.resolve(HISTORY), dir.resolve(HISTORY), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp.resolve(CONFIG), dir.resolve(CONFIG), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

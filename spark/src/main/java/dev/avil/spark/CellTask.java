@@ -50,6 +50,7 @@ public final class CellTask {
     useShippedData("mnist", "avil.mnist.dir", "AVIL_MNIST_DIR");
     useShippedData("fashion-mnist", "avil.fashion.dir", "AVIL_FASHION_DIR");
     String executor = SparkEnv.get() == null ? "in-process" : SparkEnv.get().executorId();
+    int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
     ComparisonPlan plan;
     Method method;
     try {
@@ -58,7 +59,7 @@ public final class CellTask {
           .orElseThrow(() -> new IllegalArgumentException("the plan of setting '" + cell.setting() + "' has no method '" + cell.method()
               + "'; its methods are " + plan.methods().stream().map(Method::name).toList()));
     } catch (RuntimeException e) {
-      return new CellResult(cell, List.of(), Map.of(), "cannot build the plan: " + e, 0, threads, executor);
+      return new CellResult(cell, List.of(), Map.of(), "cannot build the plan: " + e, 0, threads, executor, attempt);
     }
     long t0 = System.nanoTime();
     // PyTorch's grad mode is per thread and on by default; the toolkit expects it off outside its
@@ -69,12 +70,12 @@ public final class CellTask {
     JniUtils.setGradMode(false);
     try {
       Results r = plan.experiment().seed(cell.seed()).method(method).run();
-      return new CellResult(cell, r.records(), r.config(), null, seconds(t0), threads, executor);
+      return new CellResult(cell, r.records(), r.config(), null, seconds(t0), threads, executor, attempt);
     } catch (TrainingFailedException e) {
       Results partial = e.partialResults();
-      return new CellResult(cell, partial.records(), partial.config(), e.getMessage(), seconds(t0), threads, executor);
+      return new CellResult(cell, partial.records(), partial.config(), e.getMessage(), seconds(t0), threads, executor, attempt);
     } catch (RuntimeException e) {
-      return new CellResult(cell, List.of(), Map.of(), e.toString(), seconds(t0), threads, executor);
+      return new CellResult(cell, List.of(), Map.of(), e.toString(), seconds(t0), threads, executor, attempt);
     } finally {
       JniUtils.setGradMode(gradMode);
     }

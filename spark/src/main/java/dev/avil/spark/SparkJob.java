@@ -158,7 +158,11 @@ public final class SparkJob {
       return ran.stream().filter(r -> !r.failed()).toList();
     }
 
-    /** Everything written for {@code setting}, this job's cells and earlier ones. */
+    /**
+     * Everything written for {@code setting}, this job's cells and earlier ones.
+     *
+     * @throws java.io.UncheckedIOException if nothing was written for it
+     */
     public Comparison comparison(String setting) {
       return Comparison.read(new CellSink(out).dir(setting));
     }

@@ -41,7 +41,7 @@ class CellSinkTest {
   }
 
   @Test
-  void aRunWhoseConfigurationWasNotWrittenIsNotFinishedAndIsReplaced(@TempDir Path out) {
+  void aRunWhoseConfigurationWasNotWrittenIsNotFinishedAndIsReplaced(@TempDir Path out) throws Exception {
     CellSink sink = new CellSink(out);
     sink.write("s", run("a", 1, 0.5));
     sink.write("s", run("a", 2, 0.5));
@@ -50,7 +50,10 @@ class CellSinkTest {
     config.removeIf(row -> row.get(1).equals("2"));
     Csv.write(out.resolve("s/config.csv"), config);
 
+    Files.createDirectories(out.resolve("s/.writing-123"));
+    Files.writeString(out.resolve("s/.writing-123/history.csv"), "method,seed");
     assertThat(sink.finished(List.of("s"))).containsExactly(new Cell("s", "a", 1));
+    assertThat(out.resolve("s/.writing-123")).as("a killed write's leftovers are removed").doesNotExist();
     sink.write("s", run("a", 2, 0.8));
     assertThat(Comparison.read(out.resolve("s")).runs()).hasSize(2).allSatisfy(r -> assertThat(r.config()).isNotEmpty());
   }

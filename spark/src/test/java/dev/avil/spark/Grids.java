@@ -18,6 +18,7 @@ final class Grids {
   static final String FAULTY = "faulty";
   static final String EXPLODING = "exploding";
   static final String SHIPPED = "shipped";
+  static final String CRASH = "crash";
 
   private Grids() {}
 
@@ -37,6 +38,10 @@ final class Grids {
       return switch (setting) {
         case SETTING -> e.compare(Method.uniform(), Method.alphaVil()).seeds(1, 2);
         case FAULTY -> e.compare(Method.uniform(), exploding()).seeds(1, 2);
+        case CRASH -> {
+          crashExecutorOnFirstAttempt();
+          yield e.epochs(1).compare(Method.singleTask()).seeds(1);
+        }
         case SHIPPED -> Experiment.target(target.named(shippedData())).epochs(1).listener(TrainingListener.silent())
             .compare(Method.singleTask()).seeds(1);
         default -> throw new IllegalArgumentException("no setting " + setting);
@@ -52,6 +57,18 @@ final class Grids {
   static String shippedData() {
     String dir = System.getProperty("avil.mnist.dir");
     return dir != null && java.nio.file.Files.exists(java.nio.file.Path.of(dir, "train-images-idx3-ubyte")) ? "shipped-data" : "no-data-in-" + dir;
+  }
+
+  /**
+   * Kills the executor's JVM, as a machine that fails would, on a task's first attempt; never the
+   * driver's (in {@code local} mode the driver is the executor, and nothing happens).
+   */
+  static void crashExecutorOnFirstAttempt() {
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+    if (env != null && task != null && !env.executorId().equals("driver") && task.attemptNumber() == 0) {
+      Runtime.getRuntime().halt(3);
+    }
   }
 
   /** Uniform MTL that fails in its second epoch. */

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The grid on a standalone Spark cluster: Spark's own master and one worker, each in a child JVM
+ * The grid on a standalone Spark cluster, and its faults: Spark's own master and one worker, each in a child JVM
  * started here with the test classpath, all on 127.0.0.1. The worker starts its executor JVM as a
- * cluster does; the test JVM is the driver.
+ * cluster does; the test JVM is the driver. A cell that fails inside its run is reported and not
+ * retried; a cell whose executor dies is retried by Spark on a new one.
  *
  * <p>Without a Spark distribution there is no {@code SPARK_HOME/jars}: the worker is given an
  * empty one and the executor gets its classes from {@code spark.executor.extraClassPath}.
@@ -75,6 +76,8 @@ class StandaloneClusterIT {
     Path archive = shippedArchive(out.resolve("mnist.tgz"));
     SparkJob.Report report;
     SparkJob.Report shipped;
+    SparkJob.Report faulty;
+    SparkJob.Report crash;
     try (JavaSparkContext sc = new JavaSparkContext(Grids.conf("spark://127.0.0.1:" + masterPort)
         .set("spark.archives", archive + "#mnist")
         .set("spark.executor.extraClassPath", classpath)
@@ -84,7 +87,15 @@ class StandaloneClusterIT {
         .set("spark.cores.max", "2"))) {
       report = SparkJob.of(Grids.plans(), Grids.SETTING).run(sc, out);
       shipped = SparkJob.of(Grids.plans(), Grids.SHIPPED).run(sc, out);
+      faulty = SparkJob.of(Grids.plans(), Grids.FAULTY).run(sc, out);
+      crash = SparkJob.of(Grids.plans(), Grids.CRASH).run(sc, out);
     }
+    assertThat(faulty.failed()).as("cells that fail inside their run").hasSize(2)
+        .allSatisfy(r -> assertThat(r.attempt()).as("not retried by Spark").isZero());
+    assertThat(faulty.finished()).hasSize(2);
+    assertThat(crash.finished()).as("the cell whose executor died").singleElement()
+        .satisfies(r -> assertThat(r.attempt()).as("retried by Spark on a new executor").isEqualTo(1));
+    assertThat(crash.comparison(Grids.CRASH).runs()).hasSize(1);
     assertThat(shipped.failed()).isEmpty();
     assertThat(shipped.finished().get(0).results().target()).as("the executor reads the data shipped with --archives").isEqualTo("shipped-data");
 
@@ -92,6 +103,7 @@ class StandaloneClusterIT {
     assertThat(report.ran()).hasSize(4).allSatisfy(r -> {
       assertThat(r.executor()).as("ran on the worker's executor, not the driver").isNotEqualTo("driver");
       assertThat(r.threads()).isEqualTo(1);
+      assertThat(r.attempt()).isZero();
     });
     SparkJobTest.assertSameRuns(report.comparison(Grids.SETTING), inProcess);
   }
