@@ -34,7 +34,7 @@ import org.apache.spark.TaskContext;
  * {@code AVIL_FASHION_DIR}) is set, a folder shipped with the job as {@code --archives
  * FILE#mnist} (or {@code #fashion-mnist}) is used.
  */
-public final class CellTask {
+final class CellTask {
   private static final String THREADS = "ai.djl.pytorch.num_threads";
 
   /** Plans by setting, for the job that built them; a new job replaces them. */
@@ -45,7 +45,7 @@ public final class CellTask {
   private CellTask() {}
 
   /** Trains {@code cell} of job {@code jobId}; a failure inside the run comes back as a failed cell. */
-  public static CellResult run(String jobId, Plans plans, Cell cell) {
+  static CellResult run(String jobId, Plans plans, Cell cell) {
     int threads = configureThreads();
     useShippedData("mnist", "avil.mnist.dir", "AVIL_MNIST_DIR");
     useShippedData("fashion-mnist", "avil.fashion.dir", "AVIL_FASHION_DIR");
