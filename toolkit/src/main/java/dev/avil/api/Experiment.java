@@ -362,6 +362,21 @@ public final class Experiment {
       this.sideBySide = sideBySide;
     }
 
+    /** The experiment every run of the plan starts from. */
+    public Experiment experiment() {
+      return experiment;
+    }
+
+    /** The methods, in the order given. */
+    public List<Method> methods() {
+      return methods;
+    }
+
+    /** The seeds, in the order given. */
+    public long[] seeds() {
+      return seeds.clone();
+    }
+
     /** The seeds to run, each with every method. Default: the experiment's seed. */
     public ComparisonPlan seeds(long... s) {
       if (s.length == 0) {

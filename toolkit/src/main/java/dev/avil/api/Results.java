@@ -48,6 +48,14 @@ public final class Results {
     }
   }
 
+  /**
+   * The results of a run trained elsewhere (for example on a Spark executor), from its records
+   * and configuration as {@link #records()} and {@link #config()} gave them.
+   */
+  public static Results of(String method, long seed, List<Record> records, Map<String, String> config) {
+    return new Results(method, seed, records, config);
+  }
+
   private static String key(int epoch, String task, Metric m) {
     return epoch + "\u0000" + task + "\u0000" + m.id();
   }

@@ -10,7 +10,8 @@ package dev.avil.train;
  * @param metric what was measured
  * @param value the value
  */
-public record Record(String method, long seed, int epoch, String task, Metric metric, double value) {
+public record Record(String method, long seed, int epoch, String task, Metric metric, double value)
+    implements java.io.Serializable {
   /** The task name of whole-epoch measurements. */
   public static final String ALL_TASKS = "*";
 }
