@@ -177,9 +177,9 @@ public final class Results {
     double targetEpochs = effectiveEpochs(target);
     StringColumn task = StringColumn.create("task");
     DoubleColumn weight = DoubleColumn.create("final weight");
-    DoubleColumn relWeight = DoubleColumn.create("÷ target's");
+    DoubleColumn relWeight = DoubleColumn.create("weight ÷ target's");
     DoubleColumn eff = DoubleColumn.create("effective epochs");
-    DoubleColumn relEff = DoubleColumn.create("÷ target's ");
+    DoubleColumn relEff = DoubleColumn.create("effective epochs ÷ target's");
     StringColumn verdict = StringColumn.create("verdict");
     for (String t : tasks()) {
       if (t.equals(target)) {
