@@ -28,6 +28,11 @@ import java.util.TreeSet;
  *
  * <p>Labels are strings; their classes are numbered in the order given by {@link #classes}, or else
  * in sorted order.
+ *
+ * <p>By default every vector is scaled to length √d (d numbers per vector), so that its numbers are
+ * about 1 in size: sentence encoders give vectors of length 1, whose numbers (about 0.05 for
+ * MiniLM's 384) are too small for an MLP trunk at the default learning rate to learn from in a few
+ * epochs. Directions, and so cosine similarities, are unchanged. {@link #scaleVectors} turns it off.
  */
 public final class TextTaskBuilder {
   private record Part(List<String> texts, List<String> labels) {}
@@ -42,9 +47,10 @@ public final class TextTaskBuilder {
   private final long splitSeed;
   private final List<String> classes;
   private final TextEncoder encoder;
+  private final boolean scale;
 
   private TextTaskBuilder(String name, Part train, Part dev, Part test, Part examples, double devFraction,
-      double testFraction, long splitSeed, List<String> classes, TextEncoder encoder) {
+      double testFraction, long splitSeed, List<String> classes, TextEncoder encoder, boolean scale) {
     this.name = name;
     this.train = train;
     this.dev = dev;
@@ -55,25 +61,26 @@ public final class TextTaskBuilder {
     this.splitSeed = splitSeed;
     this.classes = classes;
     this.encoder = encoder;
+    this.scale = scale;
   }
 
   static TextTaskBuilder named(String name) {
-    return new TextTaskBuilder(Task.requireName(name), null, null, null, null, 0.2, 0.2, 1, null, null);
+    return new TextTaskBuilder(Task.requireName(name), null, null, null, null, 0.2, 0.2, 1, null, null, true);
   }
 
   /** The training texts and their labels. */
   public TextTaskBuilder train(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, part("train", texts, labels), dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder);
+    return new TextTaskBuilder(name, part("train", texts, labels), dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
   }
 
   /** The dev texts and their labels. */
   public TextTaskBuilder dev(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, part("dev", texts, labels), test, examples, devFraction, testFraction, splitSeed, classes, encoder);
+    return new TextTaskBuilder(name, train, part("dev", texts, labels), test, examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
   }
 
   /** The test texts and their labels. */
   public TextTaskBuilder test(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, dev, part("test", texts, labels), examples, devFraction, testFraction, splitSeed, classes, encoder);
+    return new TextTaskBuilder(name, train, dev, part("test", texts, labels), examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
   }
 
   /**
@@ -82,24 +89,24 @@ public final class TextTaskBuilder {
    * {@link #test}.
    */
   public TextTaskBuilder examples(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, dev, test, part("examples", texts, labels), devFraction, testFraction, splitSeed, classes, encoder);
+    return new TextTaskBuilder(name, train, dev, test, part("examples", texts, labels), devFraction, testFraction, splitSeed, classes, encoder, scale);
   }
 
   /** The share of {@link #examples} that goes to dev, in (0, 1). Default 0.2. */
   public TextTaskBuilder devFraction(double fraction) {
     fraction("dev", fraction);
-    return new TextTaskBuilder(name, train, dev, test, examples, fraction, testFraction, splitSeed, classes, encoder);
+    return new TextTaskBuilder(name, train, dev, test, examples, fraction, testFraction, splitSeed, classes, encoder, scale);
   }
 
   /** The share of {@link #examples} that goes to test, in (0, 1). Default 0.2. */
   public TextTaskBuilder testFraction(double fraction) {
     fraction("test", fraction);
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, fraction, splitSeed, classes, encoder);
+    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, fraction, splitSeed, classes, encoder, scale);
   }
 
   /** The seed of the random split of {@link #examples}. Default 1. */
   public TextTaskBuilder splitSeed(long seed) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, seed, classes, encoder);
+    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, seed, classes, encoder, scale);
   }
 
   /** The class labels in the order of their class numbers (0, 1, ...). Default: sorted. */
@@ -109,13 +116,18 @@ public final class TextTaskBuilder {
       throw new IllegalArgumentException(
           "classes " + c + " for task '" + name + "' must be at least 2 distinct labels");
     }
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, c, encoder);
+    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, c, encoder, scale);
   }
 
   /** The encoder of the texts. Default: {@link TextEncoder#miniLm()}. */
   public TextTaskBuilder encoder(TextEncoder e) {
     return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, classes,
-        Objects.requireNonNull(e, "encoder"));
+        Objects.requireNonNull(e, "encoder"), scale);
+  }
+
+  /** Whether vectors are scaled to length √d (see the class comment). Default true. */
+  public TextTaskBuilder scaleVectors(boolean on) {
+    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder, on);
   }
 
   /**
@@ -146,6 +158,21 @@ public final class TextTaskBuilder {
     List<String> all = new ArrayList<>();
     parts.forEach(p -> all.addAll(p.texts()));
     float[][] vectors = (encoder != null ? encoder : TextEncoder.miniLm()).encode(all);
+    if (scale) {
+      for (int i = 0; i < vectors.length; i++) {
+        float[] v = vectors[i];
+        double norm = 0;
+        for (float x : v) {
+          norm += (double) x * x;
+        }
+        double f = norm > 0 ? Math.sqrt(v.length / norm) : 1;
+        float[] scaled = new float[v.length];
+        for (int j = 0; j < v.length; j++) {
+          scaled[j] = (float) (v[j] * f);
+        }
+        vectors[i] = scaled;
+      }
+    }
     Task.Builder b = Task.builder(name).classes(Math.max(2, order.size()));
     int at = 0;
     float[][][] x = new float[parts.size()][][];

@@ -59,6 +59,18 @@ class TextTaskBuilderTest {
   }
 
   @Test
+  void vectorsAreScaledToLengthRootDUnlessTurnedOff() {
+    Task scaled = Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).build();
+    Task raw = Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).scaleVectors(false).build();
+    float[] s = new float[2];
+    float[] r = new float[2];
+    scaled.train().gatherRange(0, 1, s);
+    raw.train().gatherRange(0, 1, r);
+    assertThat(Math.hypot(s[0], s[1])).isCloseTo(Math.sqrt(2), org.assertj.core.api.Assertions.within(1e-5));
+    assertThat(s[1] / s[0]).isCloseTo(r[1] / r[0], org.assertj.core.api.Assertions.within(1e-5f));
+  }
+
+  @Test
   void badInputsAreNamed() {
     assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS.subList(0, 3)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 texts but 3 labels");
