@@ -5,6 +5,7 @@ import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.api.TrainingFailedException;
+import dev.avil.data.FineFoodSentiment;
 import dev.avil.data.MultiMnist;
 import dev.avil.report.Csv;
 import dev.avil.report.Stats;
@@ -32,8 +33,9 @@ import java.util.function.Supplier;
  *
  * <p>Settings: {@code mnist-negative} (target: left digit, 1,000 training images; auxiliary: right
  * digit and random labels on 6,000 other images), {@code mnist-positive} (auxiliary: the left digit
- * on those 6,000 images, and random labels), and the same two on MultiFashion ({@code
- * fashion-negative}, {@code fashion-positive}).
+ * on those 6,000 images, and random labels), the same two on MultiFashion ({@code
+ * fashion-negative}, {@code fashion-positive}), and {@code text-sentiment} ({@link
+ * FineFoodSentiment}: review sentiment with four auxiliary text tasks, on frozen MiniLM vectors).
  *
  * <p>Arguments: {@code --out DIR}, {@code --settings a,b}, {@code --methods a,b} (names below;
  * default all), {@code --seeds 1,2,3,4,5}, {@code --epochs 10}, or {@code --summarize}.
@@ -58,7 +60,7 @@ public final class Study {
   /** The name under which the default αVIL's runs are recorded. */
   private static final String AVIL = Method.alphaVil().name();
 
-  static final List<String> SETTINGS = List.of("mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive");
+  static final List<String> SETTINGS = List.of("mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive", "text-sentiment");
 
   private Study() {}
 
@@ -119,6 +121,10 @@ public final class Study {
   }
 
   static Experiment experiment(String setting) {
+    if (setting.equals("text-sentiment")) {
+      FineFoodSentiment text = FineFoodSentiment.load();
+      return Experiment.target(text.target()).aux(text.auxiliary());
+    }
     MultiMnist mm = switch (setting.split("-")[0]) {
       case "mnist" -> MultiMnist.load(0);
       case "fashion" -> MultiMnist.fashion(0);
