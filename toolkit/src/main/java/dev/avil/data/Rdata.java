@@ -369,7 +369,6 @@ public final class Rdata {
       int type = flags & 0xFF;
       int levels = flags >>> 12;
       boolean hasAttr = (flags & (1 << 9)) != 0;
-      boolean hasTag = (flags & (1 << 10)) != 0;
       switch (type) {
         case NILVALUE, EMPTYENV, BASEENV, GLOBALENV, NILSXP:
           return null;
@@ -518,18 +517,10 @@ public final class Rdata {
           return new RList(names, values, attr);
         }
         if (next != LISTSXP && next != LANGSXP && next != DOTSXP && next != ATTRLISTSXP && next != ATTRLANGSXP) {
-          // an improper tail: read it as the last element
-          values.add(itemWithFlags(f));
-          names.add("");
-          return new RList(names, values, attr);
+          // a dotted pair (a tail that is not a pairlist) does not occur in data objects
+          throw new IOException("improper R pairlist (tail of type " + next + ") is not supported");
         }
       }
-    }
-
-    private Object itemWithFlags(int flags) throws IOException {
-      // push the flags back by re-reading through a tiny wrapper is not possible with DataInputStream;
-      // improper pairlists do not occur in data objects
-      throw new IOException("improper R pairlist (tail of type " + (flags & 0xFF) + ") is not supported");
     }
 
     /** ALTREP objects: compact integer and real sequences, and wrappers of ordinary vectors. */
