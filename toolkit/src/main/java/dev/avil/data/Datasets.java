@@ -7,10 +7,12 @@ import java.nio.file.Path;
  * Where the data sets live on disk. Each is looked up, in order:
  *
  * <ol>
- *   <li>the system property ({@code avil.mnist.dir}, {@code avil.fashion.dir});
- *   <li>the environment variable ({@code AVIL_MNIST_DIR}, {@code AVIL_FASHION_DIR});
- *   <li>{@code data/mnist} or {@code data/fashion-mnist} in the working directory or any parent
- *       of it, where the project's {@code data/setup.sh} puts them.
+ *   <li>the system property ({@code avil.mnist.dir}, {@code avil.fashion.dir}, {@code
+ *       avil.text.dir});
+ *   <li>the environment variable ({@code AVIL_MNIST_DIR}, {@code AVIL_FASHION_DIR}, {@code
+ *       AVIL_TEXT_DIR});
+ *   <li>{@code data/mnist}, {@code data/fashion-mnist} or {@code data/text} in the working
+ *       directory or any parent of it, where the project's {@code data/setup.sh} puts them.
  * </ol>
  *
  * <p>Any directory of standard IDX files works, plain or gzipped, so a full MNIST from its usual
@@ -24,15 +26,20 @@ public final class Datasets {
 
   /** The MNIST digits directory. */
   public static Path mnistDir() {
-    return locate("avil.mnist.dir", "AVIL_MNIST_DIR", "mnist", "MNIST digits");
+    return locate("avil.mnist.dir", "AVIL_MNIST_DIR", "mnist", "MNIST digits", "a directory of IDX files");
   }
 
   /** The Fashion-MNIST directory. */
   public static Path fashionDir() {
-    return locate("avil.fashion.dir", "AVIL_FASHION_DIR", "fashion-mnist", "Fashion-MNIST");
+    return locate("avil.fashion.dir", "AVIL_FASHION_DIR", "fashion-mnist", "Fashion-MNIST", "a directory of IDX files");
   }
 
-  private static Path locate(String property, String env, String folder, String what) {
+  /** The text data of the text setting (see {@link TextData}). */
+  public static Path textDir() {
+    return locate("avil.text.dir", "AVIL_TEXT_DIR", "text", "The text data", "the folder data/setup.sh writes to data/text");
+  }
+
+  private static Path locate(String property, String env, String folder, String what, String holds) {
     String given = System.getProperty(property);
     String source = "system property " + property;
     if (given == null) {
@@ -43,7 +50,7 @@ public final class Datasets {
       Path p = Path.of(given);
       if (!Files.isDirectory(p)) {
         throw new IllegalStateException(
-            source + " = " + given + " is not a directory; point it at a directory of IDX files");
+            source + " = " + given + " is not a directory; point it at " + holds);
       }
       return p;
     }
@@ -65,6 +72,8 @@ public final class Datasets {
             + property
             + "=DIR or "
             + env
-            + "=DIR to a directory of IDX files)");
+            + "=DIR to "
+            + holds
+            + ")");
   }
 }

@@ -1,5 +1,6 @@
 package dev.avil.notebook;
 
+import dev.avil.text.EncodingProgress;
 import dev.avil.train.DefaultListener;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -11,7 +12,8 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
  * META-INF/services/org.dflib.jjava.jupyter.Extension} as soon as the toolkit is on a notebook's
  * classpath. It makes {@code Results}, {@code Comparison}, Tablesaw {@code Table} and jsplot {@code
  * Figure} values display as HTML (plotly.js inlined once per kernel session, nothing from a CDN),
- * and makes {@link NotebookProgress} the default training listener of this process.
+ * and makes {@link NotebookProgress} the default training listener of this process and {@link
+ * NotebookEncodingProgress} the default progress of text encoding.
  *
  * <pre>{@code
  * %maven dev.avil:avil-toolkit:0.1.0-SNAPSHOT
@@ -32,5 +34,6 @@ public final class AvilExtension implements Extension {
   static void install(Renderer renderer, DisplayStream display) {
     new RichDisplay().registerOn(renderer);
     DefaultListener.set(runs -> new NotebookProgress(display, runs));
+    EncodingProgress.setDefault(() -> new NotebookEncodingProgress(display));
   }
 }

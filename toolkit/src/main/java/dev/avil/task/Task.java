@@ -117,7 +117,7 @@ public final class Task {
     return (int) s;
   }
 
-  private static String requireName(String name) {
+  static String requireName(String name) {
     if (name == null || name.isBlank() || name.contains(",") || name.contains("\n")) {
       throw new IllegalArgumentException(
           "task name '" + name + "' is not accepted: give a non-blank name without commas or newlines");

@@ -9,16 +9,32 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Ways to make tasks: synthetic variants of a task, and tasks from a Tablesaw table.
+ * Ways to make tasks: synthetic variants of a task, tasks from a Tablesaw table, and tasks from
+ * texts.
  *
  * <pre>{@code
  * Task noise = Tasks.randomLabels("noise", right, 1);   // a task that cannot help
  * Task even  = Tasks.relabel("even", left, 2, y -> y % 2);
  * Task iris  = Tasks.fromTable("iris", table, "species", 0.2, 0.2, 1);
+ * Task mood  = Tasks.fromText("mood").examples(texts, labels).devFraction(0.1).testFraction(0.1).build();
  * }</pre>
  */
 public final class Tasks {
   private Tasks() {}
+
+  /**
+   * Starts a task from texts and string labels. Its inputs are the texts' vectors from a {@link
+   * dev.avil.text.TextEncoder}, by default the built-in all-MiniLM-L6-v2 (384 numbers per text,
+   * cached on disk); see {@link TextTaskBuilder}.
+   *
+   * <pre>{@code
+   * Task reviews = Tasks.fromText("reviews").train(texts, labels).dev(devTexts, devLabels)
+   *     .test(testTexts, testLabels).build();
+   * }</pre>
+   */
+  public static TextTaskBuilder fromText(String name) {
+    return TextTaskBuilder.named(name);
+  }
 
   /**
    * The same inputs as {@code base} with labels drawn uniformly at random from its classes, fixed

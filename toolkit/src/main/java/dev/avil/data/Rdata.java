@@ -1,0 +1,622 @@
+package dev.avil.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import org.tukaani.xz.LZMA2InputStream;
+
+/**
+ * Reads the data objects of an installed R package without R: its lazy-load database, {@code
+ * data/Rdata.rdb} with the index {@code data/Rdata.rdx}.
+ *
+ * <p>The index is a gzipped R serialization of a list whose {@code variables} map each object's
+ * name to an (offset, length) pair in the {@code .rdb} file. Each record there is a 4-byte
+ * big-endian length (of the uncompressed bytes) followed by the compressed bytes: zlib when the
+ * index says {@code compressed = 1}; when it says 3, a type byte first, {@code Z} for a raw LZMA2
+ * stream (read with {@code org.tukaani:xz}), {@code 1} for zlib, {@code 0} for none. The
+ * uncompressed bytes are R's XDR serialization (format versions 2 and 3), read here into plain Java
+ * values: atomic vectors become {@code int[]}, {@code double[]}, {@code boolean[]} or {@code
+ * String[]}, lists become {@link RList}, and factors become {@link Factor}.
+ *
+ * <pre>{@code
+ * Rdata db = Rdata.open(Path.of("usr/lib/R/site-library/tidytext/data"));
+ * Rdata.Frame lexicon = db.frame("sentiments");
+ * String[] words = lexicon.strings("word");
+ * }</pre>
+ *
+ * <p>This file depends on nothing else in the toolkit, so that the data set-up can compile and run
+ * it before the toolkit is built.
+ */
+public final class Rdata {
+  private static final int DICTIONARY = 1 << 26; // R compresses with xz preset 9: a 64 MiB dictionary
+
+  private final Path rdb;
+  private final Map<String, long[]> index;
+  private final int compression;
+
+  private Rdata(Path rdb, Map<String, long[]> index, int compression) {
+    this.rdb = rdb;
+    this.index = index;
+    this.compression = compression;
+  }
+
+  /**
+   * Opens the lazy-load database in {@code dataDir} (the package's {@code data} folder, holding
+   * {@code Rdata.rdb} and {@code Rdata.rdx}).
+   *
+   * @throws IllegalArgumentException if the files are missing or not an R lazy-load database
+   */
+  public static Rdata open(Path dataDir) {
+    Path rdx = dataDir.resolve("Rdata.rdx");
+    Path rdb = dataDir.resolve("Rdata.rdb");
+    if (!Files.isRegularFile(rdx) || !Files.isRegularFile(rdb)) {
+      throw new IllegalArgumentException(
+          "no R lazy-load database in " + dataDir + ": expected Rdata.rdb and Rdata.rdx there");
+    }
+    Object top;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(rdx))) {
+      top = new Unserializer(in.readAllBytes()).read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + rdx, e);
+    }
+    if (!(top instanceof RList list) || !(list.get("variables") instanceof RList vars)) {
+      throw new IllegalArgumentException(rdx + " is not an R lazy-load index (no 'variables' list)");
+    }
+    Map<String, long[]> index = new LinkedHashMap<>();
+    for (int i = 0; i < vars.size(); i++) {
+      index.put(vars.name(i), offsetAndLength(vars.value(i), rdx));
+    }
+    Object c = list.get("compressed");
+    int compression = 1;
+    if (c instanceof boolean[] b) {
+      compression = b[0] ? 1 : 0;
+    } else if (c instanceof int[] n) {
+      compression = n[0];
+    } else if (c instanceof double[] d) {
+      compression = (int) d[0];
+    }
+    return new Rdata(rdb, index, compression);
+  }
+
+  private static long[] offsetAndLength(Object v, Path rdx) {
+    if (v instanceof int[] n && n.length == 2) {
+      return new long[] {n[0], n[1]};
+    }
+    if (v instanceof double[] d && d.length == 2) {
+      return new long[] {(long) d[0], (long) d[1]};
+    }
+    throw new IllegalArgumentException(rdx + ": an index entry is not an (offset, length) pair");
+  }
+
+  /** The names of the objects in the database, in its order. */
+  public List<String> objects() {
+    return List.copyOf(index.keySet());
+  }
+
+  /**
+   * The object named {@code name}, unserialized: a vector, an {@link RList} or a {@link Factor}.
+   *
+   * @throws IllegalArgumentException if there is no such object
+   */
+  public Object read(String name) {
+    long[] at = index.get(name);
+    if (at == null) {
+      throw new IllegalArgumentException(
+          "no object '" + name + "' in " + rdb + "; it holds " + index.keySet());
+    }
+    byte[] record = new byte[(int) at[1]];
+    try (FileChannel ch = FileChannel.open(rdb, StandardOpenOption.READ)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(record);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, at[0] + buf.position()) < 0) {
+          throw new EOFException(rdb + " ends inside object '" + name + "'");
+        }
+      }
+      return new Unserializer(decompress(record)).read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read object '" + name + "' from " + rdb, e);
+    }
+  }
+
+  /**
+   * The data frame named {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such object or it is not a list of columns
+   */
+  public Frame frame(String name) {
+    if (!(read(name) instanceof RList list)) {
+      throw new IllegalArgumentException("object '" + name + "' in " + rdb + " is not a data frame");
+    }
+    return new Frame(name, list);
+  }
+
+  private byte[] decompress(byte[] record) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
+    int length = in.readInt();
+    InputStream body;
+    if (compression == 3) {
+      int type = in.read();
+      body = switch (type) {
+        case 'Z' -> new LZMA2InputStream(in, DICTIONARY);
+        case '1' -> new InflaterInputStream(in);
+        case '0' -> in;
+        default -> throw new IOException(
+            "R record compression type '" + (char) type + "' is not supported (Z, 1 and 0 are)");
+      };
+    } else if (compression == 1) {
+      body = new InflaterInputStream(in);
+    } else {
+      throw new IOException("R lazy-load compression " + compression + " is not supported (1 and 3 are)");
+    }
+    byte[] out = new byte[length];
+    int n = body.readNBytes(out, 0, length);
+    if (n != length) {
+      throw new IOException("R record should hold " + length + " bytes, got " + n);
+    }
+    return out;
+  }
+
+  /** An R list (or pairlist) with its element names; names are empty strings where R has none. */
+  public static final class RList {
+    private final List<String> names;
+    private final List<Object> values;
+    private final Map<String, Object> attributes;
+
+    RList(List<String> names, List<Object> values, Map<String, Object> attributes) {
+      this.names = names;
+      this.values = values;
+      this.attributes = attributes;
+    }
+
+    /** Number of elements. */
+    public int size() {
+      return values.size();
+    }
+
+    /** The name of element {@code i}. */
+    public String name(int i) {
+      return names.get(i);
+    }
+
+    /** Element {@code i}. */
+    public Object value(int i) {
+      return values.get(i);
+    }
+
+    /** The first element named {@code name}, or null. */
+    public Object get(String name) {
+      int i = names.indexOf(name);
+      return i < 0 ? null : values.get(i);
+    }
+
+    /** The element names. */
+    public List<String> names() {
+      return List.copyOf(names);
+    }
+
+    /** The attribute named {@code name} (e.g. {@code class}), or null. */
+    public Object attribute(String name) {
+      return attributes.get(name);
+    }
+  }
+
+  /**
+   * An R factor: one code per element (0-based, -1 for NA) into its levels.
+   *
+   * @param codes the codes
+   * @param levels the level labels
+   */
+  public record Factor(int[] codes, String[] levels) {
+    /** The labels, one per element (null for NA). */
+    public String[] labels() {
+      String[] out = new String[codes.length];
+      for (int i = 0; i < codes.length; i++) {
+        out[i] = codes[i] < 0 ? null : levels[codes[i]];
+      }
+      return out;
+    }
+  }
+
+  /** A data frame: named columns of equal length. */
+  public static final class Frame {
+    private final String name;
+    private final RList columns;
+
+    Frame(String name, RList columns) {
+      this.name = name;
+      this.columns = columns;
+    }
+
+    /** The column names. */
+    public List<String> columnNames() {
+      return columns.names();
+    }
+
+    /** Number of rows (the length of the first column). */
+    public int rowCount() {
+      return columns.size() == 0 ? 0 : length(columns.value(0));
+    }
+
+    /**
+     * A column as strings: character columns as they are, factors as their labels, numbers in
+     * Java's decimal form; NA is null.
+     *
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public String[] strings(String column) {
+      Object v = columns.get(column);
+      if (v == null) {
+        throw new IllegalArgumentException(
+            "data frame '" + name + "' has no column '" + column + "'; its columns are " + columns.names());
+      }
+      if (v instanceof String[] s) {
+        return s.clone();
+      }
+      if (v instanceof Factor f) {
+        return f.labels();
+      }
+      if (v instanceof int[] n) {
+        return Arrays.stream(n).mapToObj(x -> x == Integer.MIN_VALUE ? null : Integer.toString(x)).toArray(String[]::new);
+      }
+      if (v instanceof double[] d) {
+        return Arrays.stream(d).mapToObj(x -> Double.isNaN(x) ? null : Double.toString(x)).toArray(String[]::new);
+      }
+      if (v instanceof boolean[] b) {
+        String[] out = new String[b.length];
+        for (int i = 0; i < b.length; i++) {
+          out[i] = Boolean.toString(b[i]);
+        }
+        return out;
+      }
+      throw new IllegalArgumentException(
+          "column '" + column + "' of data frame '" + name + "' is a " + v.getClass().getSimpleName()
+              + ", not a vector of strings, numbers or factor levels");
+    }
+
+    private static int length(Object v) {
+      if (v instanceof String[] s) {
+        return s.length;
+      }
+      if (v instanceof Factor f) {
+        return f.codes().length;
+      }
+      if (v instanceof int[] n) {
+        return n.length;
+      }
+      if (v instanceof double[] d) {
+        return d.length;
+      }
+      if (v instanceof boolean[] b) {
+        return b.length;
+      }
+      if (v instanceof RList l) {
+        return l.size();
+      }
+      return 0;
+    }
+  }
+
+  /** R's XDR serialization format, versions 2 and 3 (the subset that data objects use). */
+  static final class Unserializer {
+    private static final int NILSXP = 0;
+    private static final int SYMSXP = 1;
+    private static final int LISTSXP = 2;
+    private static final int CLOSXP = 3;
+    private static final int ENVSXP = 4;
+    private static final int PROMSXP = 5;
+    private static final int LANGSXP = 6;
+    private static final int CHARSXP = 9;
+    private static final int LGLSXP = 10;
+    private static final int INTSXP = 13;
+    private static final int REALSXP = 14;
+    private static final int CPLXSXP = 15;
+    private static final int STRSXP = 16;
+    private static final int DOTSXP = 17;
+    private static final int VECSXP = 19;
+    private static final int EXPRSXP = 20;
+    private static final int RAWSXP = 24;
+    private static final int S4SXP = 25;
+    private static final int ALTREP = 238;
+    private static final int ATTRLISTSXP = 239;
+    private static final int ATTRLANGSXP = 240;
+    private static final int BASEENV = 241;
+    private static final int EMPTYENV = 242;
+    private static final int GLOBALENV = 253;
+    private static final int NILVALUE = 254;
+    private static final int REFSXP = 255;
+    private static final int NA_INT = Integer.MIN_VALUE;
+
+    private final DataInputStream in;
+    private final List<Object> refs = new ArrayList<>();
+
+    Unserializer(byte[] bytes) {
+      this.in = new DataInputStream(new ByteArrayInputStream(bytes));
+    }
+
+    Object read() throws IOException {
+      byte[] format = in.readNBytes(2);
+      if (format.length != 2 || format[0] != 'X' || format[1] != '\n') {
+        throw new IOException("not an R XDR serialization (it starts with " + Arrays.toString(format) + ")");
+      }
+      int version = in.readInt();
+      in.readInt(); // the writer's R version
+      in.readInt(); // the minimal reader version
+      if (version == 3) {
+        in.skipNBytes(in.readInt()); // the native encoding's name
+      } else if (version != 2) {
+        throw new IOException("R serialization version " + version + " is not supported (2 and 3 are)");
+      }
+      return item();
+    }
+
+    private Object item() throws IOException {
+      int flags = in.readInt();
+      int type = flags & 0xFF;
+      int levels = flags >>> 12;
+      boolean hasAttr = (flags & (1 << 9)) != 0;
+      switch (type) {
+        case NILVALUE, EMPTYENV, BASEENV, GLOBALENV, NILSXP:
+          return null;
+        case REFSXP: {
+          int i = flags >> 8;
+          if (i == 0) {
+            i = in.readInt();
+          }
+          return refs.get(i - 1);
+        }
+        case SYMSXP: {
+          Object name = item();
+          Symbol s = new Symbol(name instanceof String str ? str : String.valueOf(name));
+          refs.add(s);
+          return s;
+        }
+        case ENVSXP: {
+          in.readInt(); // locked
+          int slot = refs.size();
+          refs.add(null);
+          item(); // enclosing
+          Object frame = item();
+          item(); // hash table
+          item(); // attributes
+          refs.set(slot, frame);
+          return frame;
+        }
+        case LISTSXP, LANGSXP, CLOSXP, PROMSXP, DOTSXP, ATTRLISTSXP, ATTRLANGSXP:
+          return pairlist(flags);
+        case CHARSXP: {
+          int n = in.readInt();
+          if (n == -1) {
+            return null;
+          }
+          byte[] b = in.readNBytes(n);
+          // bit 3 of the levels marks Latin-1; everything else here is UTF-8 or ASCII
+          return new String(b, (levels & 4) != 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+        case LGLSXP, INTSXP: {
+          int n = length();
+          int[] v = new int[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = in.readInt();
+          }
+          Map<String, Object> attr = hasAttr ? attributes() : Map.of();
+          if (type == LGLSXP) {
+            boolean[] b = new boolean[n];
+            for (int i = 0; i < n; i++) {
+              b[i] = v[i] == 1;
+            }
+            return b;
+          }
+          if (attr.get("levels") instanceof String[] lv) {
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+              codes[i] = v[i] == NA_INT ? -1 : v[i] - 1;
+            }
+            return new Factor(codes, lv);
+          }
+          return v;
+        }
+        case REALSXP: {
+          int n = length();
+          double[] v = new double[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+          }
+          skipAttributes(hasAttr);
+          return v;
+        }
+        case CPLXSXP: {
+          int n = length();
+          in.skipNBytes(16L * n);
+          skipAttributes(hasAttr);
+          return new double[0];
+        }
+        case RAWSXP: {
+          byte[] b = in.readNBytes(length());
+          skipAttributes(hasAttr);
+          return b;
+        }
+        case STRSXP: {
+          int n = length();
+          String[] v = new String[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = (String) item();
+          }
+          skipAttributes(hasAttr);
+          return v;
+        }
+        case VECSXP, EXPRSXP: {
+          int n = length();
+          List<Object> values = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            values.add(item());
+          }
+          Map<String, Object> attr = hasAttr ? attributes() : Map.of();
+          List<String> names = new ArrayList<>();
+          String[] given = attr.get("names") instanceof String[] s ? s : new String[0];
+          for (int i = 0; i < n; i++) {
+            names.add(i < given.length && given[i] != null ? given[i] : "");
+          }
+          return new RList(names, values, attr);
+        }
+        case S4SXP:
+          skipAttributes(hasAttr);
+          return null;
+        case ALTREP:
+          return altrep();
+        default:
+          throw new IOException("R object type " + type + " is not supported by this reader");
+      }
+    }
+
+    /** A pairlist (or language object) as an RList of its tagged elements. */
+    private Object pairlist(int flags) throws IOException {
+      List<String> names = new ArrayList<>();
+      List<Object> values = new ArrayList<>();
+      Map<String, Object> attr = Map.of();
+      int f = flags;
+      while (true) {
+        int type = f & 0xFF;
+        boolean hasAttr = (f & (1 << 9)) != 0;
+        boolean hasTag = (f & (1 << 10)) != 0;
+        if (type == CLOSXP || type == PROMSXP) {
+          // functions and promises: read past them (attributes, environment, formals or value, body)
+          if (hasAttr) {
+            attributes();
+          }
+          if (hasTag) {
+            item();
+          }
+          item();
+          item();
+          return null;
+        }
+        if (hasAttr) {
+          attr = attributes();
+        }
+        Object tag = hasTag ? item() : null;
+        names.add(tag instanceof Symbol s ? s.name() : "");
+        values.add(item());
+        f = in.readInt();
+        int next = f & 0xFF;
+        if (next == NILVALUE || next == NILSXP) {
+          return new RList(names, values, attr);
+        }
+        if (next != LISTSXP && next != LANGSXP && next != DOTSXP && next != ATTRLISTSXP && next != ATTRLANGSXP) {
+          // a dotted pair (a tail that is not a pairlist) does not occur in data objects
+          throw new IOException("improper R pairlist (tail of type " + next + ") is not supported");
+        }
+      }
+    }
+
+    /** ALTREP objects: compact integer and real sequences, and wrappers of ordinary vectors. */
+    private Object altrep() throws IOException {
+      Object info = item();
+      Object state = item();
+      Object attr = item();
+      String cls = info instanceof RList l && l.size() > 0 && l.value(0) instanceof Symbol s ? s.name() : "?";
+      Object out;
+      switch (cls) {
+        case "compact_intseq": {
+          double[] st = (double[]) state;
+          int n = (int) st[0];
+          int start = (int) st[1];
+          int step = (int) st[2];
+          int[] v = new int[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = start + i * step;
+          }
+          out = v;
+          break;
+        }
+        case "compact_realseq": {
+          double[] st = (double[]) state;
+          int n = (int) st[0];
+          double[] v = new double[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = st[1] + i * st[2];
+          }
+          out = v;
+          break;
+        }
+        case "deferred_string": {
+          Object arg = state instanceof RList l ? l.value(0) : state;
+          if (arg instanceof int[] n) {
+            out = Arrays.stream(n).mapToObj(x -> x == NA_INT ? null : Integer.toString(x)).toArray(String[]::new);
+          } else if (arg instanceof double[] d) {
+            out = Arrays.stream(d).mapToObj(Rdata.Unserializer::realToString).toArray(String[]::new);
+          } else {
+            throw new IOException("deferred_string over " + arg + " is not supported");
+          }
+          break;
+        }
+        default:
+          if (cls.startsWith("wrap_") && state instanceof RList l && l.size() > 0) {
+            out = l.value(0);
+            break;
+          }
+          throw new IOException("R ALTREP class '" + cls + "' is not supported by this reader");
+      }
+      if (attr instanceof RList a && out instanceof int[] codes && a.get("levels") instanceof String[] lv) {
+        int[] c = new int[codes.length];
+        for (int i = 0; i < c.length; i++) {
+          c[i] = codes[i] == NA_INT ? -1 : codes[i] - 1;
+        }
+        return new Factor(c, lv);
+      }
+      return out;
+    }
+
+    private static String realToString(double x) {
+      return Double.isNaN(x) ? null : x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    private int length() throws IOException {
+      int n = in.readInt();
+      if (n != -1) {
+        return n;
+      }
+      long upper = in.readInt();
+      long lower = in.readInt() & 0xFFFFFFFFL;
+      long len = (upper << 32) | lower;
+      if (len > Integer.MAX_VALUE - 8) {
+        throw new IOException("R vector of length " + len + " is too long for this reader");
+      }
+      return (int) len;
+    }
+
+    private Map<String, Object> attributes() throws IOException {
+      Object a = item();
+      Map<String, Object> out = new LinkedHashMap<>();
+      if (a instanceof RList l) {
+        for (int i = 0; i < l.size(); i++) {
+          out.put(l.name(i), l.value(i));
+        }
+      }
+      return out;
+    }
+
+    private void skipAttributes(boolean hasAttr) throws IOException {
+      if (hasAttr) {
+        attributes();
+      }
+    }
+
+    /** An R symbol (a name). */
+    record Symbol(String name) {}
+  }
+}

@@ -1,0 +1,49 @@
+package dev.avil.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avil.api.Comparison;
+import dev.avil.api.Experiment;
+import dev.avil.api.Method;
+import dev.avil.api.Results;
+import dev.avil.task.Task;
+import dev.avil.train.Metric;
+import dev.avil.train.TrainingListener;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The text setting, small (at most 60 examples per split, a few hundred texts: the vectors are
+ * cached after the first run), through the engine: single-task, uniform and αVIL.
+ */
+class FineFoodSentimentTest {
+  private static final FineFoodSentiment SMALL = FineFoodSentiment.atMost(60);
+
+  @Test
+  void smallSettingHasFiveTasksOfSentenceVectors() {
+    assertThat(SMALL.target().name()).isEqualTo("review");
+    assertThat(SMALL.auxiliary()).extracting(Task::name).containsExactly("review-aux", "review-noise", "word-polarity", "tweet-device");
+    for (Task t : SMALL.auxiliary()) {
+      assertThat(t.inputShape()).containsExactly(384);
+      assertThat(t.classes()).isEqualTo(2);
+      assertThat(t.train().size()).isEqualTo(60);
+    }
+    assertThat(SMALL.target().dev().size()).isEqualTo(60);
+    assertThat(SMALL.target().test().size()).isEqualTo(60);
+  }
+
+  @Test
+  void textComparisonRunsThroughTheEngine() {
+    Comparison c = Experiment.target(SMALL.target()).aux(SMALL.auxiliary())
+        .epochs(2).listener(TrainingListener.silent())
+        .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
+        .seeds(1)
+        .run();
+    assertThat(c.failures()).isEmpty();
+    assertThat(c.methods()).hasSize(3);
+    Results avil = c.runs(Method.alphaVil().name()).get(0);
+    for (String task : new String[] {"review", "review-aux", "review-noise", "word-polarity", "tweet-device"}) {
+      assertThat(avil.value(2, task, Metric.WEIGHT)).as("weight of %s", task).isFinite().isGreaterThanOrEqualTo(0);
+    }
+    assertThat(avil.testAtBest()).isBetween(0.0, 1.0);
+  }
+}
