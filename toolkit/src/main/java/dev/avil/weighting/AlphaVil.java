@@ -61,17 +61,10 @@ public final class AlphaVil implements Strategy {
       double[] alpha = fixed ? withTarget(s.alpha()) : s.alpha();
       // the tasks whose α was solved for and can move: those that trained, less a fixed target
       int[] live = IntStream.range(fixed ? 1 : 0, k).filter(t -> weights[t] > 0).toArray();
-      double[] signal = alpha;
+      double[][] hessian = options.evidence() > 0 ? hessian(objective, alpha, live) : null;
       boolean[] moves = new boolean[k];
-      if (options.judge() == AlphaVilOptions.Judge.ALONE) {
-        signal = alone(objective, alpha, IntStream.of(live).filter(t -> t > 0).toArray(), run, moves);
-        moves[0] = !fixed;
-      } else if (epochs > options.warmup()) {
-        double[][] hessian = options.evidence() > 0 ? hessian(objective, alpha, live) : null;
+      if (epochs > options.warmup()) {
         moves = supported(objective, alpha, hessian, live, run);
-      }
-      if (epochs <= options.warmup()) {
-        Arrays.fill(moves, false);
       }
       objective.moveTo(alpha);
       double[] recorded = alpha.clone();
@@ -80,7 +73,7 @@ public final class AlphaVil implements Strategy {
           recorded[t] = Double.NaN; // it made no pass, so it has no α
         }
       }
-      weights = updatedWeights(weights, signal, moves, options);
+      weights = updatedWeights(weights, alpha, moves, options);
       return new EpochWeights(weights.clone(), recorded, s.skipped());
     } finally {
       deltas.forEach(ParamVector::close);
@@ -98,45 +91,6 @@ public final class AlphaVil implements Strategy {
   /** The value with its gradient in the auxiliary αs only. */
   private static AlphaObjective.Value withoutTarget(AlphaObjective.Value v) {
     return new AlphaObjective.Value(v.loss(), Arrays.copyOfRange(v.gradient(), 1, v.gradient().length));
-  }
-
-  /**
-   * Each auxiliary task's step on its own: the a that minimises the target's tuning loss at θ + a·δ_t
-   * with no other delta, from a quadratic through the slopes at a = 0 and a = 1 (kept in [−1, 4];
-   * where the loss is not convex along δ_t, whichever of 0 and 1 is lower). Unlike the αs of the
-   * merged step, it does not shrink for a task that teaches what the target's own step already
-   * teaches, so a helpful auxiliary task is not taken for a redundant one. Task t may move when the
-   * tuning loss at a·δ_t is below the loss at its full step, δ_t, by more than {@code evidence}
-   * paired standard errors. Returns the merged αs with the auxiliary ones replaced, and fills
-   * {@code moves}; leaves the model wherever it was last evaluated.
-   */
-  private double[] alone(AlphaObjective objective, double[] merged, int[] aux, TrainingRun run, boolean[] moves) {
-    int k = merged.length;
-    double[] signal = merged.clone();
-    double[] zero = new double[k];
-    double[] slopeAtZero = objective.valueAndGradient(zero).gradient();
-    for (int t : aux) {
-      double[] one = new double[k];
-      one[t] = 1;
-      AlphaObjective.Value full = objective.valueAndGradient(one);
-      double[] fullLosses = run.tuneLosses();
-      double curvature = full.gradient()[t] - slopeAtZero[t];
-      double a;
-      if (curvature > 0) {
-        a = Math.max(-1, Math.min(4, -slopeAtZero[t] / curvature));
-      } else {
-        a = slopeAtZero[t] < 0 ? 1 : 0;
-      }
-      signal[t] = a;
-      if (a == 1) {
-        continue; // the full step is the best: nothing to move
-      }
-      double[] at = new double[k];
-      at[t] = a;
-      objective.moveTo(at);
-      moves[t] = options.evidence() <= 0 || pairedZ(fullLosses, run.tuneLosses()) > options.evidence();
-    }
-    return signal;
   }
 
   /**

@@ -42,7 +42,6 @@ import java.util.Map;
  * @param warmup epochs at the start in which the weights stay where they are (the parameters still
  *     take the α-merged step)
  * @param onNonFinite what a non-finite tuning loss during the α search does
- * @param judge what moves the auxiliary weights: each task's step on its own, or the merged αs
  * @param targetAlphaFixed whether the target's α is held at 1, so that its own delta is applied as
  *     it trained and only the auxiliary αs are solved for. A greedy, one-epoch α on the target's
  *     own step is short-horizon biased (Wu et al. 2018): it shortens the step and slows learning.
@@ -59,21 +58,8 @@ public record AlphaVilOptions(
     double evidence,
     int warmup,
     OnNonFinite onNonFinite,
-    boolean targetAlphaFixed,
-    Judge judge)
+    boolean targetAlphaFixed)
     implements MethodOptions {
-
-  /** What moves the auxiliary weights. */
-  public enum Judge {
-    /**
-     * Each auxiliary task's step on its own, from θ with no other delta: how much of its step
-     * lowers the target's tuning loss. A task that teaches what the target's own step teaches still
-     * counts as helpful. The default.
-     */
-    ALONE,
-    /** The αs of the merged step, as the paper's recipe does. */
-    MERGED
-  }
 
   /** How the task weights follow the αs after each epoch. */
   public enum Update {
@@ -150,7 +136,6 @@ public record AlphaVilOptions(
     nonNull(alphaInit, "alpha init");
     nonNull(update, "update");
     nonNull(onNonFinite, "on non-finite");
-    nonNull(judge, "judge");
   }
 
   /**
@@ -159,7 +144,7 @@ public record AlphaVilOptions(
    * when its gain exceeds 2 standard errors; no warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, Judge.ALONE);
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true);
   }
 
   /**
@@ -167,37 +152,37 @@ public record AlphaVilOptions(
    * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
    */
   public static AlphaVilOptions paper() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, Judge.MERGED);
+    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
   public AlphaVilOptions rho(double value) {
-    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this many α iterations per epoch, ≥ 0 (0 keeps α at its initial value). */
   public AlphaVilOptions alphaSteps(int value) {
-    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this α optimiser. */
   public AlphaVilOptions alphaOptimizer(AlphaOptimizer value) {
-    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this step size for Adam and SGD, > 0. */
   public AlphaVilOptions alphaLearningRate(double value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With α starting each epoch at {@code value}. */
   public AlphaVilOptions alphaInit(AlphaInit value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With this weight-update rule. */
   public AlphaVilOptions update(Update value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With the weights kept in [{@code min}, {@code max}] after each update. */
@@ -205,7 +190,7 @@ public record AlphaVilOptions(
     if (Double.isNaN(max)) {
       throw new IllegalArgumentException("clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
     }
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /**
@@ -213,27 +198,22 @@ public record AlphaVilOptions(
    * standard errors, ≥ 0 (0: on any gain).
    */
   public AlphaVilOptions evidence(double standardErrors) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite, targetAlphaFixed);
   }
 
   /** With the weights held for the first {@code epochs} epochs, ≥ 0. */
   public AlphaVilOptions warmup(int epochs) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite, targetAlphaFixed);
   }
 
   /** With this handling of a non-finite tuning loss. */
   public AlphaVilOptions onNonFinite(OnNonFinite value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value, targetAlphaFixed, judge);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value, targetAlphaFixed);
   }
 
   /** With the target's α held at 1 ({@code true}) or solved for with the others. */
   public AlphaVilOptions targetAlphaFixed(boolean fixed) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, fixed, judge);
-  }
-
-  /** With the auxiliary weights moved by {@code value}. */
-  public AlphaVilOptions judge(Judge value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, value);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, fixed);
   }
 
   /** The upper clamp, resolved for the update rule. */
@@ -264,7 +244,6 @@ public record AlphaVilOptions(
     m.put("warmup", Integer.toString(warmup));
     m.put("onNonFinite", lower(onNonFinite));
     m.put("targetAlpha", targetAlphaFixed ? "fixed" : "solved");
-    m.put("judge", lower(judge));
     return m;
   }
 
