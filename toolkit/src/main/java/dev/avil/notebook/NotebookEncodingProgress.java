@@ -3,7 +3,6 @@ package dev.avil.notebook;
 import dev.avil.report.Html;
 import dev.avil.text.EncodingProgress;
 import java.util.Locale;
-import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
@@ -13,22 +12,17 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * extension makes it the default {@link EncodingProgress}.
  */
 public final class NotebookEncodingProgress implements EncodingProgress {
-  private final DisplayStream display;
-  private final String displayId = "avil-encoding-" + UUID.randomUUID();
-  private boolean shown;
+  private final UpdatingOutput output;
   private double lastSeconds = Double.NEGATIVE_INFINITY;
 
   /** Shows progress on {@code display}, the kernel's display stream. */
   public NotebookEncodingProgress(DisplayStream display) {
-    if (display == null) {
-      throw new IllegalArgumentException("display stream must not be null; use the kernel's getIO().display");
-    }
-    this.display = display;
+    this.output = new UpdatingOutput(display, "avil-encoding-");
   }
 
   @Override
   public synchronized void update(int done, int total, double seconds) {
-    if (shown && done != total && seconds - lastSeconds < 0.5) {
+    if (output.shown() && done != total && seconds - lastSeconds < 0.5) {
       return;
     }
     lastSeconds = seconds;
@@ -38,12 +32,6 @@ public final class NotebookEncodingProgress implements EncodingProgress {
         done, Math.max(total, 1), Html.escape(text.substring(text.indexOf(']') + 2)));
     DisplayData data = new DisplayData(text);
     data.putHTML(html);
-    if (shown) {
-      display.updateDisplay(displayId, data);
-    } else {
-      data.setDisplayId(displayId);
-      display.display(data);
-      shown = true;
-    }
+    output.publish(data);
   }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import tech.tablesaw.api.DoubleColumn;
@@ -30,13 +29,11 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class NotebookProgress implements TrainingListener {
-  private final DisplayStream display;
+  private final UpdatingOutput output;
   private final int runs;
-  private final String displayId = "avil-progress-" + UUID.randomUUID();
   private final List<FinishedRun> finished = new ArrayList<>();
   private final Map<String, Running> running = new LinkedHashMap<>();
   private final long createdNanos = System.nanoTime();
-  private boolean shown;
   private int started;
 
   private record FinishedRun(String method, long seed, int epochs, int of, double bestDev, double seconds) {}
@@ -71,13 +68,10 @@ public final class NotebookProgress implements TrainingListener {
    *     comparison); used for "run k of n" and the time left
    */
   public NotebookProgress(DisplayStream display, int runs) {
-    if (display == null) {
-      throw new IllegalArgumentException("display stream must not be null; use the kernel's getIO().display");
-    }
     if (runs < 1) {
       throw new IllegalArgumentException("runs " + runs + " must be ≥ 1");
     }
-    this.display = display;
+    this.output = new UpdatingOutput(display, "avil-progress-");
     this.runs = runs;
   }
 
@@ -119,23 +113,7 @@ public final class NotebookProgress implements TrainingListener {
   private void publish() {
     DisplayData data = new DisplayData(text());
     data.putHTML(html());
-    // After an interrupt the thread's flag is set, and the kernel's message socket refuses to
-    // send from an interrupted thread (EINTR); the last update must still go out, and the flag
-    // must stay set for the training to stop.
-    boolean interrupted = Thread.interrupted();
-    try {
-      if (shown) {
-        display.updateDisplay(displayId, data);
-      } else {
-        data.setDisplayId(displayId);
-        display.display(data);
-        shown = true;
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    output.publish(data);
   }
 
   /** The output's HTML as it stands: the headline, each running run's epoch, the finished runs. */
