@@ -15,9 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** An interrupt stops a comparison and returns the runs that finished. */
+@Tag("slow")
 class InterruptTest {
   private static final Task TARGET = Synthetic.blobs("target", 200, 5, 3, 1.2, 4);
   private static final Task NOISE = Tasks.randomLabels("noise", TARGET, 1);

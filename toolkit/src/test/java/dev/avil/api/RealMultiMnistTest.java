@@ -6,9 +6,11 @@ import dev.avil.data.MultiMnist;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
 import dev.avil.train.TrainingListener;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real path, small: MultiMNIST from the real digits, LeNet, αVIL, one short run. */
+@Tag("slow")
 class RealMultiMnistTest {
   @Test
   void alphaVilRunsOnRealMultiMnistWithLenetAndLearnsSomething() {

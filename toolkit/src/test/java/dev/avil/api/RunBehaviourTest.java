@@ -16,9 +16,11 @@ import dev.avil.weighting.Uniform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Whole runs on small synthetic tasks: learning, determinism, failures that keep results. */
+@Tag("slow")
 class RunBehaviourTest {
   private static final Task FULL = Synthetic.blobs("target", 2000, 8, 4, 1.0, 11);
   private static final Task TARGET = FULL.trainSize(100);

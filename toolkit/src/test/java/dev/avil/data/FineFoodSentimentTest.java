@@ -9,12 +9,14 @@ import dev.avil.api.Results;
 import dev.avil.task.Task;
 import dev.avil.train.Metric;
 import dev.avil.train.TrainingListener;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The text setting, small (at most 60 examples per split, a few hundred texts: the vectors are
  * cached after the first run), through the engine: single-task, uniform and αVIL.
  */
+@Tag("slow")
 class FineFoodSentimentTest {
   private static final FineFoodSentiment SMALL = FineFoodSentiment.atMost(60);
 
