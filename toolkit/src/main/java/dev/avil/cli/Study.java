@@ -53,6 +53,7 @@ public final class Study {
     METHODS.put("uniform", Method::uniform);
     METHODS.put("avil", Method::alphaVil);
     METHODS.put("avil-paper", Method::alphaVilPaper);
+    METHODS.put("avil-within", () -> Method.alphaVil(a -> a.stepWithin(true)));
     METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
     METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
     METHODS.put("gcs", Method::gcs);
@@ -62,7 +63,10 @@ public final class Study {
     METHODS.put("uncertainty", Method::uncertainty);
   }
 
-  /** The methods a study runs unless told otherwise: all but the two older αVIL rules. */
+  /**
+   * The methods a study runs unless told otherwise: all but the paper recipe's two other rules and
+   * the clipped-step variant of the default.
+   */
   static final List<String> DEFAULT_METHODS =
       List.of("single", "single-x6", "uniform", "avil", "avil-paper", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
 

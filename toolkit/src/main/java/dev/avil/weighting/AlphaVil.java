@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  *   <li>the αs minimise the target's loss on the tuning part of its dev split at θ + Σ α_t δ_t
  *       ({@link AlphaObjective}, solved by {@link AlphaSolver}); the best α evaluated is kept, α =
  *       1 included;
- *   <li>θ ← θ + Σ α_t δ_t, and the weights follow the αs by the update rule where the evidence for
+ *   <li>θ ← θ + Σ α_t δ_t (with {@code stepWithin}, each auxiliary α clipped to [0, 1]), and the weights follow the
+ *       solved αs by the update rule where the evidence for
  *       the move is strong enough ({@link AlphaVilOptions#evidence}), then are clamped.
  * </ol>
  *
@@ -66,7 +67,13 @@ public final class AlphaVil implements Strategy {
       if (epochs > options.warmup()) {
         moves = supported(objective, alpha, hessian, live, run);
       }
-      objective.moveTo(alpha);
+      double[] step = alpha.clone();
+      if (options.stepWithin()) {
+        for (int t = 1; t < k; t++) {
+          step[t] = Math.max(0, Math.min(1, step[t]));
+        }
+      }
+      objective.moveTo(step);
       double[] recorded = alpha.clone();
       for (int t = 0; t < k; t++) {
         if (!(weights[t] > 0)) {

@@ -42,6 +42,10 @@ import java.util.Map;
  * @param warmup epochs at the start in which the weights stay where they are (the parameters still
  *     take the α-merged step)
  * @param onNonFinite what a non-finite tuning loss during the α search does
+ * @param stepWithin whether the merged step takes each auxiliary α clipped to [0, 1]: at most the
+ *     task's own delta and never against it. The weights still follow the α as solved. A greedy
+ *     α above 1 extrapolates a task's step, and one below 0 trains against it; late in training
+ *     both lower an overfit model's tuning cross-entropy without raising its accuracy.
  * @param targetAlphaFixed whether the target's α is held at 1, so that its own delta is applied as
  *     it trained and only the auxiliary αs are solved for. A greedy, one-epoch α on the target's
  *     own step is short-horizon biased (Wu et al. 2018): it shortens the step and slows learning.
@@ -58,7 +62,8 @@ public record AlphaVilOptions(
     double evidence,
     int warmup,
     OnNonFinite onNonFinite,
-    boolean targetAlphaFixed)
+    boolean targetAlphaFixed,
+    boolean stepWithin)
     implements MethodOptions {
 
   /** How the task weights follow the αs after each epoch. */
@@ -144,7 +149,7 @@ public record AlphaVilOptions(
    * when its gain exceeds 2 standard errors; no warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true);
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, false);
   }
 
   /**
@@ -152,37 +157,37 @@ public record AlphaVilOptions(
    * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
    */
   public static AlphaVilOptions paper() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false);
+    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, false);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
   public AlphaVilOptions rho(double value) {
-    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With this many α iterations per epoch, ≥ 0 (0 keeps α at its initial value). */
   public AlphaVilOptions alphaSteps(int value) {
-    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With this α optimiser. */
   public AlphaVilOptions alphaOptimizer(AlphaOptimizer value) {
-    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With this step size for Adam and SGD, > 0. */
   public AlphaVilOptions alphaLearningRate(double value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With α starting each epoch at {@code value}. */
   public AlphaVilOptions alphaInit(AlphaInit value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With this weight-update rule. */
   public AlphaVilOptions update(Update value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With the weights kept in [{@code min}, {@code max}] after each update. */
@@ -190,7 +195,7 @@ public record AlphaVilOptions(
     if (Double.isNaN(max)) {
       throw new IllegalArgumentException("clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
     }
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /**
@@ -198,22 +203,27 @@ public record AlphaVilOptions(
    * standard errors, ≥ 0 (0: on any gain).
    */
   public AlphaVilOptions evidence(double standardErrors) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With the weights held for the first {@code epochs} epochs, ≥ 0. */
   public AlphaVilOptions warmup(int epochs) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite, targetAlphaFixed, stepWithin);
   }
 
   /** With this handling of a non-finite tuning loss. */
   public AlphaVilOptions onNonFinite(OnNonFinite value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value, targetAlphaFixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value, targetAlphaFixed, stepWithin);
   }
 
   /** With the target's α held at 1 ({@code true}) or solved for with the others. */
   public AlphaVilOptions targetAlphaFixed(boolean fixed) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, fixed);
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, fixed, stepWithin);
+  }
+
+  /** With the merged step's auxiliary αs clipped to [0, 1] ({@code true}) or taken as solved. */
+  public AlphaVilOptions stepWithin(boolean clipped) {
+    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, clipped);
   }
 
   /** The upper clamp, resolved for the update rule. */
@@ -244,6 +254,7 @@ public record AlphaVilOptions(
     m.put("warmup", Integer.toString(warmup));
     m.put("onNonFinite", lower(onNonFinite));
     m.put("targetAlpha", targetAlphaFixed ? "fixed" : "solved");
+    m.put("stepAlpha", stepWithin ? "within [0, 1]" : "as solved");
     return m;
   }
 
