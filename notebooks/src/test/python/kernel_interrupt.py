@@ -8,17 +8,18 @@ prints one JSON object: how long the cell took to stop, its reply status, what t
 variable holds, and whether the next cell ran.
 """
 import json
-import os
 import shutil
 import sys
-import tempfile
 import time
+
+import kernel_under_test
 
 SETUP = """
 import dev.avil.api.*;
 import dev.avil.task.*;
 import dev.avil.model.*;
 import dev.avil.train.*;
+
 var rng = new java.util.Random(1);
 float[][] xs = new float[300][6];
 int[] ys = new int[300];
@@ -38,18 +39,7 @@ var plan = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).epochs(150)
 
 
 def run(jar):
-    home = tempfile.mkdtemp(prefix="avil-interrupt-")
-    spec_dir = os.path.join(home, "kernels", "avil-interrupt-test")
-    os.makedirs(spec_dir)
-    with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
-        json.dump({"argv": [shutil.which("java") or "java", "-jar", jar, "{connection_file}"],
-                   "display_name": "avil interrupt test", "language": "java", "interrupt_mode": "message"}, f)
-    os.environ["JUPYTER_PATH"] = home
-    from jupyter_client.manager import KernelManager
-    km = KernelManager(kernel_name="avil-interrupt-test")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
+    km, kc, home = kernel_under_test.start(jar, "avil-interrupt-test")
     out = {}
     try:
         kc.wait_for_ready(timeout=60)

@@ -9,16 +9,17 @@ random labels, 6,000 each), one cell each. Prints one JSON object with the kerne
 memory (VmRSS, MB) after every run.
 """
 import json
-import os
 import shutil
 import sys
-import tempfile
+
+import kernel_under_test
 
 SETUP = """
 import dev.avil.api.*;
 import dev.avil.data.*;
 import dev.avil.task.*;
 import dev.avil.train.*;
+
 MultiMnist mm = MultiMnist.load(0);
 Task left = mm.left().trainSize(1_000);
 Task right = mm.right().trainSlice(1_000, 7_000);
@@ -36,18 +37,7 @@ def rss_mb(pid):
 
 
 def run(jar, runs):
-    home = tempfile.mkdtemp(prefix="avil-memory-")
-    spec_dir = os.path.join(home, "kernels", "avil-memory-test")
-    os.makedirs(spec_dir)
-    with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
-        json.dump({"argv": [shutil.which("java") or "java", "-jar", jar, "{connection_file}"],
-                   "display_name": "avil memory test", "language": "java", "interrupt_mode": "message"}, f)
-    os.environ["JUPYTER_PATH"] = home
-    from jupyter_client.manager import KernelManager
-    km = KernelManager(kernel_name="avil-memory-test")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
+    km, kc, home = kernel_under_test.start(jar, "avil-memory-test")
     rss = []
     try:
         kc.wait_for_ready(timeout=60)
