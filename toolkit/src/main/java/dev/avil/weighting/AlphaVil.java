@@ -120,7 +120,7 @@ public final class AlphaVil implements Strategy {
     double[] atAlpha = run.tuneLosses();
     double[] x = select(alpha, live);
     for (int t : live) {
-      double neutral = neutralAlpha(t, alpha, weights, options.update());
+      double neutral = neutralAlpha(t, alpha, weights, options);
       if (Double.isNaN(neutral)) {
         continue;
       }
@@ -176,14 +176,14 @@ public final class AlphaVil implements Strategy {
   }
 
   /**
-   * The α of task {@code t} at which {@code rule} leaves its weight unchanged, given the other
+   * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the other
    * αs; NaN where the rule never moves that weight (the target under the
    * relative rules).
    */
-  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions.Update rule) {
-    return switch (rule) {
+  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions o) {
+    return switch (o.update()) {
       case ADDITIVE -> 1;
-      case MULTIPLICATIVE -> t == 0 ? Double.NaN : 1;
+      case MULTIPLICATIVE -> t == 0 ? Double.NaN : o.neutralAlpha();
       case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
       case MEAN_NORMALISED -> w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
     };
@@ -231,7 +231,7 @@ public final class AlphaVil implements Strategy {
         out[0] = 1;
         for (int t = 1; t < k; t++) {
           if (moves[t]) {
-            out[t] = w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, alpha[t]));
+            out[t] = w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, alpha[t] / o.neutralAlpha()));
           }
         }
       }

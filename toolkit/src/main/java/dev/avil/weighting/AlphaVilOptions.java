@@ -49,6 +49,11 @@ import java.util.Map;
  * @param targetAlphaFixed whether the target's α is held at 1, so that its own delta is applied as
  *     it trained and only the auxiliary αs are solved for. A greedy, one-epoch α on the target's
  *     own step is short-horizon biased (Wu et al. 2018): it shortens the step and slows learning.
+ * @param neutralAlpha for {@link Update#MULTIPLICATIVE}: the auxiliary α at which a weight stays as
+ *     it is; the weight is multiplied by α / neutralAlpha. At 1 a task keeps its weight only if the
+ *     target wants all of its delta on top of the target's own full step; a task whose data
+ *     overlaps the target's (more data of the same task) earns less than that, because the two
+ *     steps overlap.
  */
 public record AlphaVilOptions(
     double rho,
@@ -63,7 +68,8 @@ public record AlphaVilOptions(
     int warmup,
     OnNonFinite onNonFinite,
     boolean targetAlphaFixed,
-    boolean stepWithin)
+    boolean stepWithin,
+    double neutralAlpha)
     implements MethodOptions {
 
   /** How the task weights follow the αs after each epoch. */
@@ -134,6 +140,9 @@ public record AlphaVilOptions(
     if (!(evidence >= 0 && Double.isFinite(evidence))) {
       throw new IllegalArgumentException("evidence " + evidence + " must be a finite number ≥ 0 (standard errors)");
     }
+    if (!(neutralAlpha > 0 && Double.isFinite(neutralAlpha))) {
+      throw new IllegalArgumentException("neutral alpha " + neutralAlpha + " must be a finite number > 0");
+    }
     if (warmup < 0) {
       throw new IllegalArgumentException("warmup " + warmup + " must be ≥ 0 epochs");
     }
@@ -149,7 +158,7 @@ public record AlphaVilOptions(
    * when its gain exceeds 2 standard errors; no warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, false);
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, false, 1);
   }
 
   /**
@@ -157,37 +166,37 @@ public record AlphaVilOptions(
    * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
    */
   public static AlphaVilOptions paper() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, false);
+    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, false, 1);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
   public AlphaVilOptions rho(double value) {
-    return new AlphaVilOptions(value, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.rho = value);
   }
 
   /** With this many α iterations per epoch, ≥ 0 (0 keeps α at its initial value). */
   public AlphaVilOptions alphaSteps(int value) {
-    return new AlphaVilOptions(rho, value, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.alphaSteps = value);
   }
 
   /** With this α optimiser. */
   public AlphaVilOptions alphaOptimizer(AlphaOptimizer value) {
-    return new AlphaVilOptions(rho, alphaSteps, value, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.alphaOptimizer = value);
   }
 
   /** With this step size for Adam and SGD, > 0. */
   public AlphaVilOptions alphaLearningRate(double value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, value, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.alphaLearningRate = value);
   }
 
   /** With α starting each epoch at {@code value}. */
   public AlphaVilOptions alphaInit(AlphaInit value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, value, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.alphaInit = value);
   }
 
   /** With this weight-update rule. */
   public AlphaVilOptions update(Update value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, value, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.update = value);
   }
 
   /** With the weights kept in [{@code min}, {@code max}] after each update. */
@@ -195,7 +204,10 @@ public record AlphaVilOptions(
     if (Double.isNaN(max)) {
       throw new IllegalArgumentException("clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
     }
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, min, max, evidence, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> {
+      b.clampMin = min;
+      b.clampMax = max;
+    });
   }
 
   /**
@@ -203,27 +215,79 @@ public record AlphaVilOptions(
    * standard errors, ≥ 0 (0: on any gain).
    */
   public AlphaVilOptions evidence(double standardErrors) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, standardErrors, warmup, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.evidence = standardErrors);
   }
 
   /** With the weights held for the first {@code epochs} epochs, ≥ 0. */
   public AlphaVilOptions warmup(int epochs) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, epochs, onNonFinite, targetAlphaFixed, stepWithin);
+    return with(b -> b.warmup = epochs);
   }
 
   /** With this handling of a non-finite tuning loss. */
   public AlphaVilOptions onNonFinite(OnNonFinite value) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, value, targetAlphaFixed, stepWithin);
+    return with(b -> b.onNonFinite = value);
   }
 
   /** With the target's α held at 1 ({@code true}) or solved for with the others. */
   public AlphaVilOptions targetAlphaFixed(boolean fixed) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, fixed, stepWithin);
+    return with(b -> b.targetAlphaFixed = fixed);
   }
 
   /** With the merged step's auxiliary αs clipped to [0, 1] ({@code true}) or taken as solved. */
   public AlphaVilOptions stepWithin(boolean clipped) {
-    return new AlphaVilOptions(rho, alphaSteps, alphaOptimizer, alphaLearningRate, alphaInit, update, clampMin, clampMax, evidence, warmup, onNonFinite, targetAlphaFixed, clipped);
+    return with(b -> b.stepWithin = clipped);
+  }
+
+  /**
+   * With the auxiliary α at which the multiplicative rule keeps a weight as it is, > 0 (weights are
+   * multiplied by α / value).
+   */
+  public AlphaVilOptions neutralAlpha(double value) {
+    return with(b -> b.neutralAlpha = value);
+  }
+
+  /** A copy with {@code change} applied; the canonical constructor checks the result. */
+  private AlphaVilOptions with(java.util.function.Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
+    return new AlphaVilOptions(b.rho, b.alphaSteps, b.alphaOptimizer, b.alphaLearningRate, b.alphaInit,
+        b.update, b.clampMin, b.clampMax, b.evidence, b.warmup, b.onNonFinite, b.targetAlphaFixed,
+        b.stepWithin, b.neutralAlpha);
+  }
+
+  /** The components, open to change, for {@link #with}. */
+  private static final class Copy {
+    double rho;
+    int alphaSteps;
+    AlphaOptimizer alphaOptimizer;
+    double alphaLearningRate;
+    AlphaInit alphaInit;
+    Update update;
+    double clampMin;
+    double clampMax;
+    double evidence;
+    int warmup;
+    OnNonFinite onNonFinite;
+    boolean targetAlphaFixed;
+    boolean stepWithin;
+    double neutralAlpha;
+
+    Copy(AlphaVilOptions o) {
+      rho = o.rho;
+      alphaSteps = o.alphaSteps;
+      alphaOptimizer = o.alphaOptimizer;
+      alphaLearningRate = o.alphaLearningRate;
+      alphaInit = o.alphaInit;
+      update = o.update;
+      clampMin = o.clampMin;
+      clampMax = o.clampMax;
+      evidence = o.evidence;
+      warmup = o.warmup;
+      onNonFinite = o.onNonFinite;
+      targetAlphaFixed = o.targetAlphaFixed;
+      stepWithin = o.stepWithin;
+      neutralAlpha = o.neutralAlpha;
+    }
   }
 
   /** The upper clamp, resolved for the update rule. */
@@ -255,6 +319,9 @@ public record AlphaVilOptions(
     m.put("onNonFinite", lower(onNonFinite));
     m.put("targetAlpha", targetAlphaFixed ? "fixed" : "solved");
     m.put("stepAlpha", stepWithin ? "within [0, 1]" : "as solved");
+    if (update == Update.MULTIPLICATIVE) {
+      m.put("neutralAlpha", fmt(neutralAlpha));
+    }
     return m;
   }
 

@@ -2,6 +2,7 @@ package dev.avil.weighting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.weighting.AlphaVilOptions.Update;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ class AlphaVilRulesTest {
   }
 
   @Test
+  void multiplicativeMeasuresEachAlphaAgainstTheNeutralAlpha() {
+    // neutral 0.25, α = (1, 0.25, 0.1, 0.75): (1, 1·1, 0.5·max(0.4, ½) = 0.25, 1·min(3, 2) = 2)
+    AlphaVilOptions o = AlphaVilOptions.defaults().neutralAlpha(0.25);
+    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 0.5, 1}, new double[] {1, 0.25, 0.1, 0.75}, new boolean[] {true, true, true, true}, o);
+    assertThat(w).containsExactly(new double[] {1, 1, 0.25, 2}, within(1e-12));
+    assertThatThrownBy(() -> o.neutralAlpha(0)).hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
+  }
+
+  @Test
   void multiplicativeMovesOnlyTheWeightsTheEvidenceSupports() {
     boolean[] onlyFirst = {false, true, false};
     double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1, 1.5, 0.1}, onlyFirst, AlphaVilOptions.defaults());
@@ -58,7 +68,8 @@ class AlphaVilRulesTest {
     double[] alpha = {0.8, 1.4, 0.3};
     for (Update u : Update.values()) {
       for (int t = 0; t < 3; t++) {
-        double n = AlphaVil.neutralAlpha(t, alpha, w, u);
+        AlphaVilOptions o = rule(u).clamp(0, 10).neutralAlpha(u == Update.MULTIPLICATIVE ? 0.3 : 1);
+        double n = AlphaVil.neutralAlpha(t, alpha, w, o);
         if (Double.isNaN(n)) {
           assertThat(u).isIn(Update.MULTIPLICATIVE, Update.TARGET_RELATIVE);
           assertThat(t).isZero();
@@ -68,7 +79,7 @@ class AlphaVilRulesTest {
         a[t] = n;
         boolean[] only = new boolean[3];
         only[t] = true;
-        double[] after = AlphaVil.updatedWeights(w, a, only, rule(u).clamp(0, 10));
+        double[] after = AlphaVil.updatedWeights(w, a, only, o);
         if (u != Update.MEAN_NORMALISED) { // mean-normalised rescales every weight together
           assertThat(after[t]).as("%s task %d", u, t).isCloseTo(w[t], within(1e-12));
         }
