@@ -24,7 +24,6 @@ import java.util.SplittableRandom;
 public final class TrainingRun implements AutoCloseable {
   private final RunSpec spec;
   private final NDManager manager;
-  private final MultiHeadNet net;
   private final EpochTally tally;
   private final LanePool lanes;
   private final Sampling sampling;
@@ -36,7 +35,7 @@ public final class TrainingRun implements AutoCloseable {
     this.spec = spec;
     this.manager = DjlRuntime.newManager();
     try {
-      this.net = newNet(Streams.of(spec.seed(), Streams.INIT));
+      MultiHeadNet net = newNet(Streams.of(spec.seed(), Streams.INIT));
       this.tally = new EpochTally(spec.tasks().size());
       this.lanes = new LanePool(
           new Lane(spec, manager, net, tally),
@@ -104,14 +103,17 @@ public final class TrainingRun implements AutoCloseable {
     return t;
   }
 
-  /** The network (for strategies that need its parameter layout). */
-  public MultiHeadNet net() {
-    return net;
+  /**
+   * Number of parameters of the shared trunk: in a parameter vector ({@link #parameters()}, a
+   * gradient) they come first, before the heads.
+   */
+  public int trunkSize() {
+    return lanes.main().net().trunkSize();
   }
 
-  /** The run's manager: arrays a strategy keeps across steps should live here. */
-  public NDManager manager() {
-    return manager;
+  /** Where task {@code task}'s head lies in a parameter vector: {@code [from, to)}. */
+  public int[] headRange(int task) {
+    return lanes.main().net().headRange(task);
   }
 
   /** The current epoch, from 1. */

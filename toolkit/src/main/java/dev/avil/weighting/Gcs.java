@@ -72,7 +72,7 @@ public final class Gcs implements Strategy {
     int k = run.taskCount();
     double[] sum = new double[k];
     int[] steps = {0};
-    int trunk = run.net().trunkSize();
+    int trunk = run.trunkSize();
     run.trainJoint(run.allTasks(), (ts, grads) -> {
       double[] c = coefficients(grads, trunk, form);
       for (int i = 0; i < c.length; i++) {

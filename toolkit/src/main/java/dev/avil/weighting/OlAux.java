@@ -89,7 +89,7 @@ public final class OlAux implements Strategy {
       weights = new double[k];
       Arrays.fill(weights, 1);
     }
-    int trunk = run.net().trunkSize();
+    int trunk = run.trunkSize();
     double[] acc = new double[k];
     int[] step = {0};
     double rate = options.beta() * run.spec().learningRate();
