@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.model.Trunks;
+import dev.avil.results.Metric;
+import dev.avil.results.Record;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
 import dev.avil.testing.Synthetic;
