@@ -7,6 +7,7 @@ import dev.avil.task.Split;
 import dev.avil.task.Task;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -72,16 +73,11 @@ public final class TrainingRun implements AutoCloseable {
   public static int tuneSize(int devSize, double devSplit) {
     int n = (int) Math.round(devSize * devSplit);
     if (n < 1 || n >= devSize) {
-      throw new IllegalArgumentException(
-          "dev split "
-              + devSplit
-              + " of the target's "
-              + devSize
-              + " dev examples leaves "
-              + n
-              + " for tuning and "
-              + (devSize - n)
-              + " for model selection; both need at least 1");
+      throw new IllegalArgumentException(String.format(
+          Locale.ROOT,
+          "dev split %s of the target's %d dev examples leaves %d for tuning and %d for model"
+              + " selection; both need at least 1",
+          devSplit, devSize, n, devSize - n));
     }
     return n;
   }

@@ -38,9 +38,11 @@ public final class ForkMerge implements Strategy {
   public record Options(double gridStep) implements MethodOptions {
     /** Checks the step. */
     public Options {
-      if (!Double.isNaN(gridStep) && !(gridStep > 0 && gridStep <= 0.5)) {
-        throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " must be in (0, 0.5]");
-      }
+      MethodOptions.require(
+          Double.isNaN(gridStep) || (gridStep > 0 && gridStep <= 0.5),
+          "ForkMerge grid step",
+          gridStep,
+          "in (0, 0.5]");
       if (!Double.isNaN(gridStep) && Math.abs(1 / gridStep - Math.round(1 / gridStep)) > 1e-9 * Math.round(1 / gridStep)) {
         throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " does not divide 1 (1/" + gridStep + " = "
             + String.format(java.util.Locale.ROOT, "%.3f", 1 / gridStep) + "); accepted: 1/n for a whole n ≥ 2, such as 0.5, 0.25, 0.2, 0.1 or 0.05");
@@ -69,11 +71,8 @@ public final class ForkMerge implements Strategy {
     List<ParamVector> deltas = new ArrayList<>();
     try (ParamVector theta = run.parameters()) {
       for (int b = 0; b < k; b++) {
-        double[] w = new double[k];
-        w[0] = 1;
-        w[b] = 1;
         run.setParameters(theta);
-        run.trainInterleaved(w);
+        run.trainInterleaved(Weights.only(k, 0, b));
         try (ParamVector after = run.parameters()) {
           deltas.add(after.minus(theta));
         }
