@@ -1,6 +1,7 @@
 package dev.avil.train;
 
 import dev.avil.train.TrainingRun.BatchWeighting;
+import java.util.function.IntFunction;
 
 /**
  * Interleaved training: one pass over every participating task, batch by batch in turn (round
@@ -10,15 +11,15 @@ import dev.avil.train.TrainingRun.BatchWeighting;
 final class RoundRobin {
   private RoundRobin() {}
 
-  /** One pass on {@code lane}, the batch orders from {@code sampling}, weighted by {@code w}. */
-  static void pass(Lane lane, Sampling sampling, BatchWeighting w) {
+  /** One pass on {@code lane}, each task's batch order by {@code order}, weighted by {@code w}. */
+  static void pass(Lane lane, IntFunction<int[]> order, BatchWeighting w) {
     RunSpec spec = lane.spec();
     int k = spec.tasks().size();
-    int[][] order = new int[k][];
+    int[][] orders = new int[k][];
     int[] at = new int[k];
     for (int t = 0; t < k; t++) {
       if (w.trains(t)) {
-        order[t] = sampling.order(t);
+        orders[t] = order.apply(t);
       }
     }
     try (Sgd opt = lane.optimizer()) {
@@ -26,11 +27,11 @@ final class RoundRobin {
       while (live) {
         live = false;
         for (int t = 0; t < k; t++) {
-          if (order[t] == null || at[t] >= order[t].length) {
+          if (orders[t] == null || at[t] >= orders[t].length) {
             continue;
           }
-          int count = Math.min(spec.batchSize(), order[t].length - at[t]);
-          double loss = lane.backward(t, order[t], at[t], count, w.weight(t));
+          int count = Math.min(spec.batchSize(), orders[t].length - at[t]);
+          double loss = lane.backward(t, orders[t], at[t], count, w.weight(t));
           opt.step(lane.taskParams(t));
           w.afterBatch(t, loss);
           at[t] += count;

@@ -13,16 +13,23 @@ final class Sampling {
   private final List<Integer> trainSizes;
   private final SplittableRandom batches;
   private final SplittableRandom samples;
+  private final SplittableRandom branches;
 
   Sampling(RunSpec spec) {
     this.trainSizes = spec.tasks().stream().map(t -> t.train().size()).toList();
     this.batches = Streams.of(spec.seed(), Streams.BATCHES);
     this.samples = Streams.of(spec.seed(), Streams.SAMPLES);
+    this.branches = Streams.of(spec.seed(), Streams.BRANCHES);
   }
 
   /** Task {@code task}'s training examples in a fresh random order, from the batches stream. */
   int[] order(int task) {
     return Shuffle.permutation(trainSizes.get(task), batches);
+  }
+
+  /** As {@link #order}, from the branches stream: the batch order of a forked branch. */
+  int[] branchOrder(int task) {
+    return Shuffle.permutation(trainSizes.get(task), branches);
   }
 
   /**

@@ -139,22 +139,42 @@ public final class TrainingRun implements AutoCloseable {
    * each task's data is used up, with a fresh optimizer. Each task's loss is scaled by its weight.
    */
   public void trainInterleaved(double[] weights) {
+    trainInterleaved(fixed(weights));
+  }
+
+  /**
+   * From the parameters {@code theta}, one branch: a pass as {@link #trainInterleaved(double[])}
+   * makes, its batch order drawn from the run's stream {@link Streams#BRANCHES}, so that forking
+   * branches leaves the batch order of the rest of the run as it was. Returns the branch's delta
+   * θ_b − θ and leaves the model at θ.
+   */
+  public ParamVector branchFrom(ParamVector theta, double[] weights) {
+    setParameters(theta);
+    RoundRobin.pass(lanes.main(), sampling::branchOrder, fixed(weights));
+    try (ParamVector after = parameters()) {
+      ParamVector delta = after.minus(theta);
+      setParameters(theta);
+      return delta;
+    }
+  }
+
+  /** Weights that stay as they are for the whole pass; tasks at weight 0 do not train. */
+  private BatchWeighting fixed(double[] weights) {
     if (weights.length != taskCount()) {
       throw new IllegalArgumentException(weights.length + " weights for " + taskCount() + " tasks");
     }
     double[] w = weights.clone();
-    trainInterleaved(
-        new BatchWeighting() {
-          @Override
-          public boolean trains(int task) {
-            return w[task] > 0;
-          }
+    return new BatchWeighting() {
+      @Override
+      public boolean trains(int task) {
+        return w[task] > 0;
+      }
 
-          @Override
-          public double weight(int task) {
-            return w[task];
-          }
-        });
+      @Override
+      public double weight(int task) {
+        return w[task];
+      }
+    };
   }
 
   /**
@@ -179,7 +199,7 @@ public final class TrainingRun implements AutoCloseable {
    * trains.
    */
   public void trainInterleaved(BatchWeighting w) {
-    RoundRobin.pass(lanes.main(), sampling, w);
+    RoundRobin.pass(lanes.main(), sampling::order, w);
   }
 
   /**

@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * choices where the paper leaves room: the fork-and-merge stretch is one epoch; the grid step is
  * 0.1 with two branches and 0.25 with more (15 merges for three branches: each costs a forward
  * pass over the tuning data); one branch per auxiliary task
- * (the paper's multi-branch form), so that each task's influence is visible.
+ * (the paper's multi-branch form), so that each task's influence is visible. The branches draw
+ * their batch order from a random stream of their own ({@code Streams.BRANCHES}).
  */
 public final class ForkMerge implements Strategy {
   private final double gridStep;
@@ -71,11 +72,7 @@ public final class ForkMerge implements Strategy {
     List<ParamVector> deltas = new ArrayList<>();
     try (ParamVector theta = run.parameters()) {
       for (int b = 0; b < k; b++) {
-        run.setParameters(theta);
-        run.trainInterleaved(Weights.only(k, 0, b));
-        try (ParamVector after = run.parameters()) {
-          deltas.add(after.minus(theta));
-        }
+        deltas.add(run.branchFrom(theta, Weights.only(k, 0, b)));
       }
       double step = Double.isNaN(gridStep) ? (k >= 3 ? 0.25 : 0.1) : gridStep;
       double[] lambda = bestMerge(k, step, l -> {
