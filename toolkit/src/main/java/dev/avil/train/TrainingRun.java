@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  * Task 0 is the target. Every temporary array lives in an {@link NDScope} that closes; the model's
  * parameters and the cached evaluation data live in the run's manager, freed on {@link #close()}.
  *
- * <p>The work is done by the run's parts: the {@link LanePool} of network copies that passes train
- * on ({@link Lane}), the {@link Sampling} of batch orders, the loops ({@link RoundRobin}, {@link
- * JointSteps}), the {@link Evaluation} of every task and the target's {@link Tuning} data.
+ * <p>The work is done by the run's parts: the {@code LanePool} of network copies that passes train
+ * on ({@code Lane}), the {@code Sampling} of batch orders, the loops ({@code RoundRobin}, {@code
+ * JointSteps}), the {@code Evaluation} of every task and the target's {@code Tuning} data.
  *
  * <p>Loss weights enter the graph as torch-owned scalars ({@link Losses#scalar}); no Java number
  * is mixed into a tensor operation inside a gradient collector.
