@@ -1,7 +1,7 @@
 package dev.avil.spark;
 
 import dev.avil.api.Results;
-import dev.avil.train.Record;
+import dev.avil.results.Record;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avil.api.Comparison;
 import dev.avil.api.Results;
-import dev.avil.train.Metric;
-import dev.avil.train.Record;
+import dev.avil.results.Metric;
+import dev.avil.results.Record;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

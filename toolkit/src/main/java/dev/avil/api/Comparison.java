@@ -4,7 +4,7 @@ import dev.avil.report.Figures;
 import dev.avil.report.HtmlReport;
 import dev.avil.report.Stats;
 import dev.avil.report.Tables;
-import dev.avil.train.Record;
+import dev.avil.results.Record;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -188,7 +188,7 @@ public final class Comparison {
       for (String task : rs.get(0).tasks()) {
         for (int e = 1; e <= most; e++) {
           final int ep = e; // runs stopped early count only in the epochs they trained
-          double[] v = rs.stream().mapToDouble(r -> r.value(ep, task, dev.avil.train.Metric.WEIGHT)).filter(x -> !Double.isNaN(x)).toArray();
+          double[] v = rs.stream().mapToDouble(r -> r.value(ep, task, dev.avil.results.Metric.WEIGHT)).filter(x -> !Double.isNaN(x)).toArray();
           series.append(m + " · " + task);
           epoch.append(e);
           w.append(Stats.mean(v));

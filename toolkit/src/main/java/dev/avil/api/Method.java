@@ -55,8 +55,8 @@ public final class Method {
    * that takes as many target steps per epoch as GCS or OL-AUX. See {@link SingleTask}.
    */
   public static Method singleTask(UnaryOperator<SingleTask.Options> configure) {
-    Method m = configured("single-task", SingleTask.Options.defaults(), configure, SingleTask::new);
-    return new Method(m.name, m.orderedOptions, m.strategy, false);
+    SingleTask.Options defaults = SingleTask.Options.defaults();
+    return configured("single-task", defaults, configure, SingleTask::new, false);
   }
 
   /** Uniform multitask learning: every task weight 1, tasks interleaved batch by batch. */
@@ -74,7 +74,7 @@ public final class Method {
    * options that differ from the defaults, so variants can be compared side by side.
    */
   public static Method alphaVil(UnaryOperator<AlphaVilOptions> configure) {
-    return configured("αVIL", AlphaVilOptions.defaults(), configure, AlphaVil::new);
+    return configured("αVIL", AlphaVilOptions.defaults(), configure, AlphaVil::new, true);
   }
 
   /**
@@ -92,7 +92,7 @@ public final class Method {
 
   /** GCS with options, e.g. {@code g -> g.form(Gcs.Form.WEIGHTED)}. */
   public static Method gcs(UnaryOperator<Gcs.Options> configure) {
-    return configured("GCS", Gcs.Options.defaults(), configure, Gcs::new);
+    return configured("GCS", Gcs.Options.defaults(), configure, Gcs::new, true);
   }
 
   /** Online learning of auxiliary weights (Lin et al. 2019). See {@link OlAux}. */
@@ -102,7 +102,7 @@ public final class Method {
 
   /** OL-AUX with options, e.g. {@code o -> o.beta(0.1).horizon(10)}. */
   public static Method olAux(UnaryOperator<OlAux.Options> configure) {
-    return configured("OL-AUX", OlAux.Options.defaults(), configure, OlAux::new);
+    return configured("OL-AUX", OlAux.Options.defaults(), configure, OlAux::new, true);
   }
 
   /** ForkMerge (Jiang et al. 2023). See {@link ForkMerge}. */
@@ -112,7 +112,7 @@ public final class Method {
 
   /** ForkMerge with options, e.g. {@code f -> f.gridStep(0.05)}. */
   public static Method forkMerge(UnaryOperator<ForkMerge.Options> configure) {
-    return configured("ForkMerge", ForkMerge.Options.defaults(), configure, ForkMerge::new);
+    return configured("ForkMerge", ForkMerge.Options.defaults(), configure, ForkMerge::new, true);
   }
 
   /** Dynamic weight average (Liu et al. 2019). See {@link Dwa}. */
@@ -122,7 +122,7 @@ public final class Method {
 
   /** DWA with options, e.g. {@code d -> d.temperature(1)}. */
   public static Method dwa(UnaryOperator<Dwa.Options> configure) {
-    return configured("DWA", Dwa.Options.defaults(), configure, Dwa::new);
+    return configured("DWA", Dwa.Options.defaults(), configure, Dwa::new, true);
   }
 
   /** Uncertainty weighting (Kendall et al. 2018). See {@link UncertaintyWeighting}. */
@@ -132,15 +132,20 @@ public final class Method {
 
   /** Uncertainty weighting with options, e.g. {@code u -> u.learningRate(0.01)}. */
   public static Method uncertainty(UnaryOperator<UncertaintyWeighting.Options> configure) {
-    return configured("uncertainty", UncertaintyWeighting.Options.defaults(), configure, UncertaintyWeighting::new);
+    UncertaintyWeighting.Options defaults = UncertaintyWeighting.Options.defaults();
+    return configured("uncertainty", defaults, configure, UncertaintyWeighting::new, true);
   }
 
   /**
    * A method from its defaults and the user's changes to them; the name lists what differs from
-   * the defaults. Every such method uses auxiliary tasks.
+   * the defaults.
    */
   private static <O extends MethodOptions> Method configured(
-      String base, O defaults, UnaryOperator<O> configure, Function<O, Strategy> strategy) {
+      String base,
+      O defaults,
+      UnaryOperator<O> configure,
+      Function<O, Strategy> strategy,
+      boolean needsAux) {
     O o = configure.apply(defaults);
     if (o == null) {
       throw new IllegalArgumentException("the " + base + " options function returned null; return the options it was given");
@@ -153,7 +158,7 @@ public final class Method {
       }
     });
     String name = changed.length() == 0 ? base : base + "(" + changed + ")";
-    return new Method(name, o.describe(), () -> strategy.apply(o), true);
+    return new Method(name, o.describe(), () -> strategy.apply(o), needsAux);
   }
 
   /**

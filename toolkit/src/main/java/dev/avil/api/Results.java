@@ -2,8 +2,8 @@ package dev.avil.api;
 
 import dev.avil.report.Figures;
 import dev.avil.report.Tables;
-import dev.avil.train.Metric;
-import dev.avil.train.Record;
+import dev.avil.results.Metric;
+import dev.avil.results.Record;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

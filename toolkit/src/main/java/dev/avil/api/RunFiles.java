@@ -1,8 +1,8 @@
 package dev.avil.api;
 
 import dev.avil.report.Csv;
-import dev.avil.train.Metric;
-import dev.avil.train.Record;
+import dev.avil.results.Metric;
+import dev.avil.results.Record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.avil.train;
 
+import dev.avil.results.Metric;
+import dev.avil.results.Record;
 import dev.avil.task.Task;
 import java.util.ArrayList;
 import java.util.List;

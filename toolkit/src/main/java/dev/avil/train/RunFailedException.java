@@ -1,5 +1,6 @@
 package dev.avil.train;
 
+import dev.avil.results.Record;
 import java.util.List;
 
 /** A run stopped early; it carries every record computed before it stopped. */

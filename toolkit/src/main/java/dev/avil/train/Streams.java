@@ -18,6 +18,11 @@ public final class Streams {
   public static final String BATCHES = "batches";
   /** Which examples a ρ-sample takes (αVIL), so that changing ρ does not reshuffle the batches. */
   public static final String SAMPLES = "samples";
+  /**
+   * Batch order in the branches a method forks from the same parameters (ForkMerge), so that
+   * forking more or fewer branches does not reshuffle the batches.
+   */
+  public static final String BRANCHES = "branches";
 
   private Streams() {}
 

@@ -1,8 +1,14 @@
 /**
- * The one training engine: the epoch loop with early stopping, batching, evaluation, parameter
- * vectors, the lanes and cells that run passes and runs side by side, progress listeners (the
- * plain-text {@link dev.avil.train.ProgressLog} among them) and the DJL runtime settings.
- * Strategies in {@code dev.avil.weighting} drive it; tables and figures are made in {@code
- * dev.avil.report}.
+ * The one training engine. {@link dev.avil.train.Engine} runs the epoch loop with early stopping
+ * and makes each epoch's records ({@code dev.avil.results}); a {@link dev.avil.train.Strategy}
+ * from {@code dev.avil.weighting} trains each epoch through the primitives of a {@link
+ * dev.avil.train.TrainingRun}: interleaved, joint and per-task passes, parameter vectors ({@link
+ * dev.avil.train.ParamVector}) and the target's tuning loss and gradient. Inside a run, passes and
+ * evaluation spread over lanes, copies of the network on worker threads; {@link
+ * dev.avil.train.Cells} runs whole runs side by side. Also here: progress listeners, the DJL
+ * runtime settings, and the raw throughput the benchmark measures the engine against.
+ *
+ * <p>The one output formatted here is {@link dev.avil.train.ProgressLog}'s line of plain text per
+ * epoch; tables, figures and files are made in {@code dev.avil.report}.
  */
 package dev.avil.train;

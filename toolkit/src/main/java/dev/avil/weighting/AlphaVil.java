@@ -43,8 +43,7 @@ public final class AlphaVil implements Strategy {
   public EpochWeights trainEpoch(TrainingRun run) {
     int k = run.taskCount();
     if (weights == null) {
-      weights = new double[k];
-      Arrays.fill(weights, 1);
+      weights = Weights.ones(k);
     }
     epochs++;
     List<ParamVector> deltas = List.of();

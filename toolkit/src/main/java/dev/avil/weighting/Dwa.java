@@ -2,7 +2,6 @@ package dev.avil.weighting;
 
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
-import java.util.Arrays;
 
 /**
  * Dynamic weight average (Liu, Johns &amp; Davison, "End-to-End Multi-Task Learning with
@@ -31,9 +30,7 @@ public final class Dwa implements Strategy {
   public record Options(double temperature) implements MethodOptions {
     /** Checks the temperature. */
     public Options {
-      if (!(temperature > 0 && Double.isFinite(temperature))) {
-        throw new IllegalArgumentException("DWA temperature " + temperature + " must be a finite number > 0");
-      }
+      MethodOptions.requirePositive("DWA temperature", temperature);
     }
 
     /** The defaults. */
@@ -66,11 +63,10 @@ public final class Dwa implements Strategy {
    * {@code newer}); all 1 while either is missing.
    */
   static double[] weights(double[] older, double[] newer, double temperature, int k) {
-    double[] w = new double[k];
     if (older == null || newer == null) {
-      Arrays.fill(w, 1);
-      return w;
+      return Weights.ones(k);
     }
+    double[] w = new double[k];
     double max = Double.NEGATIVE_INFINITY;
     double[] r = new double[k];
     for (int t = 0; t < k; t++) {

@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * choices where the paper leaves room: the fork-and-merge stretch is one epoch; the grid step is
  * 0.1 with two branches and 0.25 with more (15 merges for three branches: each costs a forward
  * pass over the tuning data); one branch per auxiliary task
- * (the paper's multi-branch form), so that each task's influence is visible.
+ * (the paper's multi-branch form), so that each task's influence is visible. The branches draw
+ * their batch order from a random stream of their own ({@code Streams.BRANCHES}).
  */
 public final class ForkMerge implements Strategy {
   private final double gridStep;
@@ -38,9 +39,11 @@ public final class ForkMerge implements Strategy {
   public record Options(double gridStep) implements MethodOptions {
     /** Checks the step. */
     public Options {
-      if (!Double.isNaN(gridStep) && !(gridStep > 0 && gridStep <= 0.5)) {
-        throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " must be in (0, 0.5]");
-      }
+      MethodOptions.require(
+          Double.isNaN(gridStep) || (gridStep > 0 && gridStep <= 0.5),
+          "ForkMerge grid step",
+          gridStep,
+          "in (0, 0.5]");
       if (!Double.isNaN(gridStep) && Math.abs(1 / gridStep - Math.round(1 / gridStep)) > 1e-9 * Math.round(1 / gridStep)) {
         throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " does not divide 1 (1/" + gridStep + " = "
             + String.format(java.util.Locale.ROOT, "%.3f", 1 / gridStep) + "); accepted: 1/n for a whole n ≥ 2, such as 0.5, 0.25, 0.2, 0.1 or 0.05");
@@ -69,14 +72,7 @@ public final class ForkMerge implements Strategy {
     List<ParamVector> deltas = new ArrayList<>();
     try (ParamVector theta = run.parameters()) {
       for (int b = 0; b < k; b++) {
-        double[] w = new double[k];
-        w[0] = 1;
-        w[b] = 1;
-        run.setParameters(theta);
-        run.trainInterleaved(w);
-        try (ParamVector after = run.parameters()) {
-          deltas.add(after.minus(theta));
-        }
+        deltas.add(run.branchFrom(theta, Weights.only(k, 0, b)));
       }
       double step = Double.isNaN(gridStep) ? (k >= 3 ? 0.25 : 0.1) : gridStep;
       double[] lambda = bestMerge(k, step, l -> {

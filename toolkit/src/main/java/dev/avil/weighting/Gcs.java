@@ -4,6 +4,7 @@ import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Gradient cosine similarity (Du, Czarnecki, Jayakumar, Farajtabar, Pascanu &amp;
@@ -46,9 +47,7 @@ public final class Gcs implements Strategy {
   public record Options(Form form) implements MethodOptions {
     /** Checks the form. */
     public Options {
-      if (form == null) {
-        throw new IllegalArgumentException("GCS form must be GATED or WEIGHTED, not null");
-      }
+      MethodOptions.require(form != null, "GCS form", form, "GATED or WEIGHTED");
     }
 
     /** The defaults. */
@@ -72,22 +71,17 @@ public final class Gcs implements Strategy {
     int k = run.taskCount();
     double[] sum = new double[k];
     int[] steps = {0};
-    int trunk = run.net().trunkSize();
+    int trunk = run.trunkSize();
     run.trainJoint(run.allTasks(), (ts, grads) -> {
       double[] c = coefficients(grads, trunk, form);
       for (int i = 0; i < c.length; i++) {
         sum[i] += c[i];
       }
       steps[0]++;
-      double[] head = new double[c.length];
-      java.util.Arrays.fill(head, 1);
-      return new TrainingRun.Combination(c, head);
+      return new TrainingRun.Combination(c, Weights.ones(c.length));
     });
-    double[] w = new double[k];
-    for (int t = 0; t < k; t++) {
-      w[t] = sum[t] / Math.max(1, steps[0]);
-    }
-    return EpochWeights.of(w);
+    int n = Math.max(1, steps[0]);
+    return EpochWeights.of(IntStream.range(0, k).mapToDouble(t -> sum[t] / n).toArray());
   }
 
   /** The trunk coefficient of each task: 1 for the target, the gated cosine for the others. */

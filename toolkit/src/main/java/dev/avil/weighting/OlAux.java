@@ -41,15 +41,9 @@ public final class OlAux implements Strategy {
   public record Options(double beta, int horizon, double maxWeight) implements MethodOptions {
     /** Checks both. */
     public Options {
-      if (!(beta > 0 && Double.isFinite(beta))) {
-        throw new IllegalArgumentException("OL-AUX beta " + beta + " must be a finite number > 0");
-      }
-      if (horizon < 1) {
-        throw new IllegalArgumentException("OL-AUX horizon " + horizon + " must be ≥ 1");
-      }
-      if (!(maxWeight > 0 && Double.isFinite(maxWeight))) {
-        throw new IllegalArgumentException("OL-AUX max weight " + maxWeight + " must be a finite number > 0");
-      }
+      MethodOptions.requirePositive("OL-AUX beta", beta);
+      MethodOptions.require(horizon >= 1, "OL-AUX horizon", horizon, "≥ 1");
+      MethodOptions.requirePositive("OL-AUX max weight", maxWeight);
     }
 
     /** The defaults. */
@@ -84,13 +78,11 @@ public final class OlAux implements Strategy {
 
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
-    int k = run.taskCount();
     if (weights == null) {
-      weights = new double[k];
-      Arrays.fill(weights, 1);
+      weights = Weights.ones(run.taskCount());
     }
-    int trunk = run.net().trunkSize();
-    double[] acc = new double[k];
+    int trunk = run.trunkSize();
+    double[] acc = new double[run.taskCount()];
     int[] step = {0};
     double rate = options.beta() * run.spec().learningRate();
     run.trainJoint(run.allTasks(), (ts, grads) -> {

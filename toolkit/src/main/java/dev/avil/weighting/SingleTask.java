@@ -28,9 +28,7 @@ public final class SingleTask implements Strategy {
   public record Options(int passes) implements MethodOptions {
     /** Checks the passes. */
     public Options {
-      if (passes < 1) {
-        throw new IllegalArgumentException("single-task passes " + passes + " must be ≥ 1");
-      }
+      MethodOptions.require(passes >= 1, "single-task passes", passes, "≥ 1");
     }
 
     /** One pass per epoch. */
@@ -51,8 +49,7 @@ public final class SingleTask implements Strategy {
 
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
-    double[] w = new double[run.taskCount()];
-    w[0] = 1;
+    double[] w = Weights.only(run.taskCount(), 0);
     for (int p = 0; p < passes; p++) {
       run.trainInterleaved(w);
     }

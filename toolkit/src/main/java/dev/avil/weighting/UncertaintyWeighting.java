@@ -2,6 +2,7 @@ package dev.avil.weighting;
 
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
+import java.util.Arrays;
 
 /**
  * Uncertainty weighting (Kendall, Gal &amp; Cipolla, "Multi-Task Learning Using Uncertainty to
@@ -31,10 +32,11 @@ public final class UncertaintyWeighting implements Strategy {
   public record Options(double learningRate) implements MethodOptions {
     /** Checks the learning rate. */
     public Options {
-      if (!Double.isNaN(learningRate) && !(learningRate > 0 && Double.isFinite(learningRate))) {
-        throw new IllegalArgumentException(
-            "uncertainty weighting learning rate " + learningRate + " must be a finite number > 0 (or NaN for the model's)");
-      }
+      MethodOptions.require(
+          Double.isNaN(learningRate) || (learningRate > 0 && Double.isFinite(learningRate)),
+          "uncertainty weighting learning rate",
+          learningRate,
+          "a finite number > 0 (or NaN for the model's)");
     }
 
     /** The defaults. */
@@ -55,9 +57,8 @@ public final class UncertaintyWeighting implements Strategy {
 
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
-    int k = run.taskCount();
     if (logVariance == null) {
-      logVariance = new double[k];
+      logVariance = new double[run.taskCount()]; // s = 0: weight 1
     }
     double lr = Double.isNaN(learningRate) ? run.spec().learningRate() : learningRate;
     run.trainInterleaved(
@@ -77,11 +78,7 @@ public final class UncertaintyWeighting implements Strategy {
             logVariance[task] -= lr * gradient(logVariance[task], loss);
           }
         });
-    double[] w = new double[k];
-    for (int t = 0; t < k; t++) {
-      w[t] = Math.exp(-logVariance[t]);
-    }
-    return EpochWeights.of(w);
+    return EpochWeights.of(Arrays.stream(logVariance).map(s -> Math.exp(-s)).toArray());
   }
 
   /** ∂/∂s of exp(−s)·L + s. */

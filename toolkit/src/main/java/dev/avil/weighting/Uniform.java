@@ -2,7 +2,6 @@ package dev.avil.weighting;
 
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
-import java.util.Arrays;
 
 /**
  * Uniform multitask learning: every task weight 1, tasks interleaved batch by batch until each
@@ -11,8 +10,7 @@ import java.util.Arrays;
 public final class Uniform implements Strategy {
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
-    double[] w = new double[run.taskCount()];
-    Arrays.fill(w, 1);
+    double[] w = Weights.ones(run.taskCount());
     run.trainInterleaved(w);
     return EpochWeights.of(w);
   }

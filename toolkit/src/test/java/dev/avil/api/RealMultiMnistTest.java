@@ -21,8 +21,8 @@ class RealMultiMnistTest {
     Results r = Experiment.target(left).aux(right, noise).epochs(3).listener(TrainingListener.silent()).alphaVil().run();
     assertThat(r.config()).containsEntry("trunk", "lenet").containsEntry("task.left", "classes=10 input=[1,28,28] train=500 dev=1000 test=2000");
     assertThat(r.epochs()).isEqualTo(3);
-    assertThat(r.value(3, "left", dev.avil.train.Metric.TRAIN_LOSS)).isLessThan(r.value(1, "left", dev.avil.train.Metric.TRAIN_LOSS));
-    assertThat(r.value(3, "right", dev.avil.train.Metric.TRAIN_LOSS)).isLessThan(r.value(1, "right", dev.avil.train.Metric.TRAIN_LOSS));
+    assertThat(r.value(3, "left", dev.avil.results.Metric.TRAIN_LOSS)).isLessThan(r.value(1, "left", dev.avil.results.Metric.TRAIN_LOSS));
+    assertThat(r.value(3, "right", dev.avil.results.Metric.TRAIN_LOSS)).isLessThan(r.value(1, "right", dev.avil.results.Metric.TRAIN_LOSS));
     assertThat(r.testAtBest()).as("no worse than chance after 3 short epochs").isGreaterThan(0.1);
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.model.Trunks;
+import dev.avil.results.Metric;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
 import dev.avil.testing.Synthetic;
-import dev.avil.train.Metric;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingListener;
@@ -208,7 +208,7 @@ class RunBehaviourTest {
     }
   }
 
-  private static List<dev.avil.train.Record> withoutTimes(Results r) {
+  private static List<dev.avil.results.Record> withoutTimes(Results r) {
     return r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList();
   }
 

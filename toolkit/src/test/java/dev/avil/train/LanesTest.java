@@ -56,11 +56,11 @@ class LanesTest {
   @Test
   void thePlanSpreadsTheLargestTasksFirstAndLeavesOutTasksThatDoNotTrain() {
     int[] sizes = {1000, 6000, 6000};
-    assertThat(TrainingRun.plan(sizes, 2)).isEqualTo(List.of(List.of(1, 0), List.of(2)));
-    assertThat(TrainingRun.plan(sizes, 1)).isEqualTo(List.of(List.of(1, 2, 0)));
-    assertThat(TrainingRun.plan(sizes, 4)).isEqualTo(List.of(List.of(1), List.of(2), List.of(0)));
-    assertThat(TrainingRun.plan(new int[] {1000, -1, -1}, 2)).isEqualTo(List.of(List.of(0)));
-    assertThat(TrainingRun.plan(new int[] {2000, 1000, 500}, 2)).isEqualTo(List.of(List.of(0), List.of(1, 2)));
+    assertThat(LanePool.plan(sizes, 2)).isEqualTo(List.of(List.of(1, 0), List.of(2)));
+    assertThat(LanePool.plan(sizes, 1)).isEqualTo(List.of(List.of(1, 2, 0)));
+    assertThat(LanePool.plan(sizes, 4)).isEqualTo(List.of(List.of(1), List.of(2), List.of(0)));
+    assertThat(LanePool.plan(new int[] {1000, -1, -1}, 2)).isEqualTo(List.of(List.of(0)));
+    assertThat(LanePool.plan(new int[] {2000, 1000, 500}, 2)).isEqualTo(List.of(List.of(0), List.of(1, 2)));
   }
 
   @Test

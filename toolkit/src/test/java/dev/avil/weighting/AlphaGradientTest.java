@@ -52,7 +52,7 @@ class AlphaGradientTest {
           assertThat(java.util.Arrays.stream(analytic).map(Math::abs).max().orElse(0)).isGreaterThan(1e-4);
         }
         // a head's delta is non-zero only for its own task
-        int[] auxHead = run.net().headRange(1);
+        int[] auxHead = run.headRange(1);
         double[] d0 = deltas.get(0).slice(auxHead[0], auxHead[1]);
         double[] d1 = deltas.get(1).slice(auxHead[0], auxHead[1]);
         assertThat(d0).containsOnly(0.0);

@@ -1,4 +1,4 @@
-package dev.avil.train;
+package dev.avil.results;
 
 /**
  * One measurement: the long-format row that every table and plot is a view of.

@@ -1,4 +1,4 @@
-package dev.avil.train;
+package dev.avil.results;
 
 /** What a {@link Record} measures. Each has a short identifier used in CSV files. */
 public enum Metric {

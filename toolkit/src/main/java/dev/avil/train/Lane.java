@@ -1,0 +1,152 @@
+package dev.avil.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import dev.avil.model.MultiHeadNet;
+import dev.avil.task.Split;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A copy of the network with its own batch buffers: what one pass trains on. The run's own network
+ * is the first lane; the others are replicas that a {@link LanePool} makes when passes first run
+ * side by side. Every temporary array lives in an {@link NDScope} that closes.
+ */
+final class Lane {
+  private final RunSpec spec;
+  private final NDManager manager;
+  private final EpochTally tally;
+  private final MultiHeadNet net;
+  private final List<Parameter> params;
+  private final List<List<Parameter>> taskParams = new ArrayList<>();
+  private final float[] buffer;
+  private final long[] labelBuffer;
+  private final Shape[] batchShapes;
+
+  /** A lane on {@code net}, its arrays in {@code manager}, its batches counted in {@code tally}. */
+  Lane(RunSpec spec, NDManager manager, MultiHeadNet net, EpochTally tally) {
+    this.spec = spec;
+    this.manager = manager;
+    this.tally = tally;
+    this.net = net;
+    this.params = net.parameters();
+    for (int t = 0; t < spec.tasks().size(); t++) {
+      taskParams.add(net.parametersOf(t));
+    }
+    this.buffer = new float[spec.batchSize() * spec.tasks().get(0).featureSize()];
+    this.labelBuffer = new long[spec.batchSize()];
+    this.batchShapes = new Shape[spec.batchSize() + 1];
+  }
+
+  /** The run's specification. */
+  RunSpec spec() {
+    return spec;
+  }
+
+  /** This lane's network. */
+  MultiHeadNet net() {
+    return net;
+  }
+
+  /** All parameters of this lane's network, in parameter-vector order. */
+  List<Parameter> params() {
+    return params;
+  }
+
+  /** The parameters task {@code task}'s loss reaches: the trunk and its own head. */
+  List<Parameter> taskParams(int task) {
+    return taskParams.get(task);
+  }
+
+  /** A snapshot of all parameters. The caller closes it. */
+  ParamVector parameters() {
+    return ParamVector.of(params, manager);
+  }
+
+  /** The gradient accumulated in all parameters, in parameter-vector order; zeroes it. */
+  ParamVector takeGradient() {
+    ParamVector g = ParamVector.gradientOf(params, manager);
+    Sgd.zeroGradients(params);
+    return g;
+  }
+
+  /** A fresh optimizer with the run's learning rate and momentum. The caller closes it. */
+  Sgd optimizer() {
+    return new Sgd(manager, spec.learningRate(), spec.momentum());
+  }
+
+  /** One pass over {@code order} with a fresh optimizer, the loss scaled by {@code weight}. */
+  void pass(int task, int[] order, double weight) {
+    try (Sgd opt = optimizer()) {
+      for (int from = 0; from < order.length; from += spec.batchSize()) {
+        backward(task, order, from, Math.min(spec.batchSize(), order.length - from), weight);
+        opt.step(taskParams.get(task));
+      }
+    }
+  }
+
+  /** A pass over {@code order} from {@code theta}; returns the delta. */
+  ParamVector passFrom(ParamVector theta, int task, int[] order, double weight) {
+    theta.writeTo(params);
+    pass(task, order, weight);
+    try (ParamVector after = parameters()) {
+      return after.minus(theta);
+    }
+  }
+
+  /**
+   * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code
+   * weight}; gradients accumulate into the parameters. Returns the unweighted mean loss.
+   *
+   * @throws NonFiniteLossException if the loss is not finite
+   */
+  double backward(int task, int[] order, int from, int count, double weight) {
+    Split split = spec.tasks().get(task).train();
+    int[] rows = Arrays.copyOfRange(order, from, from + count);
+    split.gather(rows, count, buffer);
+    for (int i = 0; i < count; i++) {
+      labelBuffer[i] = split.label(rows[i]);
+    }
+    double loss;
+    try (NDScope scope = new NDScope();
+        Autograd ag = new Autograd()) {
+      NDArray x = input(count);
+      NDArray y = manager.create(Arrays.copyOf(labelBuffer, count));
+      NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
+      ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
+      loss = Losses.value(l);
+    }
+    if (!Double.isFinite(loss)) {
+      Sgd.zeroGradients(params);
+      throw new NonFiniteLossException(spec.tasks().get(task).name(), tally.epoch(), loss);
+    }
+    tally.batch(task, loss);
+    return loss;
+  }
+
+  private NDArray input(int count) {
+    Shape shape = batchShapes[Math.min(count, batchShapes.length - 1)];
+    if (shape == null || shape.get(0) != count) {
+      shape = batchShape(count, spec.tasks().get(0).inputShape());
+      if (count < batchShapes.length) {
+        batchShapes[count] = shape;
+      }
+    }
+    NDArray x = manager.create(FloatBuffer.wrap(buffer, 0, (int) shape.size()), shape);
+    return spec.dtype() == DataType.FLOAT32 ? x : x.toType(spec.dtype(), false);
+  }
+
+  /** The shape of {@code n} inputs of shape {@code input}. */
+  static Shape batchShape(int n, long[] input) {
+    long[] dims = new long[input.length + 1];
+    dims[0] = n;
+    System.arraycopy(input, 0, dims, 1, input.length);
+    return new Shape(dims);
+  }
+}

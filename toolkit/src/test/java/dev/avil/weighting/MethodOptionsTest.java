@@ -1,0 +1,51 @@
+package dev.avil.weighting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avil.api.Method;
+import org.junit.jupiter.api.Test;
+
+/** Every method's options refuse a bad value with one message: option, value, what is accepted. */
+class MethodOptionsTest {
+  @Test
+  void aBadOptionIsRefusedWithItsNameItsValueAndWhatIsAccepted() {
+    assertThatThrownBy(() -> Dwa.Options.defaults().temperature(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("DWA temperature 0.0 must be a finite number > 0");
+    assertThatThrownBy(() -> OlAux.Options.defaults().beta(Double.NaN))
+        .hasMessage("OL-AUX beta NaN must be a finite number > 0");
+    assertThatThrownBy(() -> OlAux.Options.defaults().horizon(0))
+        .hasMessage("OL-AUX horizon 0 must be ≥ 1");
+    assertThatThrownBy(() -> OlAux.Options.defaults().maxWeight(Double.POSITIVE_INFINITY))
+        .hasMessage("OL-AUX max weight Infinity must be a finite number > 0");
+    assertThatThrownBy(() -> SingleTask.Options.defaults().passes(0))
+        .hasMessage("single-task passes 0 must be ≥ 1");
+    assertThatThrownBy(() -> UncertaintyWeighting.Options.defaults().learningRate(-1))
+        .hasMessage("uncertainty weighting learning rate -1.0 must be a finite number > 0"
+            + " (or NaN for the model's)");
+    assertThatThrownBy(() -> ForkMerge.Options.defaults().gridStep(0.75))
+        .hasMessage("ForkMerge grid step 0.75 must be in (0, 0.5]");
+    assertThatThrownBy(() -> Gcs.Options.defaults().form(null))
+        .hasMessage("GCS form null must be GATED or WEIGHTED");
+  }
+
+  @Test
+  void theDefaultsAndTheValuesJustInsideTheLimitsAreAccepted() {
+    assertThat(UncertaintyWeighting.Options.defaults().learningRate()).isNaN();
+    assertThat(ForkMerge.Options.defaults().gridStep(0.5).gridStep()).isEqualTo(0.5);
+    assertThat(OlAux.Options.defaults().horizon(1).maxWeight(1e-9).horizon()).isEqualTo(1);
+    assertThat(SingleTask.Options.defaults().passes(1).describe()).isEmpty();
+  }
+
+  @Test
+  void onlySingleTaskLearningRunsWithoutAuxiliaryTasks() {
+    assertThat(Method.singleTask().needsAux()).isFalse();
+    assertThat(Method.singleTask(s -> s.passes(6)).needsAux()).isFalse();
+    assertThat(Method.singleTask(s -> s.passes(6)).name()).isEqualTo("single-task(passes=6)");
+    for (Method m : new Method[] {Method.uniform(), Method.alphaVil(), Method.gcs(), Method.olAux(),
+        Method.forkMerge(), Method.dwa(), Method.uncertainty()}) {
+      assertThat(m.needsAux()).as(m.name()).isTrue();
+    }
+  }
+}
