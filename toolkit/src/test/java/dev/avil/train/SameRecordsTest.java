@@ -72,7 +72,8 @@ class SameRecordsTest {
         .warmup(0)
         .onNonFinite(AlphaVilOptions.OnNonFinite.SKIP)
         .targetAlphaFixed(true)
-        .stepWithin(false);
+        .stepWithin(false)
+        .neutralAlpha(1);
   }
 
   /**
