@@ -2,12 +2,7 @@ package dev.avil.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avil.model.Trunks;
 import dev.avil.report.Csv;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
-import dev.avil.testing.Synthetic;
-import dev.avil.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +18,8 @@ class ResultsIoTest {
 
   @BeforeAll
   static void run() {
-    Task target = Synthetic.blobs("target", 200, 5, 3, 1.2, 4);
-    Task noise = Tasks.randomLabels("noise \"quoted\"", target, 1);
-    comparison = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4).epochs(2).batchSize(32)
-        .listener(TrainingListener.silent())
-        .compare(Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(3).rho(0.5)), Method.uniform().named("uni, form"))
-        .seeds(1, 2)
-        .run();
+    comparison = TinyComparison.run("noise \"quoted\"", 2, Method.singleTask(),
+        Method.alphaVil(a -> a.alphaSteps(3).rho(0.5)), Method.uniform().named("uni, form"));
   }
 
   @Test

@@ -3,16 +3,11 @@ package dev.avil.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avil.api.Comparison;
-import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
-import dev.avil.model.Trunks;
+import dev.avil.api.TinyComparison;
 import dev.avil.report.Html;
 import dev.avil.report.Plotly;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
-import dev.avil.testing.Synthetic;
-import dev.avil.train.TrainingListener;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -31,13 +26,8 @@ class RichDisplayTest {
 
   @BeforeAll
   static void train() {
-    Task target = Synthetic.blobs("target", 160, 4, 3, 1.0, 3);
-    Task noise = Tasks.randomLabels("noise", target, 1);
-    comparison = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4).epochs(2).batchSize(32)
-        .listener(TrainingListener.silent())
-        .compare(Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)))
-        .seeds(1, 2)
-        .run();
+    comparison = TinyComparison.run("noise", 2,
+        Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)));
   }
 
   /** A fresh renderer with a fresh extension: a new kernel session. */
