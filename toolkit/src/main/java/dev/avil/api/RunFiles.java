@@ -1,6 +1,7 @@
 package dev.avil.api;
 
 import dev.avil.report.Csv;
+import dev.avil.report.RunViews;
 import dev.avil.report.Tables;
 import dev.avil.train.Metric;
 import dev.avil.train.Record;
@@ -24,7 +25,7 @@ import tech.tablesaw.api.Table;
 final class RunFiles {
   static final String HISTORY = "history.csv";
   static final String CONFIG = "config.csv";
-  static final List<String> HISTORY_HEADER = Results.historyTable("history", List.of()).columnNames();
+  static final List<String> HISTORY_HEADER = RunViews.history("history", List.of()).columnNames();
   static final List<String> CONFIG_HEADER = List.of("method", "seed", "key", "value");
 
   private RunFiles() {}
@@ -41,7 +42,7 @@ final class RunFiles {
       String seed = Long.toString(r.seed());
       r.config().forEach((k, v) -> config.add(new String[] {r.method(), seed, k, v}));
     }
-    Csv.write(dir.resolve(HISTORY), Results.historyTable("history", records));
+    Csv.write(dir.resolve(HISTORY), RunViews.history("history", records));
     Table c = Tables.from("config", config)
         .text("method", e -> e[0])
         .text("seed", e -> e[1])
