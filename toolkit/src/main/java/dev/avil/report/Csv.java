@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
@@ -168,13 +167,23 @@ public final class Csv {
    */
   public static Rows rows(Path file, List<String> header) {
     String text = utf8(file);
-    Lines lines = Lines.of(file, text);
-    if (header != null && (lines.count() == 0 || lines.fields[0] != header.size())) {
-      throw wrongHeader(file, header, lines.count() == 0 ? "an empty file" : lines.raw(0));
+    List<Line> lines = lines(file, text);
+    if (header != null && (lines.isEmpty() || lines.get(0).fields() != header.size())) {
+      throw wrongHeader(file, header, lines.isEmpty() ? "an empty file" : lines.get(0).shown());
     }
-    lines.checkComplete();
-    lines.checkFields(header == null ? List.of() : header);
-    if (lines.count() == 0) {
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      throw cutShort(file, lines.get(lines.size() - 1).number());
+    }
+    for (Line l : lines) {
+      int expected = lines.get(0).fields();
+      if (l.fields() != expected || l.text().isEmpty()) {
+        String names = header == null ? lines.get(0).shown() : String.join(",", header);
+        throw new IllegalArgumentException(file + " line " + l.number() + ": expected " + expected
+            + " fields (" + names + "), found "
+            + (l.text().isEmpty() ? "a blank line" : l.fields() + ": " + l.shown()));
+      }
+    }
+    if (lines.isEmpty()) {
       return new Rows(file, Table.create(file.toString()), new int[0]);
     }
     Table all = Table.read().csv(CsvReadOptions.builder(new StringReader(text))
@@ -184,9 +193,9 @@ public final class Csv {
         .maxCharsPerColumn(-1)
         .tableName(file.toString())
         .build());
-    if (all.rowCount() != lines.count()) {
+    if (all.rowCount() != lines.size()) {
       throw new IllegalStateException(file + ": Tablesaw read " + all.rowCount() + " rows where "
-          + lines.count() + " lines were checked");
+          + lines.size() + " lines were checked");
     }
     List<String> names = new ArrayList<>();
     for (int c = 0; c < all.columnCount(); c++) {
@@ -199,7 +208,7 @@ public final class Csv {
     for (int c = 0; c < rows.columnCount(); c++) {
       rows.column(c).setName(names.get(c));
     }
-    return new Rows(file, rows, Arrays.copyOfRange(lines.start, 1, lines.count()));
+    return new Rows(file, rows, lines.stream().skip(1).mapToInt(Line::number).toArray());
   }
 
   private static IllegalArgumentException wrongHeader(Path file, List<String> header, String s) {
@@ -223,120 +232,69 @@ public final class Csv {
   }
 
   /**
-   * Where each record of a CSV text starts and how many fields it has: the check made before
-   * Tablesaw reads the text. It finds record boundaries and counts separators outside quotes; it
-   * reads no values.
+   * One record of a CSV text as the check before Tablesaw sees it.
+   *
+   * @param number the line it starts on, from 1
+   * @param fields how many fields it has
+   * @param text its text as it stands in the file
    */
-  private static final class Lines {
-    private final Path file;
-    private final String text;
-    private int count;
-    private int[] start = new int[64];
-    private int[] fields = new int[64];
-    private int[] from = new int[64];
-    private int[] to = new int[64];
-
-    private Lines(Path file, String text) {
-      this.file = file;
-      this.text = text;
+  private record Line(int number, int fields, String text) {
+    /** The text shortened for a message. */
+    String shown() {
+      return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
+  }
 
-    static Lines of(Path file, String text) {
-      Lines l = new Lines(file, text);
-      int line = 1;
-      int recordLine = 1;
-      int recordFrom = 0;
-      int n = 1;
-      boolean quoted = false;
-      int quoteLine = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else if (c == '\n') {
-            line++;
-          }
+  /**
+   * The records of {@code text}: where each starts and how many fields it has. It finds record
+   * boundaries and counts separators outside quotes; it reads no values.
+   */
+  private static List<Line> lines(Path file, String text) {
+    List<Line> lines = new ArrayList<>();
+    int line = 1;
+    int start = 1;
+    int from = 0;
+    int fields = 1;
+    int quoteLine = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoteLine > 0) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          i++;
         } else if (c == '"') {
-          quoted = true;
-          quoteLine = line;
-        } else if (c == ',') {
-          n++;
+          quoteLine = 0;
         } else if (c == '\n') {
-          l.add(recordLine, n, recordFrom, i);
           line++;
-          recordLine = line;
-          recordFrom = i + 1;
-          n = 1;
         }
-      }
-      if (quoted && !text.endsWith("\n")) {
-        throw cutShort(file, recordLine);
-      }
-      if (quoted) {
-        throw new IllegalArgumentException(file + " line " + quoteLine
-            + ": a quoted field is never closed; expected a closing '\"' (is the file cut short?)");
-      }
-      if (recordFrom < text.length()) {
-        l.add(recordLine, n, recordFrom, text.length());
-      }
-      return l;
-    }
-
-    private void add(int line, int n, int rawFrom, int rawTo) {
-      if (count == start.length) {
-        start = Arrays.copyOf(start, count * 2);
-        fields = Arrays.copyOf(fields, count * 2);
-        from = Arrays.copyOf(from, count * 2);
-        to = Arrays.copyOf(to, count * 2);
-      }
-      start[count] = line;
-      fields[count] = n;
-      from[count] = rawFrom;
-      to[count] = rawTo;
-      count++;
-    }
-
-    int count() {
-      return count;
-    }
-
-    /** The text of record {@code i} as it stands in the file, shortened for a message. */
-    String raw(int i) {
-      String s = text.substring(from[i], to[i]).replace("\r", "");
-      return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
-
-    /** Whether record {@code i} is an empty line (a field written empty is {@code ""}). */
-    boolean blank(int i) {
-      return raw(i).isEmpty();
-    }
-
-    /** Every record ends with a line break: a file that ends inside a line was cut short. */
-    void checkComplete() {
-      if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
-        throw cutShort(file, start[count - 1]);
+      } else if (c == '"') {
+        quoteLine = line;
+      } else if (c == ',') {
+        fields++;
+      } else if (c == '\n') {
+        lines.add(new Line(start, fields, text.substring(from, i).replace("\r", "")));
+        line++;
+        start = line;
+        from = i + 1;
+        fields = 1;
       }
     }
-
-    private static IllegalArgumentException cutShort(Path file, int line) {
-      return new IllegalArgumentException(file + " line " + line
-          + ": the file ends in the middle of this line; expected every line to end with a"
-          + " line break (the file was cut short)");
+    if (quoteLine > 0 && !text.endsWith("\n")) {
+      throw cutShort(file, start);
     }
-
-    /** Every record after the header has as many fields as the header. */
-    void checkFields(List<String> header) {
-      for (int i = 1; i < count; i++) {
-        if (fields[i] != fields[0] || blank(i)) {
-          String expected = header.isEmpty() ? raw(0) : String.join(",", header);
-          throw new IllegalArgumentException(file + " line " + start[i] + ": expected "
-              + fields[0] + " fields (" + expected + "), found "
-              + (blank(i) ? "a blank line" : fields[i] + ": " + raw(i)));
-        }
-      }
+    if (quoteLine > 0) {
+      throw new IllegalArgumentException(file + " line " + quoteLine
+          + ": a quoted field is never closed; expected a closing '\"' (is the file cut short?)");
     }
+    if (from < text.length()) {
+      lines.add(new Line(start, fields, text.substring(from).replace("\r", "")));
+    }
+    return lines;
+  }
+
+  /** Every line ends with a line break: a file that ends inside a line was cut short. */
+  private static IllegalArgumentException cutShort(Path file, int line) {
+    return new IllegalArgumentException(file + " line " + line
+        + ": the file ends in the middle of this line; expected every line to end with a"
+        + " line break (the file was cut short)");
   }
 }
