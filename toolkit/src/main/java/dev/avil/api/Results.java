@@ -1,28 +1,21 @@
 package dev.avil.api;
 
-import dev.avil.report.Figures;
-import dev.avil.report.Tables;
+import dev.avil.report.RunViews;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
  * What one run produced: a long-format list of {@link Record}s, the source of truth, and the run's
- * full configuration. Tables and figures are views of the records. Model selection is by the
- * target's dev accuracy (its model-selection part).
+ * full configuration. Tables and figures are views of the records, laid out by {@link RunViews}
+ * ({@link #summary()}, {@link #weights()}, {@link #judgement()}, {@link #weightPlot()}, {@link
+ * #curves()}). Model selection is by the target's dev accuracy (its model-selection part).
  *
  * <pre>{@code
  * Results r = Experiment.target(left).aux(right).alphaVil().run();
@@ -31,7 +24,7 @@ import tech.tablesaw.plotly.components.Figure;
  * r.write(Path.of("results/run1"));
  * }</pre>
  */
-public final class Results {
+public final class Results implements RunViews {
   private final String method;
   private final long seed;
   private final List<Record> records;
@@ -162,141 +155,9 @@ public final class Results {
     return sum;
   }
 
-  /**
-   * What the method judged of each auxiliary task: its final weight and effective epochs, both
-   * beside the target's, and a verdict. <em>helpful</em>: its final weight is at least the
-   * target's; <em>harmful</em>: at most half the target's; <em>unclear</em> in between; <em>not
-   * judged</em> when the method never moved any weight (uniform MTL, single-task).
-   */
-  public Table judgement() {
-    String target = target();
-    // the method judged if its positive weights were ever anything but one value (1 in uniform MTL)
-    boolean moved = records.stream().filter(r -> r.metric() == Metric.WEIGHT && r.value() != 0)
-        .map(Record::value).distinct().count() > 1;
-    double targetWeight = value(epochs(), target, Metric.WEIGHT);
-    double targetEpochs = effectiveEpochs(target);
-    StringColumn task = StringColumn.create("task");
-    DoubleColumn weight = DoubleColumn.create("final weight");
-    DoubleColumn relWeight = DoubleColumn.create("weight ÷ target's");
-    DoubleColumn eff = DoubleColumn.create("effective epochs");
-    DoubleColumn relEff = DoubleColumn.create("effective epochs ÷ target's");
-    StringColumn verdict = StringColumn.create("verdict");
-    for (String t : tasks()) {
-      if (t.equals(target)) {
-        continue;
-      }
-      double w = value(epochs(), t, Metric.WEIGHT);
-      task.append(t);
-      weight.append(w);
-      relWeight.append(w / targetWeight);
-      eff.append(effectiveEpochs(t));
-      relEff.append(effectiveEpochs(t) / targetEpochs);
-      verdict.append(!moved ? "not judged" : w >= targetWeight ? "helpful" : w <= targetWeight / 2 ? "harmful" : "unclear");
-    }
-    return Tables.of(method + ": auxiliary tasks as judged (seed " + seed + ")", task, weight, relWeight, eff, relEff, verdict);
-  }
-
   /** Mean wall-clock seconds per epoch, evaluation included. */
   public double secondsPerEpoch() {
     return records.stream().filter(r -> r.metric() == Metric.SECONDS).mapToDouble(Record::value).average().orElse(Double.NaN);
-  }
-
-  /** Every record as a long-format table: method, seed, epoch, task, metric, value. */
-  public Table history() {
-    return historyTable("history", records);
-  }
-
-  static Table historyTable(String name, List<Record> rs) {
-    StringColumn m = StringColumn.create("method");
-    LongColumn s = LongColumn.create("seed");
-    IntColumn e = IntColumn.create("epoch");
-    StringColumn t = StringColumn.create("task");
-    StringColumn k = StringColumn.create("metric");
-    DoubleColumn v = DoubleColumn.create("value");
-    for (Record r : rs) {
-      m.append(r.method());
-      s.append(r.seed());
-      e.append(r.epoch());
-      t.append(r.task());
-      k.append(r.metric().id());
-      v.append(r.value());
-    }
-    return Tables.of(name, m, s, e, t, k, v);
-  }
-
-  /**
-   * Per task: the epoch chosen by the target's dev accuracy, dev and test accuracy there, and test
-   * accuracy at the last epoch.
-   */
-  public Table summary() {
-    int best = bestEpoch();
-    int last = epochs();
-    StringColumn task = StringColumn.create("task");
-    StringColumn role = StringColumn.create("role");
-    IntColumn epoch = IntColumn.create("best epoch");
-    DoubleColumn dev = DoubleColumn.create("dev acc");
-    DoubleColumn test = DoubleColumn.create("test acc");
-    DoubleColumn testLast = DoubleColumn.create("test acc (last)");
-    DoubleColumn weight = DoubleColumn.create("final weight");
-    for (String t : tasks()) {
-      task.append(t);
-      role.append(t.equals(target()) ? "target" : "auxiliary");
-      epoch.append(best);
-      dev.append(value(best, t, Metric.DEV_ACCURACY));
-      test.append(value(best, t, Metric.TEST_ACCURACY));
-      testLast.append(value(last, t, Metric.TEST_ACCURACY));
-      weight.append(value(last, t, Metric.WEIGHT));
-    }
-    return Tables.of(method + " (seed " + seed + ")", task, role, epoch, dev, test, testLast, weight);
-  }
-
-  /** Task weights and αs per epoch: epoch, task, weight, alpha (NaN where the method has none). */
-  public Table weights() {
-    IntColumn e = IntColumn.create("epoch");
-    StringColumn t = StringColumn.create("task");
-    DoubleColumn w = DoubleColumn.create("weight");
-    DoubleColumn a = DoubleColumn.create("alpha");
-    for (int ep = 1; ep <= epochs(); ep++) {
-      for (String task : tasks()) {
-        e.append(ep);
-        t.append(task);
-        w.append(value(ep, task, Metric.WEIGHT));
-        a.append(value(ep, task, Metric.ALPHA));
-      }
-    }
-    return Tables.of(method + " weights", e, t, w, a);
-  }
-
-  /** How each task's weight moved, epoch by epoch. */
-  public Figure weightPlot() {
-    return Figures.lines(weights(), "epoch", "weight", "task", method + ": task weights (seed " + seed + ")", "epoch", "weight");
-  }
-
-  /** Dev and test accuracy of the target per epoch, and every task's training loss. */
-  public Figure curves() {
-    IntColumn e = IntColumn.create("epoch");
-    StringColumn c = StringColumn.create("curve");
-    DoubleColumn v = DoubleColumn.create("value");
-    for (int ep = 1; ep <= epochs(); ep++) {
-      e.append(ep);
-      c.append(target() + " dev acc");
-      v.append(value(ep, target(), Metric.DEV_ACCURACY));
-      e.append(ep);
-      c.append(target() + " test acc");
-      v.append(value(ep, target(), Metric.TEST_ACCURACY));
-    }
-    for (String t : tasks()) {
-      for (int ep = 1; ep <= epochs(); ep++) {
-        double loss = value(ep, t, Metric.TRAIN_LOSS);
-        if (!Double.isNaN(loss)) {
-          e.append(ep);
-          c.append(t + " train loss");
-          v.append(loss);
-        }
-      }
-    }
-    Table tab = Tables.of("curves", e, c, v);
-    return Figures.lines(tab, "epoch", "value", "curve", method + ": learning curves (seed " + seed + ")", "epoch", "accuracy / loss");
   }
 
   /** Writes {@code history.csv} and {@code config.csv} into {@code dir}. */

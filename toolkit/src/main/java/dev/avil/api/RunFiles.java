@@ -1,10 +1,10 @@
 package dev.avil.api;
 
 import dev.avil.report.Csv;
+import dev.avil.report.RunViews;
+import dev.avil.report.Tables;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tech.tablesaw.api.Table;
 
 /**
  * Reads and writes the pair of files that hold runs: {@code history.csv} (one record a line) and
@@ -24,7 +25,7 @@ import java.util.Set;
 final class RunFiles {
   static final String HISTORY = "history.csv";
   static final String CONFIG = "config.csv";
-  static final List<String> HISTORY_HEADER = List.of("method", "seed", "epoch", "task", "metric", "value");
+  static final List<String> HISTORY_HEADER = RunViews.history("history", List.of()).columnNames();
   static final List<String> CONFIG_HEADER = List.of("method", "seed", "key", "value");
 
   private RunFiles() {}
@@ -34,17 +35,20 @@ final class RunFiles {
 
   /** Writes {@code runs} into {@code dir}'s history.csv and config.csv, each atomically. */
   static void write(Path dir, List<Results> runs) {
-    List<List<String>> h = new ArrayList<>();
-    h.add(HISTORY_HEADER);
-    List<List<String>> c = new ArrayList<>();
-    c.add(CONFIG_HEADER);
+    List<Record> records = new ArrayList<>();
+    List<String[]> config = new ArrayList<>();
     for (Results r : runs) {
-      for (Record x : r.records()) {
-        h.add(List.of(x.method(), Long.toString(x.seed()), Integer.toString(x.epoch()), x.task(), x.metric().id(), Csv.number(x.value())));
-      }
-      r.config().forEach((k, v) -> c.add(List.of(r.method(), Long.toString(r.seed()), k, v)));
+      records.addAll(r.records());
+      String seed = Long.toString(r.seed());
+      r.config().forEach((k, v) -> config.add(new String[] {r.method(), seed, k, v}));
     }
-    Csv.write(dir.resolve(HISTORY), h);
+    Csv.write(dir.resolve(HISTORY), RunViews.history("history", records));
+    Table c = Tables.from("config", config)
+        .text("method", e -> e[0])
+        .text("seed", e -> e[1])
+        .text("key", e -> e[2])
+        .text("value", e -> e[3])
+        .table();
     Csv.write(dir.resolve(CONFIG), c);
   }
 
@@ -63,29 +67,34 @@ final class RunFiles {
     Map<String, List<Record>> recs = new LinkedHashMap<>();
     Map<String, Map<String, String>> cfgs = new LinkedHashMap<>();
     Map<String, Object[]> ids = new LinkedHashMap<>();
-    for (Csv.Row row : rows(historyFile, HISTORY_HEADER)) {
-      List<String> f = row.fields();
-      long seed = seed(historyFile, row, f.get(1));
-      int epoch = epoch(historyFile, row, f.get(2));
+    Csv.Rows history = Csv.rows(historyFile, HISTORY_HEADER);
+    Table h = history.table();
+    for (int i = 0; i < h.rowCount(); i++) {
+      String method = h.getString(i, 0);
+      long seed = seed(history, i, h.getString(i, 1));
+      int epoch = epoch(history, i, h.getString(i, 2));
       Metric metric;
       try {
-        metric = Metric.fromId(f.get(4));
+        metric = Metric.fromId(h.getString(i, 4));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where(historyFile, row) + e.getMessage(), e);
+        throw new IllegalArgumentException(history.where(i) + e.getMessage(), e);
       }
-      double value = number(historyFile, row, f.get(5), "a number (value)");
-      String id = f.get(0) + "\u0000" + seed;
-      ids.putIfAbsent(id, new Object[] {f.get(0), seed});
-      recs.computeIfAbsent(id, k -> new ArrayList<>()).add(new Record(f.get(0), seed, epoch, f.get(3), metric, value));
+      double value = value(history, i, h.getString(i, 5));
+      String id = method + "\u0000" + seed;
+      ids.putIfAbsent(id, new Object[] {method, seed});
+      Record record = new Record(method, seed, epoch, h.getString(i, 3), metric, value);
+      recs.computeIfAbsent(id, k -> new ArrayList<>()).add(record);
     }
     boolean hasConfig = Files.exists(configFile);
     if (hasConfig) {
-      for (Csv.Row row : rows(configFile, CONFIG_HEADER)) {
-        List<String> f = row.fields();
-        long seed = seed(configFile, row, f.get(1));
-        String id = f.get(0) + "\u0000" + seed;
-        ids.putIfAbsent(id, new Object[] {f.get(0), seed});
-        cfgs.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(f.get(2), f.get(3));
+      Csv.Rows config = Csv.rows(configFile, CONFIG_HEADER);
+      Table c = config.table();
+      for (int i = 0; i < c.rowCount(); i++) {
+        long seed = seed(config, i, c.getString(i, 1));
+        String id = c.getString(i, 0) + "\u0000" + seed;
+        ids.putIfAbsent(id, new Object[] {c.getString(i, 0), seed});
+        Map<String, String> cfg = cfgs.computeIfAbsent(id, k -> new LinkedHashMap<>());
+        cfg.put(c.getString(i, 2), c.getString(i, 3));
       }
     }
     List<Results> complete = new ArrayList<>();
@@ -179,54 +188,16 @@ final class RunFiles {
     return r.records().stream().anyMatch(x -> x.epoch() == epoch && x.task().equals(task) && x.metric() == m);
   }
 
-  /** The rows after the header, each with the header's number of fields. */
-  private static List<Csv.Row> rows(Path file, List<String> header) {
-    List<Csv.Row> rows = Csv.readRows(file);
-    if (rows.isEmpty() || !rows.get(0).fields().equals(header)) {
-      throw new IllegalArgumentException(
-          file + " line 1: expected the header " + String.join(",", header) + ", found "
-              + (rows.isEmpty() ? "an empty file" : String.join(",", rows.get(0).fields())));
-    }
-    endsWithLineBreak(file, rows.get(rows.size() - 1));
-    for (Csv.Row row : rows.subList(1, rows.size())) {
-      if (row.fields().size() != header.size()) {
-        throw new IllegalArgumentException(where(file, row) + "expected " + header.size() + " fields ("
-            + String.join(",", header) + "), found "
-            + (row.isBlank() ? "a blank line" : row.fields().size() + ": " + shorten(String.join(",", row.fields()))));
-      }
-    }
-    return rows.subList(1, rows.size());
-  }
-
-  /** The toolkit ends every row with a line break; a last line without one was cut short. */
-  private static void endsWithLineBreak(Path file, Csv.Row last) {
-    try {
-      long size = Files.size(file);
-      if (size == 0) {
-        return;
-      }
-      try (var ch = java.nio.channels.FileChannel.open(file)) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
-        ch.read(b, size - 1);
-        if (b.get(0) != '\n') {
-          throw new IllegalArgumentException(where(file, last)
-              + "the file ends in the middle of this line; expected every line to end with a line break (the file was cut short)");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static long seed(Path file, Csv.Row row, String s) {
+  private static long seed(Csv.Rows rows, int row, String s) {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(where(file, row) + "expected a whole number (seed), found '" + shorten(s) + "'", e);
+      throw new IllegalArgumentException(
+          rows.where(row) + "expected a whole number (seed), found '" + shorten(s) + "'", e);
     }
   }
 
-  private static int epoch(Path file, Csv.Row row, String s) {
+  private static int epoch(Csv.Rows rows, int row, String s) {
     try {
       int e = Integer.parseInt(s);
       if (e >= 1) {
@@ -235,19 +206,21 @@ final class RunFiles {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException(where(file, row) + "expected an epoch ≥ 1, found '" + shorten(s) + "'");
+    throw new IllegalArgumentException(
+        rows.where(row) + "expected an epoch ≥ 1, found '" + shorten(s) + "'");
   }
 
-  private static double number(Path file, Csv.Row row, String s, String what) {
+  /** A measurement; an empty field is a missing one (NaN), as Tablesaw writes it. */
+  private static double value(Csv.Rows rows, int row, String s) {
+    if (s.isEmpty()) {
+      return Double.NaN;
+    }
     try {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(where(file, row) + "expected " + what + ", found '" + shorten(s) + "'", e);
+      throw new IllegalArgumentException(
+          rows.where(row) + "expected a number (value), found '" + shorten(s) + "'", e);
     }
-  }
-
-  private static String where(Path file, Csv.Row row) {
-    return file + " line " + row.line() + ": ";
   }
 
   private static String shorten(String s) {

@@ -1,6 +1,7 @@
 package dev.avil.notebook;
 
 import dev.avil.report.Html;
+import dev.avil.report.Tables;
 import dev.avil.train.ProgressLog;
 import dev.avil.train.TrainingListener;
 import java.util.ArrayList;
@@ -8,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -190,34 +189,24 @@ public final class NotebookProgress implements TrainingListener {
   }
 
   private static Table epochTable(EpochProgress p) {
-    StringColumn task = StringColumn.create("task");
-    DoubleColumn loss = DoubleColumn.create("train loss");
-    DoubleColumn weight = DoubleColumn.create("weight");
-    DoubleColumn alpha = DoubleColumn.create("α");
-    for (int t = 0; t < p.tasks().size(); t++) {
-      task.append(p.tasks().get(t) + (t == 0 ? " (target)" : ""));
-      loss.append(p.trainLoss()[t]);
-      weight.append(p.weights()[t]);
-      alpha.append(p.alphas() == null ? Double.NaN : p.alphas()[t]);
-    }
-    Table table = Table.create(String.format(Locale.ROOT, "epoch %d/%d (%.1f s)", p.epoch(), p.epochs(), p.seconds()), task, loss, weight);
-    return p.alphas() == null ? table : table.addColumns(alpha);
+    String name =
+        String.format(Locale.ROOT, "epoch %d/%d (%.1f s)", p.epoch(), p.epochs(), p.seconds());
+    List<Integer> tasks = IntStream.range(0, p.tasks().size()).boxed().toList();
+    Tables.Builder<Integer> table = Tables.from(name, tasks)
+        .text("task", t -> p.tasks().get(t) + (t == 0 ? " (target)" : ""))
+        .doubles("train loss", t -> p.trainLoss()[t])
+        .doubles("weight", t -> p.weights()[t]);
+    return (p.alphas() == null ? table : table.doubles("α", t -> p.alphas()[t])).table();
   }
 
   private Table finishedTable() {
-    StringColumn m = StringColumn.create("method");
-    LongColumn s = LongColumn.create("seed");
-    StringColumn e = StringColumn.create("epochs");
-    DoubleColumn dev = DoubleColumn.create("best target dev acc");
-    StringColumn time = StringColumn.create("time");
-    for (FinishedRun f : finished) {
-      m.append(f.method());
-      s.append(f.seed());
-      e.append(f.epochs() + "/" + f.of());
-      dev.append(f.bestDev());
-      time.append(duration(f.seconds()));
-    }
-    return Table.create("finished runs", m, s, e, dev, time);
+    return Tables.from("finished runs", finished)
+        .text("method", FinishedRun::method)
+        .longs("seed", FinishedRun::seed)
+        .text("epochs", f -> f.epochs() + "/" + f.of())
+        .doubles("best target dev acc", FinishedRun::bestDev)
+        .text("time", f -> duration(f.seconds()))
+        .table();
   }
 
   private static double seconds(long sinceNanos) {

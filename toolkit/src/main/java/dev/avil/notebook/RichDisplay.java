@@ -2,8 +2,10 @@ package dev.avil.notebook;
 
 import dev.avil.api.Comparison;
 import dev.avil.api.Results;
+import dev.avil.report.ComparisonViews;
 import dev.avil.report.Html;
 import dev.avil.report.Plotly;
+import dev.avil.report.RunViews;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,23 +47,14 @@ final class RichDisplay {
     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, text);
   }
 
-  /** The summary table, then the weight plot and the learning curves. */
+  /** The run's page ({@link RunViews#page}): the summary table, the weight plot, the curves. */
   String html(Results r) {
-    return Html.style() + Html.table(r.summary()) + figure(r.weightPlot()) + figure(r.curves());
+    return Html.style() + RunViews.page(r).body(this::figure);
   }
 
-  /** The comparison table, the accuracy plot, the weight plot and any failed runs. */
+  /** The comparison's page, as {@code c.report(dir)} writes it ({@link ComparisonViews#page}). */
   String html(Comparison c) {
-    StringBuilder s = new StringBuilder(Html.style()).append(Html.table(c.table()))
-        .append(figure(c.plot())).append(figure(c.weightPlot()));
-    if (!c.failures().isEmpty()) {
-      s.append(c.interrupted()
-          ? "<p><b>Interrupted</b>: the table shows the " + c.runs().size() + " runs that finished; these did not:</p><ul>"
-          : "<p><b>Failed runs</b></p><ul>");
-      c.failures().forEach(f -> s.append("<li>").append(Html.escape(f)).append("</li>"));
-      s.append("</ul>");
-    }
-    return s.toString();
+    return Html.style() + ComparisonViews.page(c).body(this::figure);
   }
 
   String html(Table t) {

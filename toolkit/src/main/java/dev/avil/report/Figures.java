@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
@@ -42,32 +44,21 @@ public final class Figures {
    * A bar per category (its mean) with every single value drawn as a point over it.
    *
    * @param categories the category names, in order
-   * @param values the values of each category
+   * @param means each category's mean
+   * @param pointCategories the category of each single value
+   * @param points the single values
    */
-  public static Figure barsWithPoints(
-      List<String> categories, List<double[]> values, String title, String yTitle) {
-    Object[] cats = categories.toArray();
-    double[] means = values.stream().mapToDouble(v -> java.util.Arrays.stream(v).average().orElse(Double.NaN)).toArray();
-    List<Trace> traces = new ArrayList<>();
-    traces.add(BarTrace.builder(cats, means).name("mean").opacity(0.5).build());
-    List<String> px = new ArrayList<>();
-    List<Double> py = new ArrayList<>();
-    for (int i = 0; i < cats.length; i++) {
-      for (double v : values.get(i)) {
-        px.add(categories.get(i));
-        py.add(v);
-      }
-    }
-    traces.add(
-        ScatterTrace.builder(
-                tech.tablesaw.api.StringColumn.create("method", px),
-                tech.tablesaw.api.DoubleColumn.create("value", py))
-            .mode(ScatterTrace.Mode.MARKERS)
-            .marker(Marker.builder().size(9).build())
-            .name("single seeds")
-            .build());
-    double lo = py.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    double hi = py.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+  public static Figure barsWithPoints(StringColumn categories, DoubleColumn means,
+      StringColumn pointCategories, DoubleColumn points, String title, String yTitle) {
+    Trace bars = BarTrace.builder(categories.asObjectArray(), means.asDoubleArray())
+        .name("mean").opacity(0.5).build();
+    Trace singles = ScatterTrace.builder(pointCategories, points)
+        .mode(ScatterTrace.Mode.MARKERS)
+        .marker(Marker.builder().size(9).build())
+        .name("single seeds")
+        .build();
+    double lo = points.isEmpty() ? 0 : points.min();
+    double hi = points.isEmpty() ? 1 : points.max();
     double pad = Math.max(0.01, (hi - lo) * 0.3);
     Layout layout =
         Layout.builder()
@@ -76,7 +67,7 @@ public final class Figures {
             .width(760)
             .yAxis(Axis.builder().title(yTitle).range(Math.max(0, lo - pad), Math.min(1.0001, hi + pad)).build())
             .build();
-    return new Figure(layout, traces.toArray(new Trace[0]));
+    return new Figure(layout, bars, singles);
   }
 
   private static Layout layout(String title, String xTitle, String yTitle) {

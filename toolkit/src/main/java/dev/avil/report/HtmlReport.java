@@ -5,12 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * A standalone HTML page of headings, text, tables and figures, with plotly.js inlined once: it
- * opens offline and loads nothing from the network.
+ * A page of headings, text, tables and figures. Written as a file ({@link #write}) it is a
+ * standalone HTML page with plotly.js inlined once: it opens offline and loads nothing from the
+ * network. In a notebook its {@link #body} goes into a cell's output, each figure drawn as the
+ * notebook draws figures.
  *
  * <pre>{@code
  * new HtmlReport("αVIL on MultiMNIST").table(c.table()).figure(c.plot()).write(Path.of("report.html"));
@@ -18,47 +23,66 @@ import tech.tablesaw.plotly.components.Figure;
  */
 public final class HtmlReport {
   private final String title;
-  private final StringBuilder body = new StringBuilder();
+  /** The page's parts in order: HTML text, or a figure drawn when the page is. */
+  private final List<Object> parts = new ArrayList<>();
 
   /** A page titled {@code title}. */
   public HtmlReport(String title) {
     this.title = title;
-    body.append("<h1>").append(Html.escape(title)).append("</h1>");
   }
 
   /** Adds a section heading. */
   public HtmlReport heading(String text) {
-    body.append("<h2>").append(Html.escape(text)).append("</h2>");
+    parts.add("<h2>" + Html.escape(text) + "</h2>");
     return this;
   }
 
   /** Adds a paragraph of plain text. */
   public HtmlReport paragraph(String text) {
-    body.append("<p>").append(Html.escape(text)).append("</p>");
+    parts.add("<p>" + Html.escape(text) + "</p>");
+    return this;
+  }
+
+  /** Adds a bulleted list of plain-text items. */
+  public HtmlReport list(List<String> items) {
+    StringBuilder s = new StringBuilder("<ul>");
+    items.forEach(i -> s.append("<li>").append(Html.escape(i)).append("</li>"));
+    parts.add(s.append("</ul>").toString());
     return this;
   }
 
   /** Adds a table. */
   public HtmlReport table(Table t) {
-    body.append(Html.table(t));
+    parts.add(Html.table(t));
     return this;
   }
 
   /** Adds a figure. */
   public HtmlReport figure(Figure f) {
-    body.append(Html.figure(f));
+    parts.add(f);
     return this;
   }
 
-  /** The page as HTML text. */
+  /** The page's content without its title, each figure as {@code figure} draws it. */
+  public String body(Function<Figure, String> figure) {
+    StringBuilder s = new StringBuilder();
+    for (Object p : parts) {
+      s.append(p instanceof Figure f ? figure.apply(f) : (String) p);
+    }
+    return s.toString();
+  }
+
+  /** The page as a standalone HTML document. */
   public String html() {
     return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
         + Html.escape(title)
         + "</title>"
         + Html.style()
         + Plotly.scriptTag()
-        + "</head><body class=\"avil\">"
-        + body
+        + "</head><body class=\"avil\"><h1>"
+        + Html.escape(title)
+        + "</h1>"
+        + body(Html::figure)
         + "</body></html>";
   }
 

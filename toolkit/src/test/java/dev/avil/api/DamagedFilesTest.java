@@ -3,12 +3,7 @@ package dev.avil.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avil.model.Trunks;
 import dev.avil.report.Csv;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
-import dev.avil.testing.Synthetic;
-import dev.avil.train.TrainingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +20,7 @@ class DamagedFilesTest {
 
   @BeforeAll
   static void run() {
-    Task target = Synthetic.blobs("target", 160, 4, 3, 1.2, 5);
-    Task noise = Tasks.randomLabels("noise", target, 1);
-    comparison = Experiment.target(target).aux(noise).trunk(Trunks.mlp(6)).headHidden(4).epochs(3).batchSize(32)
-        .listener(TrainingListener.silent())
-        .compare(Method.singleTask(), Method.uniform())
-        .seeds(1, 2)
-        .run();
+    comparison = TinyComparison.run("noise", 3, Method.singleTask(), Method.uniform());
     assertThat(comparison.runs()).hasSize(4);
   }
 
@@ -89,7 +78,15 @@ class DamagedFilesTest {
     Files.write(h, java.util.Arrays.copyOf(all, all.length / 2 + 3));
     int lastLine = lines(h).size();
     assertThatThrownBy(() -> Comparison.read(dir)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(h + " line " + lastLine).hasMessageContaining("cut short");
+        .hasMessageContaining(h + " line " + lastLine)
+        .hasMessageContaining("the file ends in the middle of this line");
+    // every field is quoted: a cut inside a field leaves a quote open, and is named the same way
+    String header = lines(h).get(0);
+    for (String cut : List.of("\"uniform\",\"1", "\"uniform\",\"1\",")) {
+      Files.writeString(h, header + "\n" + cut);
+      assertThatThrownBy(() -> Comparison.read(dir)).as(cut)
+          .hasMessageContaining(h + " line 2: the file ends in the middle of this line");
+    }
   }
 
   @Test

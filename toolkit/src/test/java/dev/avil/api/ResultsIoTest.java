@@ -2,20 +2,17 @@ package dev.avil.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avil.model.Trunks;
 import dev.avil.report.Csv;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
-import dev.avil.testing.Synthetic;
-import dev.avil.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** CSV round trips and the standalone report. */
 class ResultsIoTest {
@@ -23,13 +20,8 @@ class ResultsIoTest {
 
   @BeforeAll
   static void run() {
-    Task target = Synthetic.blobs("target", 200, 5, 3, 1.2, 4);
-    Task noise = Tasks.randomLabels("noise \"quoted\"", target, 1);
-    comparison = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4).epochs(2).batchSize(32)
-        .listener(TrainingListener.silent())
-        .compare(Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(3).rho(0.5)), Method.uniform().named("uni, form"))
-        .seeds(1, 2)
-        .run();
+    comparison = TinyComparison.run("noise \"quoted\"", 2, Method.singleTask(),
+        Method.alphaVil(a -> a.alphaSteps(3).rho(0.5)), Method.uniform().named("uni, form"));
   }
 
   @Test
@@ -52,17 +44,29 @@ class ResultsIoTest {
     assertThat(back.runs()).isEqualTo(comparison.runs());
     assertThat(back.methods()).containsExactly("single-task", "αVIL(rho=0.5 alphaSteps=3)", "uni, form");
     assertThat(back.table().toString()).isEqualTo(comparison.table().toString());
-    List<List<String>> table = Csv.read(dir.resolve("comparison.csv"));
-    assertThat(table).hasSize(4);
-    assertThat(table.get(3).get(0)).isEqualTo("uni, form");
+    Table table = Csv.read(dir.resolve("comparison.csv"));
+    assertThat(table.columnNames()).isEqualTo(comparison.table().columnNames());
+    assertThat(table.stringColumn("method").asList()).isEqualTo(back.methods());
+    assertThat(Double.parseDouble(table.getString(1, "test acc mean")))
+        .isEqualTo(comparison.table().doubleColumn("test acc mean").get(1));
   }
 
   @Test
-  void csvQuotesWhatNeedsQuotingAndReadsItBack() throws IOException {
+  void csvKeepsEveryTextAsWrittenAndEveryNumberExactly() throws IOException {
     Path f = Files.createTempFile("q", ".csv");
-    List<List<String>> rows = List.of(List.of("a", "b,c", "say \"hi\""), List.of("line\nbreak", "", "0.1"));
-    Csv.write(f, rows);
-    assertThat(Csv.read(f)).isEqualTo(rows);
+    // Tablesaw trims unquoted fields and reads "NA", "null" and "NaN" as missing by default
+    String[] texts = {"a", "b,c", "say \"hi\"", "line\nbreak", "", " padded ", "NA", "null", "NaN"};
+    double[] numbers = {0.1, 1.0 / 3, -0.0, 1e-300, Double.NaN, 123456789.123, 7, 8, 9};
+    Csv.write(f, Table.create("t",
+        StringColumn.create("text", texts), DoubleColumn.create("number", numbers)));
+    Table back = Csv.read(f);
+    assertThat(back.stringColumn("text").asList()).containsExactly(texts);
+    for (int i = 0; i < numbers.length; i++) {
+      String s = back.getString(i, "number");
+      double read = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+      // Double.compare: NaN equals NaN, and -0.0 differs from 0.0
+      assertThat(Double.compare(read, numbers[i])).as("%s read as %s", numbers[i], s).isZero();
+    }
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.avil.weighting.Uniform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -231,21 +232,28 @@ class RunBehaviourTest {
     assertThat(r.weights().rowCount()).isEqualTo(6);
   }
 
-  @Test
-  void aNonFiniteLossStopsTheRunNamingTaskAndEpochAndKeepsTheFinishedEpochs() {
-    Method poisoned = Method.custom("poisoned", Map.of(), () -> new Strategy() {
+  /** A method that trains as uniform MTL after doing {@code before} to the run, each epoch. */
+  private static Method uniformAfter(String name, Consumer<dev.avil.train.TrainingRun> before) {
+    return Method.custom(name, Map.of(), () -> new Strategy() {
       final Uniform uniform = new Uniform();
 
       @Override
       public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
-        if (run.epoch() == 3) {
-          try (ParamVector p = run.parameters(); ParamVector nan = p.axpy(Double.NaN, p)) {
-            run.setParameters(nan);
-          }
-        }
+        before.accept(run);
         return uniform.trainEpoch(run);
       }
     }, true);
+  }
+
+  @Test
+  void aNonFiniteLossStopsTheRunNamingTaskAndEpochAndKeepsTheFinishedEpochs() {
+    Method poisoned = uniformAfter("poisoned", run -> {
+      if (run.epoch() == 3) {
+        try (ParamVector p = run.parameters(); ParamVector nan = p.axpy(Double.NaN, p)) {
+          run.setParameters(nan);
+        }
+      }
+    });
     assertThatThrownBy(() -> small().method(poisoned).run())
         .isInstanceOf(TrainingFailedException.class)
         .hasMessageContaining("task 'target'")
@@ -259,17 +267,11 @@ class RunBehaviourTest {
 
   @Test
   void aComparisonKeepsEverySeedThatFinished() {
-    Method failsOnSeed2 = Method.custom("fragile", Map.of(), () -> new Strategy() {
-      final Uniform uniform = new Uniform();
-
-      @Override
-      public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
-        if (run.spec().seed() == 2 && run.epoch() == 2) {
-          throw new IllegalStateException("boom");
-        }
-        return uniform.trainEpoch(run);
+    Method failsOnSeed2 = uniformAfter("fragile", run -> {
+      if (run.spec().seed() == 2 && run.epoch() == 2) {
+        throw new IllegalStateException("boom");
       }
-    }, true);
+    });
     Comparison c = small().epochs(2).compare(Method.singleTask(), failsOnSeed2).seeds(1, 2, 3).run();
     assertThat(c.runs()).hasSize(5);
     assertThat(c.runs("fragile")).extracting(Results::seed).containsExactly(1L, 3L);

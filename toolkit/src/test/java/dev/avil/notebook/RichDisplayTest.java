@@ -3,22 +3,22 @@ package dev.avil.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avil.api.Comparison;
-import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
-import dev.avil.model.Trunks;
+import dev.avil.api.TinyComparison;
 import dev.avil.report.Html;
 import dev.avil.report.Plotly;
-import dev.avil.task.Task;
-import dev.avil.task.Tasks;
-import dev.avil.testing.Synthetic;
-import dev.avil.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.plotly.components.Figure;
 
 /** What the kernel shows for results, comparisons, tables and figures, through JJava's renderer. */
@@ -31,13 +31,8 @@ class RichDisplayTest {
 
   @BeforeAll
   static void train() {
-    Task target = Synthetic.blobs("target", 160, 4, 3, 1.0, 3);
-    Task noise = Tasks.randomLabels("noise", target, 1);
-    comparison = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4).epochs(2).batchSize(32)
-        .listener(TrainingListener.silent())
-        .compare(Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)))
-        .seeds(1, 2)
-        .run();
+    comparison = TinyComparison.run("noise", 2,
+        Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)));
   }
 
   /** A fresh renderer with a fresh extension: a new kernel session. */
@@ -109,6 +104,31 @@ class RichDisplayTest {
     assertThat(html.contains(Html.table(comparison.table()))).as("contains the comparison table").isTrue();
     assertThat(count(html, FIGURE)).isEqualTo(2);
     assertThat(html.contains("Failed runs")).as("lists failed runs").isFalse();
+  }
+
+  @Test
+  void aComparisonShowsThePageItsReportWrites(@TempDir Path dir) throws IOException {
+    comparison.report(dir);
+    String report = Files.readString(dir.resolve("report.html"));
+    String html = html(comparison);
+    for (String part : List.of(Html.table(comparison.table()), Html.table(comparison.perSeed()),
+        "<h2>Task weights</h2>", "<h2>Runs</h2>", "Model selection by the target's dev accuracy")) {
+      assertThat(html.contains(part)).as("the notebook shows %s", part).isTrue();
+      assertThat(report.contains(part)).as("the report shows %s", part).isTrue();
+    }
+  }
+
+  @Test
+  void aComparisonListsTheRunsThatDidNotFinish(@TempDir Path dir) throws IOException {
+    comparison.report(dir);
+    Path history = dir.resolve("history.csv");
+    List<String> lines = Files.readAllLines(history);
+    Files.write(history, lines.subList(0, lines.size() - 2)); // the last run loses its last records
+    Comparison cut = Comparison.read(dir);
+    assertThat(cut.failures()).hasSize(1);
+    String html = html(cut);
+    assertThat(html).contains("<h2>Failed runs</h2>")
+        .contains("<li>" + Html.escape(cut.failures().get(0)) + "</li>");
   }
 
   @Test

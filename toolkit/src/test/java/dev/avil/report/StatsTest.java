@@ -4,20 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
 
 /** The t intervals against quantiles from a printed table. */
 class StatsTest {
   @Test
-  void theHalfWidthUsesTheExactStudentTQuantile() {
-    // (1, 3): mean 2, sd √2; t(0.975, 1) = 12.706
-    assertThat(Stats.halfWidth95(new double[] {1, 3})).isCloseTo(12.706 * Math.sqrt(2) / Math.sqrt(2), within(1e-3));
-    // 61 values of sd 1 (alternating ±1 around 0, plus one 0): t(0.975, 60) = 2.000, not 1.96
-    double[] v = new double[61];
-    for (int i = 0; i < 60; i++) {
-      v[i] = i % 2 == 0 ? 1 : -1;
+  void theQuantilesAreStudentsTNotTheNormal() {
+    // t(0.975, df) from a printed table, to three places
+    double[][] printed = {
+      {1, 12.706}, {2, 4.303}, {4, 2.776}, {9, 2.262}, {30, 2.042}, {60, 2.000}, {120, 1.980}
+    };
+    for (double[] p : printed) {
+      int df = (int) p[0];
+      assertThat(Stats.t975(df)).as("t(0.975, %d)", df).isCloseTo(p[1], within(5e-4));
     }
-    double sd = Stats.std(v);
-    assertThat(Stats.halfWidth95(v)).isCloseTo(2.000 * sd / Math.sqrt(61), within(1e-4));
-    assertThat(Stats.halfWidth95(new double[] {1})).isNaN();
+    // the normal's 1.96 is 4% too narrow at 30 degrees of freedom
+    assertThat(Stats.t975(30) / 1.96).isGreaterThan(1.04);
+  }
+
+  @Test
+  void theHalfWidthUsesTheExactQuantileAndTheSampleStd() {
+    // (1, 3): mean 2, sd √2; half-width t(0.975, 1) · √2 / √2
+    assertThat(Stats.HALF_WIDTH_95.summarize(DoubleColumn.create("v", 1, 3)))
+        .isCloseTo(12.706, within(1e-3));
+    // (1, 2, 3, 4, 5): sd √2.5; half-width t(0.975, 4) · √2.5 / √5 = 2.776 · 0.7071
+    DoubleColumn five = DoubleColumn.create("v", 1, 2, 3, 4, 5);
+    assertThat(Stats.STD.summarize(five)).isCloseTo(Math.sqrt(2.5), within(1e-12));
+    assertThat(Stats.HALF_WIDTH_95.summarize(five)).isCloseTo(1.9630, within(1e-3));
+    // missing values are left out; one value has no spread
+    assertThat(Stats.HALF_WIDTH_95.summarize(DoubleColumn.create("v", 1, Double.NaN, 3)))
+        .isCloseTo(12.706, within(1e-3));
+    assertThat(Stats.STD.summarize(DoubleColumn.create("v", 1))).isNaN();
+    assertThat(Stats.HALF_WIDTH_95.summarize(DoubleColumn.create("v", 1, Double.NaN))).isNaN();
+  }
+
+  @Test
+  void signedValuesKeepTheirOrder() {
+    assertThat(Stats.SIGNED_VALUES.summarize(DoubleColumn.create("v", 0.0123, -0.5, 0)))
+        .isEqualTo("+0.012 -0.500 +0.000");
   }
 }

@@ -2,6 +2,7 @@ package dev.avil.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -15,5 +16,22 @@ class TablesTest {
     assertThat(t.print()).contains("0.7095").doesNotContain("0.70949999");
     assertThat(t.doubleColumn("acc").getDouble(0)).isEqualTo(mean);
     assertThat(t.print()).as("whole numbers print as they are").contains(" 7 ");
+  }
+
+  @Test
+  void aTableFromItemsHasOneRowPerItemAndTypedColumns() {
+    record Run(String method, long seed, double acc) {}
+    List<Run> runs = List.of(new Run("a", 1L << 40, 0.5), new Run("b", 2, 0.25));
+    Table t = Tables.from("runs", runs)
+        .text("method", Run::method)
+        .longs("seed", Run::seed)
+        .doubles("acc", Run::acc)
+        .table();
+    assertThat(t.name()).isEqualTo("runs");
+    assertThat(t.columnNames()).containsExactly("method", "seed", "acc");
+    assertThat(t.stringColumn("method").asList()).containsExactly("a", "b");
+    assertThat(t.longColumn("seed").get(0)).as("a seed beyond an int").isEqualTo(1L << 40);
+    assertThat(t.doubleColumn("acc").get(1)).isEqualTo(0.25);
+    assertThat(t.print()).contains("0.2500");
   }
 }

@@ -1,0 +1,145 @@
+package dev.avil.report;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+
+import dev.avil.results.Metric;
+import dev.avil.results.Record;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * The tables, figures and page of a comparison (several methods over several seeds), each laid
+ * out here once, from the runs it holds. {@code dev.avil.api.Comparison} holds them and implements
+ * the accessors; the views come with them, and {@code c.report(dir)} writes the same {@link
+ * #page} that the notebook shows.
+ *
+ * <pre>{@code
+ * Comparison c = plan.run();         // a ComparisonViews
+ * c.table();  c.plot();  c.weightPlot();  c.perSeed();
+ * }</pre>
+ */
+public interface ComparisonViews {
+  /** Method names, in the order given. */
+  List<String> methods();
+
+  /** Every run that finished. */
+  List<? extends RunViews> runs();
+
+  /** One line per run that failed: method, seed and why. */
+  List<String> failures();
+
+  /** Whether the comparison was interrupted before it finished. */
+  boolean interrupted();
+
+  /** The reference method of paired differences. */
+  String baseline();
+
+  /**
+   * Per method: runs, mean ± std of the target's test accuracy at the best dev epoch and at the
+   * last epoch, the paired difference (same seed) to the baseline with its 95% t interval and
+   * per-seed values, the mean target steps to the best epoch, the mean epochs trained, and
+   * seconds per epoch. The statistics come from {@link SeedStats}.
+   */
+  default Table table() {
+    Table runs = SeedStats.runs(runs());
+    Table m = SeedStats.methods(runs, methods());
+    Table d = SeedStats.differences(runs, methods(), baseline());
+    return Tables.of("target test accuracy at the best dev epoch",
+        m.column("method"), m.column("runs"),
+        m.column("test acc mean"), m.column("test acc std"), m.column("test acc (last) mean"),
+        d.column("Δ vs " + baseline()), d.column("Δ 95% low"), d.column("Δ 95% high"),
+        d.column("Δ per seed"),
+        m.column("target steps"), m.column("epochs"), m.column("s/epoch"));
+  }
+
+  /**
+   * One row per run: method, seed, best epoch, dev and test accuracy at it, test at the last epoch,
+   * target steps to the best epoch and epochs trained.
+   */
+  default Table perSeed() {
+    return SeedStats.runs(runs()).removeColumns("s/epoch");
+  }
+
+  /**
+   * Mean task weight per epoch over the seeds that trained that epoch, for every method and task:
+   * series ("METHOD · TASK"), epoch, weight.
+   */
+  default Table meanWeights() {
+    record Weight(int series, String name, int epoch, double weight) {}
+    List<Weight> all = new ArrayList<>();
+    List<String> series = new ArrayList<>();
+    for (String m : methods()) {
+      List<Record> weights = runs().stream().filter(r -> r.method().equals(m))
+          .flatMap(r -> r.records().stream()).filter(x -> x.metric() == Metric.WEIGHT).toList();
+      for (Record x : weights) {
+        String name = m + " · " + x.task();
+        if (!series.contains(name)) {
+          series.add(name);
+        }
+        all.add(new Weight(series.indexOf(name), name, x.epoch(), x.value()));
+      }
+    }
+    Table weights = Tables.from("weights", all)
+        .ints("order", Weight::series)
+        .text("series", Weight::name)
+        .ints("epoch", Weight::epoch)
+        .doubles("weight", Weight::weight)
+        .table();
+    Table s = weights.summarize("weight", mean).by("order", "series", "epoch")
+        .sortAscendingOn("order", "epoch");
+    return Tables.of("mean weights", s.column("series"), s.column("epoch"),
+        s.column("Mean [weight]").setName("weight"));
+  }
+
+  /** The target's test accuracy per method: the mean as a bar, every seed as a point. */
+  default Figure plot() {
+    Table runs = SeedStats.runs(runs());
+    Table m = SeedStats.methods(runs, methods());
+    return Figures.barsWithPoints(m.stringColumn("method"), m.doubleColumn("test acc mean"),
+        runs.stringColumn("method"), runs.doubleColumn("test acc"),
+        "Target test accuracy at the best dev epoch", "test accuracy");
+  }
+
+  /** Mean task weights per epoch, one line per method and task. */
+  default Figure weightPlot() {
+    return Figures.lines(meanWeights(), "epoch", "weight", "series",
+        "Task weights (mean over seeds)", "epoch", "weight");
+  }
+
+  /** Every record of every finished run, long format: method, seed, epoch, task, metric, value. */
+  default Table history() {
+    return RunViews.history("history", runs().stream().flatMap(r -> r.records().stream()).toList());
+  }
+
+  /**
+   * The page of a comparison: what was compared, the table, the accuracy plot, the weight plot,
+   * the runs, and the runs that did not finish.
+   */
+  static HtmlReport page(ComparisonViews c) {
+    HtmlReport page = new HtmlReport("αVIL toolkit: method comparison");
+    if (!c.runs().isEmpty()) {
+      RunViews first = c.runs().get(0);
+      String seeds = c.runs().stream().map(r -> Long.toString(r.seed()))
+          .collect(Collectors.toCollection(LinkedHashSet::new)).toString();
+      page.paragraph("Target: " + first.target() + ". Tasks: " + String.join(", ", first.tasks())
+          + ". Seeds: " + seeds + ". Epochs: " + first.epochs()
+          + ". Model selection by the target's dev accuracy.");
+    }
+    page.table(c.table()).figure(c.plot())
+        .heading("Task weights").figure(c.weightPlot())
+        .heading("Runs").table(c.perSeed());
+    if (!c.failures().isEmpty()) {
+      page.heading(c.interrupted() ? "Interrupted" : "Failed runs");
+      if (c.interrupted()) {
+        page.paragraph(
+            "The tables show the " + c.runs().size() + " runs that finished; these did not:");
+      }
+      page.list(c.failures());
+    }
+    return page;
+  }
+}
