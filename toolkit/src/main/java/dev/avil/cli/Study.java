@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -189,13 +190,16 @@ public final class Study {
       Comparison c = Comparison.read(dir);
       c.failures().forEach(f -> System.out.println("NOT SUMMARISED " + setting + ": " + f));
       Table t = summary(setting, inStudyOrder(c.methods()), c.runs());
-      md.append("\n## ").append(setting).append("\n\n| method | runs | test acc | Δ vs single-task [95% CI] | Δ vs uniform [95% CI] | Δ vs αVIL [95% CI] | s/epoch |\n|---|---|---|---|---|---|---|\n");
+      md.append("\n## ").append(setting).append("\n\n| method | runs | test acc | target steps | epochs | Δ vs single-task [95% CI] | Δ vs uniform [95% CI] | Δ vs αVIL [95% CI] | s/epoch |\n|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : t) {
-        md.append(String.format(Locale.ROOT, "| %s | %d | %.3f ± %.3f | %s | %s | %s | %.2f |%n",
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.3f ± %.3f | %.0f | %.1f | %s | %s | %s | %.2f |%n",
             r.getString("method"), r.getInt("runs"), r.getDouble("mean"), r.getDouble("std"),
+            r.getDouble("target_steps"), r.getDouble("epochs"),
             interval(r, "single"), interval(r, "uniform"), interval(r, "avil"),
             r.getDouble("seconds_per_epoch")));
       }
+      md.append(convergence(c));
+      md.append(judgements(c, inStudyOrder(c.methods())));
       csv.append(t);
     }
     Csv.write(out.resolve("summary.csv"), csv);
@@ -221,7 +225,8 @@ public final class Study {
           d.column("Δ 95% low").setName("diff_" + name + "_lo"),
           d.column("Δ 95% high").setName("diff_" + name + "_hi"));
     });
-    return t.addColumns(stats.column("s/epoch").setName("seconds_per_epoch"));
+    return t.addColumns(stats.column("target steps").setName("target_steps"),
+        stats.column("epochs"), stats.column("s/epoch").setName("seconds_per_epoch"));
   }
 
   /** The study's methods in the order of {@link #METHODS}, then any others as found. */
@@ -245,5 +250,54 @@ public final class Study {
     return Double.isNaN(lo) ? String.format(Locale.ROOT, "%+.3f", mean)
         : String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", mean, lo,
             r.getDouble("diff_" + baseline + "_hi"));
+  }
+
+  /**
+   * Whether single-task converged: each run's best and last epoch against the most allowed. A run
+   * that stopped before the most, patience epochs after its best, had stopped improving.
+   */
+  private static String convergence(Comparison c) {
+    List<Results> single = c.runs("single-task");
+    if (single.isEmpty()) {
+      return "";
+    }
+    String best = single.stream().map(r -> Integer.toString(r.bestEpoch())).collect(Collectors.joining(", "));
+    String last = single.stream().map(r -> Integer.toString(r.epochs())).collect(Collectors.joining(", "));
+    String most = single.get(0).config().getOrDefault("epochs", "?");
+    return String.format(Locale.ROOT,
+        "%nSingle-task, seed by seed: best dev epoch %s; stopped after epoch %s, of at most %s.%n", best, last, most);
+  }
+
+  /**
+   * For each method that moved its weights: per auxiliary task, the final weight and the effective
+   * epochs (summed weights) as fractions of the target's, means over seeds, and how many seeds
+   * judged it helpful, unclear or harmful ({@link Results#judgement()}).
+   */
+  private static String judgements(Comparison c, List<String> methods) {
+    StringBuilder md = new StringBuilder();
+    for (String m : methods) {
+      List<Table> judged = c.runs(m).stream().map(Results::judgement)
+          .filter(j -> !j.stringColumn("verdict").contains("not judged")).toList();
+      if (judged.isEmpty()) {
+        continue;
+      }
+      if (md.length() == 0) {
+        md.append("\nAuxiliary tasks as judged (means over seeds; verdicts: helpful when its final weight is at least the target's, harmful at most half):\n\n")
+            .append("| method | task | final weight ÷ target's | effective epochs ÷ target's | helpful / unclear / harmful / target stopped |\n|---|---|---|---|---|\n");
+      }
+      for (String task : judged.get(0).stringColumn("task").asList()) {
+        double w = 0;
+        double e = 0;
+        int[] verdicts = new int[4];
+        for (Table j : judged) {
+          int i = j.stringColumn("task").indexOf(task);
+          w += j.doubleColumn("weight ÷ target's").getDouble(i) / judged.size();
+          e += j.doubleColumn("effective epochs ÷ target's").getDouble(i) / judged.size();
+          verdicts[List.of("helpful", "unclear", "harmful", "target stopped").indexOf(j.getString(i, "verdict"))]++;
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %d / %d / %d / %d |%n", m, task, w, e, verdicts[0], verdicts[1], verdicts[2], verdicts[3]));
+      }
+    }
+    return md.toString();
   }
 }

@@ -82,7 +82,9 @@ public interface RunViews {
    * What the method judged of each auxiliary task: its final weight and effective epochs, both
    * beside the target's, and a verdict. <em>helpful</em>: its final weight is at least the
    * target's; <em>harmful</em>: at most half the target's; <em>unclear</em> in between; <em>not
-   * judged</em> when the method never moved any weight (uniform MTL, single-task).
+   * judged</em> when the method never moved any weight (uniform MTL, single-task); <em>target
+   * stopped</em> when the target's own final weight is 0 (the paper's rule can do that), so there is
+   * nothing to compare with.
    */
   default Table judgement() {
     String target = target();
@@ -106,6 +108,9 @@ public interface RunViews {
   private static String verdict(boolean moved, double weight, double targetWeight) {
     if (!moved) {
       return "not judged";
+    }
+    if (!(targetWeight > 0)) {
+      return "target stopped"; // the paper's rule can drop the target's own weight to 0
     }
     return weight >= targetWeight ? "helpful" : weight <= targetWeight / 2 ? "harmful" : "unclear";
   }
