@@ -58,7 +58,6 @@ public final class Study {
     METHODS.put("uniform", Method::uniform);
     METHODS.put("avil", Method::alphaVil);
     METHODS.put("avil-paper", Method::alphaVilPaper);
-    METHODS.put("avil-within", () -> Method.alphaVil(a -> a.stepWithin(true)));
     METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
     METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
     METHODS.put("gcs", Method::gcs);

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  *   <li>the αs minimise the target's loss on the tuning part of its dev split at θ + Σ α_t δ_t
  *       ({@link AlphaObjective}, solved by {@link AlphaSolver}); the best α evaluated is kept, α =
  *       1 included;
- *   <li>θ ← θ + Σ α_t δ_t (with {@code stepWithin}, each auxiliary α clipped to [0, 1]), and the weights follow the
+ *   <li>θ ← θ + Σ α_t δ_t (each auxiliary α within ±{@code stepLimit}), and the weights follow the
  *       solved αs by the update rule where the evidence for
  *       the move is strong enough ({@link AlphaVilOptions#evidence}), then are clamped.
  * </ol>
@@ -67,10 +67,8 @@ public final class AlphaVil implements Strategy {
         moves = supported(objective, alpha, hessian, live, run);
       }
       double[] step = alpha.clone();
-      if (options.stepWithin()) {
-        for (int t = 1; t < k; t++) {
-          step[t] = Math.max(0, Math.min(1, step[t]));
-        }
+      for (int t = 1; t < k; t++) {
+        step[t] = Math.max(-options.stepLimit(), Math.min(options.stepLimit(), step[t]));
       }
       objective.moveTo(step);
       double[] recorded = alpha.clone();

@@ -42,10 +42,10 @@ import java.util.Map;
  * @param warmup epochs at the start in which the weights stay where they are (the parameters still
  *     take the α-merged step)
  * @param onNonFinite what a non-finite tuning loss during the α search does
- * @param stepWithin whether the merged step takes each auxiliary α clipped to [0, 1]: at most the
- *     task's own delta and never against it. The weights still follow the α as solved. A greedy
- *     α above 1 extrapolates a task's step, and one below 0 trains against it; late in training
- *     both lower an overfit model's tuning cross-entropy without raising its accuracy.
+ * @param stepLimit the merged step takes each auxiliary α within [−stepLimit, stepLimit]; the
+ *     weights still follow the α as solved. A greedy α far above 1 extrapolates a task's step, and
+ *     with a large weight that can throw the model out of its basin in one epoch; an α below 0
+ *     trains against the task, which helps where the task harms the target. Infinite: as solved.
  * @param targetAlphaFixed whether the target's α is held at 1, so that its own delta is applied as
  *     it trained and only the auxiliary αs are solved for. A greedy, one-epoch α on the target's
  *     own step is short-horizon biased (Wu et al. 2018): it shortens the step and slows learning.
@@ -68,7 +68,7 @@ public record AlphaVilOptions(
     int warmup,
     OnNonFinite onNonFinite,
     boolean targetAlphaFixed,
-    boolean stepWithin,
+    double stepLimit,
     double neutralAlpha)
     implements MethodOptions {
 
@@ -140,6 +140,9 @@ public record AlphaVilOptions(
     if (!(evidence >= 0 && Double.isFinite(evidence))) {
       throw new IllegalArgumentException("evidence " + evidence + " must be a finite number ≥ 0 (standard errors)");
     }
+    if (!(stepLimit > 0)) {
+      throw new IllegalArgumentException("step limit " + stepLimit + " must be > 0 (Double.POSITIVE_INFINITY for none)");
+    }
     if (!(neutralAlpha > 0 && Double.isFinite(neutralAlpha))) {
       throw new IllegalArgumentException("neutral alpha " + neutralAlpha + " must be a finite number > 0");
     }
@@ -158,7 +161,7 @@ public record AlphaVilOptions(
    * when its gain exceeds 2 standard errors; no warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, false, 1);
+    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, Double.POSITIVE_INFINITY, 1);
   }
 
   /**
@@ -166,7 +169,7 @@ public record AlphaVilOptions(
    * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
    */
   public static AlphaVilOptions paper() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, false, 1);
+    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, Double.POSITIVE_INFINITY, 1);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
@@ -233,9 +236,12 @@ public record AlphaVilOptions(
     return with(b -> b.targetAlphaFixed = fixed);
   }
 
-  /** With the merged step's auxiliary αs clipped to [0, 1] ({@code true}) or taken as solved. */
-  public AlphaVilOptions stepWithin(boolean clipped) {
-    return with(b -> b.stepWithin = clipped);
+  /**
+   * With the merged step's auxiliary αs kept within [−limit, limit], limit > 0
+   * (Double.POSITIVE_INFINITY: as solved).
+   */
+  public AlphaVilOptions stepLimit(double limit) {
+    return with(b -> b.stepLimit = limit);
   }
 
   /**
@@ -252,7 +258,7 @@ public record AlphaVilOptions(
     change.accept(b);
     return new AlphaVilOptions(b.rho, b.alphaSteps, b.alphaOptimizer, b.alphaLearningRate, b.alphaInit,
         b.update, b.clampMin, b.clampMax, b.evidence, b.warmup, b.onNonFinite, b.targetAlphaFixed,
-        b.stepWithin, b.neutralAlpha);
+        b.stepLimit, b.neutralAlpha);
   }
 
   /** The components, open to change, for {@link #with}. */
@@ -269,7 +275,7 @@ public record AlphaVilOptions(
     int warmup;
     OnNonFinite onNonFinite;
     boolean targetAlphaFixed;
-    boolean stepWithin;
+    double stepLimit;
     double neutralAlpha;
 
     Copy(AlphaVilOptions o) {
@@ -285,7 +291,7 @@ public record AlphaVilOptions(
       warmup = o.warmup;
       onNonFinite = o.onNonFinite;
       targetAlphaFixed = o.targetAlphaFixed;
-      stepWithin = o.stepWithin;
+      stepLimit = o.stepLimit;
       neutralAlpha = o.neutralAlpha;
     }
   }
@@ -318,7 +324,7 @@ public record AlphaVilOptions(
     m.put("warmup", Integer.toString(warmup));
     m.put("onNonFinite", lower(onNonFinite));
     m.put("targetAlpha", targetAlphaFixed ? "fixed" : "solved");
-    m.put("stepAlpha", stepWithin ? "within [0, 1]" : "as solved");
+    m.put("stepLimit", fmt(stepLimit));
     if (update == Update.MULTIPLICATIVE) {
       m.put("neutralAlpha", fmt(neutralAlpha));
     }

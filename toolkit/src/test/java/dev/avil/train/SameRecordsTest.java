@@ -72,7 +72,7 @@ class SameRecordsTest {
         .warmup(0)
         .onNonFinite(AlphaVilOptions.OnNonFinite.SKIP)
         .targetAlphaFixed(true)
-        .stepWithin(false)
+        .stepLimit(Double.POSITIVE_INFINITY)
         .neutralAlpha(1);
   }
 

@@ -39,6 +39,7 @@ class AlphaVilRulesTest {
     double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 0.5, 1}, new double[] {1, 0.25, 0.1, 0.75}, new boolean[] {true, true, true, true}, o);
     assertThat(w).containsExactly(new double[] {1, 1, 0.25, 2}, within(1e-12));
     assertThatThrownBy(() -> o.neutralAlpha(0)).hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
+    assertThatThrownBy(() -> o.stepLimit(-1)).hasMessageContaining("step limit -1.0 must be > 0");
   }
 
   @Test
