@@ -93,6 +93,18 @@ public final class Experiment {
     return new Experiment(target);
   }
 
+  /**
+   * The tasks of this experiment.
+   *
+   * @return the target first, then the auxiliary tasks in the order given
+   */
+  public List<Task> tasks() {
+    List<Task> all = new ArrayList<>();
+    all.add(target);
+    all.addAll(aux);
+    return List.copyOf(all);
+  }
+
   /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
   public Experiment aux(Task... tasks) {
     List<Task> all = new ArrayList<>(aux);
