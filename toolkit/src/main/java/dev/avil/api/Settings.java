@@ -158,7 +158,7 @@ public final class Settings {
   private static Experiment multi(MultiMnist mm, boolean positive, Scale scale) {
     Task left = mm.left().trainSize(scale.target);
     Task helper = positive ? mm.left().named(mm.left().name() + "-aux") : mm.right();
-    helper = helper.trainSlice(scale.target, scale.target + scale.auxiliary);
+    helper = helper.trainAfter(scale.target).trainSize(scale.auxiliary);
     return Experiment.target(left).aux(helper, Tasks.randomLabels("noise", helper, 0));
   }
 }

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *
  * Task polarity = Tasks.fromText("polarity")
  *     .examples(words, polarities)          // one set, split at random:
- *     .devFraction(0.1).testFraction(0.1).splitSeed(7)
+ *     .split(dev(0.1), test(0.1)).splitSeed(7)
  *     .build();
  * }</pre>
  *
@@ -37,97 +37,140 @@ import java.util.TreeSet;
 public final class TextTaskBuilder {
   private record Part(List<String> texts, List<String> labels) {}
 
+  /** The texts given so far: train, dev and test, or examples to split at random. */
+  private record Parts(Part train, Part dev, Part test, Part examples) {}
+
   private final String name;
-  private final Part train;
-  private final Part dev;
-  private final Part test;
-  private final Part examples;
-  private final double devFraction;
-  private final double testFraction;
-  private final long splitSeed;
+  private final Parts parts;
+  private final RandomSplit split;
   private final List<String> classes;
   private final TextEncoder encoder;
   private final boolean scale;
 
-  private TextTaskBuilder(String name, Part train, Part dev, Part test, Part examples, double devFraction,
-      double testFraction, long splitSeed, List<String> classes, TextEncoder encoder, boolean scale) {
+  private TextTaskBuilder(String name, Parts parts, RandomSplit split, List<String> classes,
+      TextEncoder encoder, boolean scale) {
     this.name = name;
-    this.train = train;
-    this.dev = dev;
-    this.test = test;
-    this.examples = examples;
-    this.devFraction = devFraction;
-    this.testFraction = testFraction;
-    this.splitSeed = splitSeed;
+    this.parts = parts;
+    this.split = split;
     this.classes = classes;
     this.encoder = encoder;
     this.scale = scale;
   }
 
   static TextTaskBuilder named(String name) {
-    return new TextTaskBuilder(Task.requireName(name), null, null, null, null, 0.2, 0.2, 1, null, null, true);
+    return new TextTaskBuilder(Task.requireName(name), new Parts(null, null, null, null),
+        RandomSplit.DEFAULT, null, null, true);
   }
 
-  /** The training texts and their labels. */
-  public TextTaskBuilder train(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, part("train", texts, labels), dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
-  }
-
-  /** The dev texts and their labels. */
-  public TextTaskBuilder dev(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, part("dev", texts, labels), test, examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
-  }
-
-  /** The test texts and their labels. */
-  public TextTaskBuilder test(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, dev, part("test", texts, labels), examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
+  private TextTaskBuilder with(Parts p) {
+    return new TextTaskBuilder(name, p, split, classes, encoder, scale);
   }
 
   /**
-   * One set of texts and labels, split at random into train, dev and test by {@link #devFraction},
-   * {@link #testFraction} and {@link #splitSeed}. Instead of {@link #train}, {@link #dev} and
-   * {@link #test}.
+   * The training texts and their labels.
+   *
+   * @param texts the texts
+   * @param labels one label per text
+   * @return a new builder
+   */
+  public TextTaskBuilder train(List<String> texts, List<String> labels) {
+    Parts p = parts;
+    return with(new Parts(part("train", texts, labels), p.dev(), p.test(), p.examples()));
+  }
+
+  /**
+   * The dev texts and their labels.
+   *
+   * @param texts the texts
+   * @param labels one label per text
+   * @return a new builder
+   */
+  public TextTaskBuilder dev(List<String> texts, List<String> labels) {
+    Parts p = parts;
+    return with(new Parts(p.train(), part("dev", texts, labels), p.test(), p.examples()));
+  }
+
+  /**
+   * The test texts and their labels.
+   *
+   * @param texts the texts
+   * @param labels one label per text
+   * @return a new builder
+   */
+  public TextTaskBuilder test(List<String> texts, List<String> labels) {
+    Parts p = parts;
+    return with(new Parts(p.train(), p.dev(), part("test", texts, labels), p.examples()));
+  }
+
+  /**
+   * One set of texts and labels, split at random into train, dev and test by {@link #split} and
+   * {@link #splitSeed}. Instead of {@link #train}, {@link #dev} and {@link #test}.
+   *
+   * @param texts the texts
+   * @param labels one label per text
+   * @return a new builder
    */
   public TextTaskBuilder examples(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, dev, test, part("examples", texts, labels), devFraction, testFraction, splitSeed, classes, encoder, scale);
+    Parts p = parts;
+    return with(new Parts(p.train(), p.dev(), p.test(), part("examples", texts, labels)));
   }
 
-  /** The share of {@link #examples} that goes to dev, in (0, 1). Default 0.2. */
-  public TextTaskBuilder devFraction(double fraction) {
-    fraction("dev", fraction);
-    return new TextTaskBuilder(name, train, dev, test, examples, fraction, testFraction, splitSeed, classes, encoder, scale);
+  /**
+   * The shares of {@link #examples} that go to dev and to test, in either order; training gets
+   * the rest. Default: {@code split(dev(0.2), test(0.2))}.
+   *
+   * @param a a share from {@link Share#dev} or {@link Share#test}
+   * @param b the other one
+   * @return a new builder
+   */
+  public TextTaskBuilder split(Share a, Share b) {
+    return new TextTaskBuilder(name, parts, split.shares(a, b), classes, encoder, scale);
   }
 
-  /** The share of {@link #examples} that goes to test, in (0, 1). Default 0.2. */
-  public TextTaskBuilder testFraction(double fraction) {
-    fraction("test", fraction);
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, fraction, splitSeed, classes, encoder, scale);
-  }
-
-  /** The seed of the random split of {@link #examples}. Default 1. */
+  /**
+   * The seed of the random split of {@link #examples}. Default 1.
+   *
+   * @param seed the seed
+   * @return a new builder
+   */
   public TextTaskBuilder splitSeed(long seed) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, seed, classes, encoder, scale);
+    return new TextTaskBuilder(name, parts, split.seed(seed), classes, encoder, scale);
   }
 
-  /** The class labels in the order of their class numbers (0, 1, ...). Default: sorted. */
+  /**
+   * The class labels in the order of their class numbers (0, 1, ...). Default: sorted.
+   *
+   * @param labels at least 2 distinct labels
+   * @return a new builder
+   */
   public TextTaskBuilder classes(String... labels) {
     List<String> c = List.of(labels);
     if (c.size() < 2 || new TreeSet<>(c).size() != c.size()) {
       throw new IllegalArgumentException(
           "classes " + c + " for task '" + name + "' must be at least 2 distinct labels");
     }
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, c, encoder, scale);
+    return new TextTaskBuilder(name, parts, split, c, encoder, scale);
   }
 
-  /** The encoder of the texts. Default: {@link TextEncoder#miniLm()}. */
+  /**
+   * The encoder of the texts. Default: {@link TextEncoder#miniLm()}.
+   *
+   * @param e the encoder
+   * @return a new builder
+   */
   public TextTaskBuilder encoder(TextEncoder e) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, classes,
-        Objects.requireNonNull(e, "encoder"), scale);
+    Objects.requireNonNull(e, "encoder");
+    return new TextTaskBuilder(name, parts, split, classes, e, scale);
   }
 
-  /** Whether vectors are scaled to length √d (see the class comment). Default true. */
+  /**
+   * Whether vectors are scaled to length √d (see the class comment). Default true.
+   *
+   * @param on true to scale
+   * @return a new builder
+   */
   public TextTaskBuilder scaleVectors(boolean on) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder, on);
+    return new TextTaskBuilder(name, parts, split, classes, encoder, on);
   }
 
   /**
@@ -137,18 +180,14 @@ public final class TextTaskBuilder {
    *     were, or a label is not among {@link #classes}
    */
   public Task build() {
-    boolean splits = train != null || dev != null || test != null;
-    if (splits == (examples != null) || (splits && (train == null || dev == null || test == null))) {
-      throw new IllegalArgumentException(
-          "task '" + name + "' needs either train, dev and test texts, or examples to split at random; got "
-              + (train != null ? "train " : "") + (dev != null ? "dev " : "") + (test != null ? "test " : "")
-              + (examples != null ? "examples" : "").strip());
-    }
-    List<Part> parts = splits ? List.of(train, dev, test) : List.of(examples);
+    Parts g = parts;
+    Task.Builder.checkParts(name, "texts", g.train(), g.dev(), g.test(), g.examples());
+    boolean splits = g.examples() == null;
+    List<Part> given = splits ? List.of(g.train(), g.dev(), g.test()) : List.of(g.examples());
     List<String> order = classes;
     if (order == null) {
       TreeSet<String> seen = new TreeSet<>();
-      parts.forEach(p -> seen.addAll(p.labels()));
+      given.forEach(p -> seen.addAll(p.labels()));
       order = List.copyOf(seen);
     }
     Map<String, Integer> code = new java.util.HashMap<>();
@@ -156,7 +195,7 @@ public final class TextTaskBuilder {
       code.put(order.get(i), i);
     }
     List<String> all = new ArrayList<>();
-    parts.forEach(p -> all.addAll(p.texts()));
+    given.forEach(p -> all.addAll(p.texts()));
     float[][] vectors = (encoder != null ? encoder : TextEncoder.miniLm()).encode(all);
     if (scale) {
       for (int i = 0; i < vectors.length; i++) {
@@ -175,10 +214,10 @@ public final class TextTaskBuilder {
     }
     Task.Builder b = Task.builder(name).classes(Math.max(2, order.size()));
     int at = 0;
-    float[][][] x = new float[parts.size()][][];
-    int[][] y = new int[parts.size()][];
-    for (int p = 0; p < parts.size(); p++) {
-      Part part = parts.get(p);
+    float[][][] x = new float[given.size()][][];
+    int[][] y = new int[given.size()][];
+    for (int p = 0; p < given.size(); p++) {
+      Part part = given.get(p);
       int n = part.texts().size();
       x[p] = java.util.Arrays.copyOfRange(vectors, at, at + n);
       y[p] = new int[n];
@@ -195,7 +234,7 @@ public final class TextTaskBuilder {
     if (splits) {
       b = b.train(x[0], y[0]).dev(x[1], y[1]).test(x[2], y[2]);
     } else {
-      b = b.split(x[0], y[0], devFraction, testFraction, splitSeed);
+      b = b.examples(x[0], y[0]).randomSplit(split);
     }
     return b.build();
   }
@@ -217,12 +256,5 @@ public final class TextTaskBuilder {
       }
     }
     return new Part(List.copyOf(texts), List.copyOf(labels));
-  }
-
-  private void fraction(String which, double f) {
-    if (!(f > 0 && f < 1)) {
-      throw new IllegalArgumentException(
-          which + " fraction " + f + " for task '" + name + "' must be in (0, 1)");
-    }
   }
 }
