@@ -84,20 +84,20 @@ public final class MultiMnist {
     int[] left = new int[n];
     int[] right = new int[n];
     float[] canvas = new float[CANVAS * CANVAS];
-    float[] src = source.images();
+    float[][][] src = source.pixels();
     for (int k = 0; k < n; k++) {
       int a = order[k];
       int b = partner[a];
       java.util.Arrays.fill(canvas, 0f);
       for (int r = 0; r < SIZE; r++) {
         for (int c = 0; c < SIZE; c++) {
-          canvas[r * CANVAS + c] = src[(a * SIZE + r) * SIZE + c];
+          canvas[r * CANVAS + c] = src[a][r][c];
         }
       }
       for (int r = 0; r < SIZE; r++) {
         for (int c = 0; c < SIZE; c++) {
           int at = (r + OFFSET) * CANVAS + c + OFFSET;
-          canvas[at] = Math.max(canvas[at], src[(b * SIZE + r) * SIZE + c]);
+          canvas[at] = Math.max(canvas[at], src[b][r][c]);
         }
       }
       for (int r = 0; r < SIZE; r++) {
