@@ -16,7 +16,6 @@ import dev.avil.weighting.AlphaVilOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,51 +106,25 @@ public final class Experiment {
 
   /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
   public Experiment aux(Task... tasks) {
-    List<Task> all = new ArrayList<>(aux);
-    Set<String> names = new HashSet<>();
-    names.add(target.name());
-    aux.forEach(t -> names.add(t.name()));
-    for (Task t : tasks) {
-      if (t == null) {
-        throw new IllegalArgumentException("auxiliary task must not be null");
-      }
-      if (t == target || t.name().equals(target.name())) {
-        throw new IllegalArgumentException(
-            "task '" + t.name() + "' is the target and cannot also be an auxiliary task; give an auxiliary task another name with task.named(...)");
-      }
-      if (!names.add(t.name())) {
-        throw new IllegalArgumentException(
-            "duplicate task name '" + t.name() + "'; every task in an experiment needs its own name (rename with task.named(...))");
-      }
-      if (!Arrays.equals(t.inputShape(), target.inputShape())) {
-        throw new IllegalArgumentException(
-            "auxiliary task '" + t.name() + "' has input shape " + Arrays.toString(t.inputShape())
-                + " but the target '" + target.name() + "' has " + Arrays.toString(target.inputShape())
-                + "; all tasks share one trunk, so their input shapes must match");
-      }
-      all.add(t);
-    }
-    return with(e -> e.aux = List.copyOf(all));
+    List<Task> all = ExperimentChecks.withAux(target, aux, tasks);
+    return with(e -> e.aux = all);
   }
 
   /** The shared trunk. Default: {@link Trunks#lenet()} for 1×28×28 inputs, else {@code mlp(64)}. */
   public Experiment trunk(Trunk t) {
-    if (t == null) {
-      throw new IllegalArgumentException("trunk must not be null");
-    }
-    checkTrunk(t);
+    ExperimentChecks.trunkFits(target, t);
     return with(e -> e.trunk = t);
   }
 
   /** Hidden units of each task head (linear → ReLU → linear). Default 50. */
   public Experiment headHidden(int units) {
-    positive("head hidden units", units);
+    ExperimentChecks.positive("head hidden units", units);
     return with(e -> e.headHidden = units);
   }
 
   /** Number of epochs, ≥ 1: the maximum when {@link #patience} is set. Default 10. */
   public Experiment epochs(int n) {
-    positive("epochs", n);
+    ExperimentChecks.positive("epochs", n);
     return with(e -> e.epochs = n);
   }
 
@@ -173,7 +146,7 @@ public final class Experiment {
 
   /** Examples per batch, ≥ 1. Default 64. */
   public Experiment batchSize(int n) {
-    positive("batch size", n);
+    ExperimentChecks.positive("batch size", n);
     return with(e -> e.batchSize = n);
   }
 
@@ -251,20 +224,7 @@ public final class Experiment {
 
   /** Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}. */
   public ComparisonPlan compare(Method... methods) {
-    if (methods.length == 0) {
-      throw new IllegalArgumentException("compare needs at least one method, got none");
-    }
-    Set<String> names = new HashSet<>();
-    for (Method m : methods) {
-      if (m == null) {
-        throw new IllegalArgumentException("method must not be null");
-      }
-      if (!names.add(m.name())) {
-        throw new IllegalArgumentException(
-            "method name '" + m.name() + "' appears twice; give variants their own names with method.named(...)");
-      }
-    }
-    return new ComparisonPlan(this, List.of(methods), new long[] {seed}, true);
+    return new ComparisonPlan(this, ExperimentChecks.distinct(methods), new long[] {seed}, true);
   }
 
   /**
@@ -283,17 +243,12 @@ public final class Experiment {
   }
 
   Results runWith(Method m, long s, TrainingListener l) {
-    if (m.needsAux() && aux.isEmpty()) {
-      throw new IllegalArgumentException(
-          "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...) or use Method.singleTask()");
-    }
+    ExperimentChecks.auxFor(m, aux);
     Trunk t = resolvedTrunk();
-    checkTrunk(t);
-    List<Task> tasks = new ArrayList<>();
-    tasks.add(target);
-    tasks.addAll(aux);
-    RunSpec spec = new RunSpec(m.name(), tasks, t, headHidden, epochs, patience, batchSize, learningRate, momentum, devSplit, s, DataType.FLOAT32);
-    Map<String, String> config = config(m, t, s);
+    ExperimentChecks.trunkFits(target, t);
+    RunSpec spec = new RunSpec(m.name(), tasks(), t, headHidden, epochs, patience, batchSize,
+        learningRate, momentum, devSplit, s, DataType.FLOAT32);
+    Map<String, String> config = RunConfig.of(m, spec);
     try {
       List<Record> records = Engine.run(spec, m.newStrategy(), l);
       return new Results(m.name(), s, records, config);
@@ -307,51 +262,8 @@ public final class Experiment {
     if (trunk != null) {
       return trunk;
     }
-    return Arrays.equals(target.inputShape(), new long[] {1, 28, 28}) ? Trunks.lenet() : Trunks.mlp(64);
-  }
-
-  private void checkTrunk(Trunk t) {
-    long[] want = t.inputShape();
-    if (want != null && !Arrays.equals(want, target.inputShape())) {
-      throw new IllegalArgumentException(
-          "input shape " + Arrays.toString(target.inputShape()) + " of target '" + target.name()
-              + "' does not match trunk " + t.name() + ", which takes " + Arrays.toString(want));
-    }
-  }
-
-  private Map<String, String> config(Method m, Trunk t, long s) {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("method", m.name());
-    m.options().forEach((k, v) -> c.put("method." + k, v));
-    c.put("target", target.name());
-    c.put("aux", String.join(" ", aux.stream().map(Task::name).toList()));
-    c.put("trunk", t.name());
-    c.put("headHidden", Integer.toString(headHidden));
-    c.put("epochs", Integer.toString(epochs));
-    c.put("patience", Integer.toString(patience));
-    c.put("batchSize", Integer.toString(batchSize));
-    c.put("learningRate", Double.toString(learningRate));
-    c.put("momentum", Double.toString(momentum));
-    c.put("devSplit", Double.toString(devSplit));
-    c.put("seed", Long.toString(s));
-    c.put("lanes", Integer.toString(Cells.lanes()));
-    List<Task> all = new ArrayList<>();
-    all.add(target);
-    all.addAll(aux);
-    for (Task task : all) {
-      c.put("task." + task.name(), String.format("classes=%d input=%s train=%d dev=%d test=%d",
-          task.classes(), Arrays.toString(task.inputShape()).replace(" ", ""), task.train().size(), task.dev().size(), task.test().size()));
-    }
-    c.put("version.toolkit", Versions.toolkit());
-    c.put("version.djl", Versions.djl());
-    c.put("version.java", System.getProperty("java.version"));
-    return c;
-  }
-
-  private static void positive(String what, int v) {
-    if (v <= 0) {
-      throw new IllegalArgumentException(what + " " + v + " must be ≥ 1");
-    }
+    boolean image = Arrays.equals(target.inputShape(), new long[] {1, 28, 28});
+    return image ? Trunks.lenet() : Trunks.mlp(64);
   }
 
   /**
@@ -424,12 +336,7 @@ public final class Experiment {
      * thread's interrupt flag stays set, as for any method that stops on an interrupt.
      */
     public Comparison run() {
-      for (Method m : methods) {
-        if (m.needsAux() && experiment.aux.isEmpty()) {
-          throw new IllegalArgumentException(
-              "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...)");
-        }
-      }
+      methods.forEach(m -> ExperimentChecks.auxFor(m, experiment.aux));
       TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
       List<Callable<Cell>> cells = new ArrayList<>();
       for (long s : seeds) {
