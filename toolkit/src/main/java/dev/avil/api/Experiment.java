@@ -45,43 +45,46 @@ import java.util.function.UnaryOperator;
  * method, so all are selected on the same data).
  */
 public final class Experiment {
-  // Fields are only ever set on a fresh copy inside with(...): an Experiment never changes once
-  // a step has returned it.
   private final Task target;
-  private List<Task> aux = List.of();
-  private Trunk trunk;
-  private int headHidden = 50;
-  private int epochs = 10;
-  private int patience = 0;
-  private int batchSize = 64;
-  private double learningRate = 0.05;
-  private double momentum = 0.9;
-  private double devSplit = 0.5;
-  private long seed = 1;
-  private Method method = Method.alphaVil();
-  private TrainingListener listener;
+  private final Options o;
 
-  private Experiment(Task target) {
-    this.target = target;
+  /**
+   * The settings of an experiment. They are only ever set on a fresh copy inside {@link #with}:
+   * an experiment never changes once a step has returned it.
+   */
+  private static final class Options implements Cloneable {
+    private List<Task> aux = List.of();
+    private Trunk trunk;
+    private int headHidden = 50;
+    private int epochs = 10;
+    private int patience = 0;
+    private int batchSize = 64;
+    private double learningRate = 0.05;
+    private double momentum = 0.9;
+    private double devSplit = 0.5;
+    private long seed = 1;
+    private Method method = Method.alphaVil();
+    private TrainingListener listener;
+
+    Options copy() {
+      try {
+        return (Options) clone(); // every field is immutable, so a shallow copy is a copy
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
-  /** A copy of this experiment with {@code change} applied to the copy. */
-  private Experiment with(Consumer<Experiment> change) {
-    Experiment e = new Experiment(target);
-    e.aux = aux;
-    e.trunk = trunk;
-    e.headHidden = headHidden;
-    e.epochs = epochs;
-    e.patience = patience;
-    e.batchSize = batchSize;
-    e.learningRate = learningRate;
-    e.momentum = momentum;
-    e.devSplit = devSplit;
-    e.seed = seed;
-    e.method = method;
-    e.listener = listener;
-    change.accept(e);
-    return e;
+  private Experiment(Task target, Options o) {
+    this.target = target;
+    this.o = o;
+  }
+
+  /** A copy of this experiment with {@code change} applied to the copy's settings. */
+  private Experiment with(Consumer<Options> change) {
+    Options copy = o.copy();
+    change.accept(copy);
+    return new Experiment(target, copy);
   }
 
   /** Starts an experiment on {@code target}, the task whose performance counts. */
@@ -89,7 +92,7 @@ public final class Experiment {
     if (target == null) {
       throw new IllegalArgumentException("target task must not be null");
     }
-    return new Experiment(target);
+    return new Experiment(target, new Options());
   }
 
   /**
@@ -100,32 +103,32 @@ public final class Experiment {
   public List<Task> tasks() {
     List<Task> all = new ArrayList<>();
     all.add(target);
-    all.addAll(aux);
+    all.addAll(o.aux);
     return List.copyOf(all);
   }
 
   /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
   public Experiment aux(Task... tasks) {
-    List<Task> all = ExperimentChecks.withAux(target, aux, tasks);
-    return with(e -> e.aux = all);
+    List<Task> all = ExperimentChecks.withAux(target, o.aux, tasks);
+    return with(c -> c.aux = all);
   }
 
   /** The shared trunk. Default: {@link Trunks#lenet()} for 1×28×28 inputs, else {@code mlp(64)}. */
   public Experiment trunk(Trunk t) {
     ExperimentChecks.trunkFits(target, t);
-    return with(e -> e.trunk = t);
+    return with(c -> c.trunk = t);
   }
 
   /** Hidden units of each task head (linear → ReLU → linear). Default 50. */
   public Experiment headHidden(int units) {
     ExperimentChecks.positive("head hidden units", units);
-    return with(e -> e.headHidden = units);
+    return with(c -> c.headHidden = units);
   }
 
   /** Number of epochs, ≥ 1: the maximum when {@link #patience} is set. Default 10. */
   public Experiment epochs(int n) {
     ExperimentChecks.positive("epochs", n);
-    return with(e -> e.epochs = n);
+    return with(c -> c.epochs = n);
   }
 
   /**
@@ -141,13 +144,13 @@ public final class Experiment {
     if (epochs < 0) {
       throw new IllegalArgumentException("patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
     }
-    return with(e -> e.patience = epochs);
+    return with(c -> c.patience = epochs);
   }
 
   /** Examples per batch, ≥ 1. Default 64. */
   public Experiment batchSize(int n) {
     ExperimentChecks.positive("batch size", n);
-    return with(e -> e.batchSize = n);
+    return with(c -> c.batchSize = n);
   }
 
   /** The model's SGD learning rate, > 0. Default 0.05. */
@@ -155,7 +158,7 @@ public final class Experiment {
     if (!(lr > 0 && Double.isFinite(lr))) {
       throw new IllegalArgumentException("learning rate " + lr + " must be a finite number > 0");
     }
-    return with(e -> e.learningRate = lr);
+    return with(c -> c.learningRate = lr);
   }
 
   /** The model's SGD momentum, in [0, 1). Default 0.9. */
@@ -163,7 +166,7 @@ public final class Experiment {
     if (!(m >= 0 && m < 1)) {
       throw new IllegalArgumentException("momentum " + m + " must be in [0, 1)");
     }
-    return with(e -> e.momentum = m);
+    return with(c -> c.momentum = m);
   }
 
   /**
@@ -175,12 +178,12 @@ public final class Experiment {
       throw new IllegalArgumentException("dev split " + fraction + " must be in (0, 1)");
     }
     TrainingRun.tuneSize(target.dev().size(), fraction);
-    return with(e -> e.devSplit = fraction);
+    return with(c -> c.devSplit = fraction);
   }
 
   /** The seed of initialisation, batch order and anything random in the method. Default 1. */
   public Experiment seed(long s) {
-    return with(e -> e.seed = s);
+    return with(c -> c.seed = s);
   }
 
   /**
@@ -191,7 +194,7 @@ public final class Experiment {
     if (l == null) {
       throw new IllegalArgumentException("listener must not be null; use TrainingListener.silent()");
     }
-    return with(e -> e.listener = l);
+    return with(c -> c.listener = l);
   }
 
   /** Trains with {@code m}. */
@@ -199,7 +202,7 @@ public final class Experiment {
     if (m == null) {
       throw new IllegalArgumentException("method must not be null");
     }
-    return with(e -> e.method = m);
+    return with(c -> c.method = m);
   }
 
   /** αVIL with default options. */
@@ -224,7 +227,7 @@ public final class Experiment {
 
   /** Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}. */
   public ComparisonPlan compare(Method... methods) {
-    return new ComparisonPlan(this, ExperimentChecks.distinct(methods), new long[] {seed}, true);
+    return new ComparisonPlan(this, ExperimentChecks.distinct(methods), new long[] {o.seed}, true);
   }
 
   /**
@@ -235,19 +238,19 @@ public final class Experiment {
    * @throws TrainingFailedException if training stops early; it carries the finished epochs
    */
   public Results run() {
-    return runWith(method, seed, listenerFor(1));
+    return runWith(o.method, o.seed, listenerFor(1));
   }
 
   private TrainingListener listenerFor(int runs) {
-    return listener != null ? listener : DefaultListener.create(runs);
+    return o.listener != null ? o.listener : DefaultListener.create(runs);
   }
 
   Results runWith(Method m, long s, TrainingListener l) {
-    ExperimentChecks.auxFor(m, aux);
+    ExperimentChecks.auxFor(m, o.aux);
     Trunk t = resolvedTrunk();
     ExperimentChecks.trunkFits(target, t);
-    RunSpec spec = new RunSpec(m.name(), tasks(), t, headHidden, epochs, patience, batchSize,
-        learningRate, momentum, devSplit, s, DataType.FLOAT32);
+    RunSpec spec = new RunSpec(m.name(), tasks(), t, o.headHidden, o.epochs, o.patience,
+        o.batchSize, o.learningRate, o.momentum, o.devSplit, s, DataType.FLOAT32);
     Map<String, String> config = RunConfig.of(m, spec);
     try {
       List<Record> records = Engine.run(spec, m.newStrategy(), l);
@@ -259,8 +262,8 @@ public final class Experiment {
   }
 
   private Trunk resolvedTrunk() {
-    if (trunk != null) {
-      return trunk;
+    if (o.trunk != null) {
+      return o.trunk;
     }
     boolean image = Arrays.equals(target.inputShape(), new long[] {1, 28, 28});
     return image ? Trunks.lenet() : Trunks.mlp(64);
@@ -336,7 +339,7 @@ public final class Experiment {
      * thread's interrupt flag stays set, as for any method that stops on an interrupt.
      */
     public Comparison run() {
-      methods.forEach(m -> ExperimentChecks.auxFor(m, experiment.aux));
+      methods.forEach(m -> ExperimentChecks.auxFor(m, experiment.o.aux));
       TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
       List<Callable<Cell>> cells = new ArrayList<>();
       for (long s : seeds) {
