@@ -49,78 +49,42 @@ public final class Settings {
 
   private Settings() {}
 
-  /**
-   * MultiMNIST, negative transfer: auxiliary right digit and random labels.
-   *
-   * @return the experiment, at full scale
-   */
+  /** MultiMNIST, negative transfer (auxiliary: right digit, random labels), at full scale. */
   public static Experiment mnistNegative() {
     return mnistNegative(Scale.FULL);
   }
 
-  /**
-   * MultiMNIST, negative transfer, at {@code scale}.
-   *
-   * @param scale how many images each task gets
-   * @return the experiment
-   */
-  public static Experiment mnistNegative(Scale scale) {
-    return multi(MultiMnist.load(0), false, scale);
-  }
-
-  /**
-   * MultiMNIST, positive transfer: auxiliary left digit on other images, and random labels.
-   *
-   * @return the experiment, at full scale
-   */
+  /** MultiMNIST, positive transfer (auxiliary: left digit on other images, random labels). */
   public static Experiment mnistPositive() {
     return mnistPositive(Scale.FULL);
   }
 
-  /**
-   * MultiMNIST, positive transfer, at {@code scale}.
-   *
-   * @param scale how many images each task gets
-   * @return the experiment
-   */
-  public static Experiment mnistPositive(Scale scale) {
-    return multi(MultiMnist.load(0), true, scale);
-  }
-
-  /**
-   * MultiFashion, negative transfer.
-   *
-   * @return the experiment, at full scale
-   */
+  /** MultiFashion, negative transfer, at full scale. */
   public static Experiment fashionNegative() {
     return fashionNegative(Scale.FULL);
   }
 
-  /**
-   * MultiFashion, negative transfer, at {@code scale}.
-   *
-   * @param scale how many images each task gets
-   * @return the experiment
-   */
-  public static Experiment fashionNegative(Scale scale) {
-    return multi(MultiMnist.fashion(0), false, scale);
-  }
-
-  /**
-   * MultiFashion, positive transfer.
-   *
-   * @return the experiment, at full scale
-   */
+  /** MultiFashion, positive transfer, at full scale. */
   public static Experiment fashionPositive() {
     return fashionPositive(Scale.FULL);
   }
 
-  /**
-   * MultiFashion, positive transfer, at {@code scale}.
-   *
-   * @param scale how many images each task gets
-   * @return the experiment
-   */
+  /** {@link #mnistNegative()} with as many images as {@code scale} gives each task. */
+  public static Experiment mnistNegative(Scale scale) {
+    return multi(MultiMnist.load(0), false, scale);
+  }
+
+  /** {@link #mnistPositive()} with as many images as {@code scale} gives each task. */
+  public static Experiment mnistPositive(Scale scale) {
+    return multi(MultiMnist.load(0), true, scale);
+  }
+
+  /** {@link #fashionNegative()} with as many images as {@code scale} gives each task. */
+  public static Experiment fashionNegative(Scale scale) {
+    return multi(MultiMnist.fashion(0), false, scale);
+  }
+
+  /** {@link #fashionPositive()} with as many images as {@code scale} gives each task. */
   public static Experiment fashionPositive(Scale scale) {
     return multi(MultiMnist.fashion(0), true, scale);
   }
