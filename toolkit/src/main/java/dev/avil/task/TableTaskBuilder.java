@@ -47,23 +47,12 @@ public final class TableTaskBuilder {
         table, table.name(), null, RandomSplit.DEFAULT, Tasks.MissingLabels.FAIL);
   }
 
-  /**
-   * The task's name. Default: the table's name.
-   *
-   * @param taskName not blank, without commas or line breaks
-   * @return a new builder
-   */
+  /** The task's name: not blank, without commas or line breaks. Default: the table's name. */
   public TableTaskBuilder name(String taskName) {
     return new TableTaskBuilder(table, Task.requireName(taskName), label, split, missing);
   }
 
-  /**
-   * The column that holds the labels; required.
-   *
-   * @param column a column of the table
-   * @return a new builder
-   * @throws IllegalArgumentException if the table has no such column
-   */
+  /** The column that holds the labels (required): integer classes, or strings. */
   public TableTaskBuilder label(String column) {
     if (!table.columnNames().contains(column)) {
       throw new IllegalArgumentException(
@@ -73,35 +62,17 @@ public final class TableTaskBuilder {
     return new TableTaskBuilder(table, name, column, split, missing);
   }
 
-  /**
-   * The shares of the rows that go to dev and to test, in either order; training gets the rest.
-   * Default: {@code split(dev(0.2), test(0.2))}.
-   *
-   * @param a a share from {@link Share#dev} or {@link Share#test}
-   * @param b the other one
-   * @return a new builder
-   */
+  /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
   public TableTaskBuilder split(Share a, Share b) {
     return new TableTaskBuilder(table, name, label, split.shares(a, b), missing);
   }
 
-  /**
-   * The seed of the random split. Default 1.
-   *
-   * @param seed the seed
-   * @return a new builder
-   */
+  /** The seed of the random split. Default 1. */
   public TableTaskBuilder splitSeed(long seed) {
     return new TableTaskBuilder(table, name, label, split.seed(seed), missing);
   }
 
-  /**
-   * What happens to rows whose label is missing (a null or empty string, or a missing number).
-   * Default: {@link Tasks.MissingLabels#FAIL}.
-   *
-   * @param policy fail, or drop those rows
-   * @return a new builder
-   */
+  /** What becomes of rows without a label (null, empty or missing). Default: FAIL. */
   public TableTaskBuilder missingLabels(Tasks.MissingLabels policy) {
     if (policy == null) {
       throw new IllegalArgumentException(

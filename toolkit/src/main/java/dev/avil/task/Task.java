@@ -92,7 +92,7 @@ public final class Task {
    * The same task with only its first {@code n} training examples.
    *
    * <pre>{@code
-   * Task right = mm.right().trainAfter(1_000).trainSize(6_000);   // training examples 1,000 to 6,999
+   * Task right = mm.right().trainAfter(1_000).trainSize(6_000);   // examples 1,000 to 6,999
    * }</pre>
    *
    * @param n how many training examples to keep, in [1, training examples]
@@ -278,40 +278,21 @@ public final class Task {
       return this;
     }
 
-    /**
-     * One set of examples, split at random into train, dev and test by {@link #split} and {@link
-     * #splitSeed}. Instead of {@link #train}, {@link #dev} and {@link #test}.
-     *
-     * @param x one row of features per example
-     * @param y one label per example
-     * @return this builder
-     */
-    public Builder examples(float[][] x, int[] y) {
-      this.examples = split("examples", x, y);
-      return this;
-    }
-
-    /**
-     * The shares of {@link #examples} that go to dev and to test, in either order; training gets
-     * the rest. Default: {@code split(dev(0.2), test(0.2))}.
-     *
-     * @param a a share from {@link Share#dev} or {@link Share#test}
-     * @param b the other one
-     * @return this builder
-     */
+    /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
     public Builder split(Share a, Share b) {
       this.randomSplit = randomSplit.shares(a, b);
       return this;
     }
 
-    /**
-     * The seed of the random split of {@link #examples}. Default 1.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
+    /** The seed of the random split of {@link #examples}. Default 1. */
     public Builder splitSeed(long seed) {
       this.randomSplit = randomSplit.seed(seed);
+      return this;
+    }
+
+    /** One set of examples to split at random (see {@link #split}), instead of train/dev/test. */
+    public Builder examples(float[][] x, int[] y) {
+      this.examples = split("examples", x, y);
       return this;
     }
 
@@ -375,7 +356,8 @@ public final class Task {
     static void checkParts(String name, String what, Object train, Object dev, Object test,
         Object examples) {
       boolean parts = train != null || dev != null || test != null;
-      if (parts == (examples != null) || (parts && (train == null || dev == null || test == null))) {
+      boolean incomplete = train == null || dev == null || test == null;
+      if (parts == (examples != null) || (parts && incomplete)) {
         String got = (train != null ? "train " : "") + (dev != null ? "dev " : "")
             + (test != null ? "test " : "") + (examples != null ? "examples" : "");
         throw new IllegalArgumentException(

@@ -43,134 +43,83 @@ public final class TextTaskBuilder {
   private final String name;
   private final Parts parts;
   private final RandomSplit split;
-  private final List<String> classes;
-  private final TextEncoder encoder;
-  private final boolean scale;
+  private final Encoding encoding;
 
-  private TextTaskBuilder(String name, Parts parts, RandomSplit split, List<String> classes,
-      TextEncoder encoder, boolean scale) {
+  /** How texts and labels become numbers: the class order, the encoder, and the scaling. */
+  private record Encoding(List<String> classes, TextEncoder encoder, boolean scale) {}
+
+  private TextTaskBuilder(String name, Parts parts, RandomSplit split, Encoding encoding) {
     this.name = name;
     this.parts = parts;
     this.split = split;
-    this.classes = classes;
-    this.encoder = encoder;
-    this.scale = scale;
+    this.encoding = encoding;
   }
 
   static TextTaskBuilder named(String name) {
     return new TextTaskBuilder(Task.requireName(name), new Parts(null, null, null, null),
-        RandomSplit.DEFAULT, null, null, true);
+        RandomSplit.DEFAULT, new Encoding(null, null, true));
   }
 
   private TextTaskBuilder with(Parts p) {
-    return new TextTaskBuilder(name, p, split, classes, encoder, scale);
+    return new TextTaskBuilder(name, p, split, encoding);
   }
 
-  /**
-   * The training texts and their labels.
-   *
-   * @param texts the texts
-   * @param labels one label per text
-   * @return a new builder
-   */
+  /** The training texts and their labels. */
   public TextTaskBuilder train(List<String> texts, List<String> labels) {
     Parts p = parts;
     return with(new Parts(part("train", texts, labels), p.dev(), p.test(), p.examples()));
   }
 
-  /**
-   * The dev texts and their labels.
-   *
-   * @param texts the texts
-   * @param labels one label per text
-   * @return a new builder
-   */
+  /** The dev texts and their labels. */
   public TextTaskBuilder dev(List<String> texts, List<String> labels) {
     Parts p = parts;
     return with(new Parts(p.train(), part("dev", texts, labels), p.test(), p.examples()));
   }
 
-  /**
-   * The test texts and their labels.
-   *
-   * @param texts the texts
-   * @param labels one label per text
-   * @return a new builder
-   */
+  /** The test texts and their labels. */
   public TextTaskBuilder test(List<String> texts, List<String> labels) {
     Parts p = parts;
     return with(new Parts(p.train(), p.dev(), part("test", texts, labels), p.examples()));
   }
 
-  /**
-   * One set of texts and labels, split at random into train, dev and test by {@link #split} and
-   * {@link #splitSeed}. Instead of {@link #train}, {@link #dev} and {@link #test}.
-   *
-   * @param texts the texts
-   * @param labels one label per text
-   * @return a new builder
-   */
+  /** One set of texts and labels to split at random ({@link #split}), instead of train/dev/test. */
   public TextTaskBuilder examples(List<String> texts, List<String> labels) {
     Parts p = parts;
     return with(new Parts(p.train(), p.dev(), p.test(), part("examples", texts, labels)));
   }
 
-  /**
-   * The shares of {@link #examples} that go to dev and to test, in either order; training gets
-   * the rest. Default: {@code split(dev(0.2), test(0.2))}.
-   *
-   * @param a a share from {@link Share#dev} or {@link Share#test}
-   * @param b the other one
-   * @return a new builder
-   */
+  /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
   public TextTaskBuilder split(Share a, Share b) {
-    return new TextTaskBuilder(name, parts, split.shares(a, b), classes, encoder, scale);
+    return new TextTaskBuilder(name, parts, split.shares(a, b), encoding);
   }
 
-  /**
-   * The seed of the random split of {@link #examples}. Default 1.
-   *
-   * @param seed the seed
-   * @return a new builder
-   */
+  /** The seed of the random split of {@link #examples}. Default 1. */
   public TextTaskBuilder splitSeed(long seed) {
-    return new TextTaskBuilder(name, parts, split.seed(seed), classes, encoder, scale);
+    return new TextTaskBuilder(name, parts, split.seed(seed), encoding);
   }
 
-  /**
-   * The class labels in the order of their class numbers (0, 1, ...). Default: sorted.
-   *
-   * @param labels at least 2 distinct labels
-   * @return a new builder
-   */
+  /** The class labels in the order of their class numbers (0, 1, ...). Default: sorted. */
   public TextTaskBuilder classes(String... labels) {
     List<String> c = List.of(labels);
     if (c.size() < 2 || new TreeSet<>(c).size() != c.size()) {
       throw new IllegalArgumentException(
           "classes " + c + " for task '" + name + "' must be at least 2 distinct labels");
     }
-    return new TextTaskBuilder(name, parts, split, c, encoder, scale);
+    Encoding e = encoding;
+    return new TextTaskBuilder(name, parts, split, new Encoding(c, e.encoder(), e.scale()));
   }
 
-  /**
-   * The encoder of the texts. Default: {@link TextEncoder#miniLm()}.
-   *
-   * @param e the encoder
-   * @return a new builder
-   */
+  /** The encoder of the texts. Default: {@link TextEncoder#miniLm()}. */
   public TextTaskBuilder encoder(TextEncoder e) {
     Objects.requireNonNull(e, "encoder");
-    return new TextTaskBuilder(name, parts, split, classes, e, scale);
+    Encoding old = encoding;
+    return new TextTaskBuilder(name, parts, split, new Encoding(old.classes(), e, old.scale()));
   }
 
-  /**
-   * Whether vectors are scaled to length √d (see the class comment). Default true.
-   *
-   * @param on true to scale
-   * @return a new builder
-   */
+  /** Whether vectors are scaled to length √d (see the class comment). Default true. */
   public TextTaskBuilder scaleVectors(boolean on) {
-    return new TextTaskBuilder(name, parts, split, classes, encoder, on);
+    Encoding e = encoding;
+    return new TextTaskBuilder(name, parts, split, new Encoding(e.classes(), e.encoder(), on));
   }
 
   /**
@@ -184,7 +133,7 @@ public final class TextTaskBuilder {
     Task.Builder.checkParts(name, "texts", g.train(), g.dev(), g.test(), g.examples());
     boolean splits = g.examples() == null;
     List<Part> given = splits ? List.of(g.train(), g.dev(), g.test()) : List.of(g.examples());
-    List<String> order = classes;
+    List<String> order = encoding.classes();
     if (order == null) {
       TreeSet<String> seen = new TreeSet<>();
       given.forEach(p -> seen.addAll(p.labels()));
@@ -196,8 +145,9 @@ public final class TextTaskBuilder {
     }
     List<String> all = new ArrayList<>();
     given.forEach(p -> all.addAll(p.texts()));
-    float[][] vectors = (encoder != null ? encoder : TextEncoder.miniLm()).encode(all);
-    if (scale) {
+    TextEncoder encoder = encoding.encoder() != null ? encoding.encoder() : TextEncoder.miniLm();
+    float[][] vectors = encoder.encode(all);
+    if (encoding.scale()) {
       for (int i = 0; i < vectors.length; i++) {
         float[] v = vectors[i];
         double norm = 0;
