@@ -16,7 +16,7 @@ import java.util.Locale;
  * Comparison c = Settings.mnistNegative().epochs(100).patience(10)
  *     .compare(Method.singleTask(), Method.alphaVil()).seeds(1, 2, 3).run();
  * Experiment e = Settings.named("fashion-positive");
- * Experiment quick = Settings.mnistNegative(Settings.Scale.QUICK);   // fewer images, for a quick run
+ * Experiment quick = Settings.mnistNegative(Settings.Scale.QUICK);   // fewer images per task
  * }</pre>
  *
  * <p>On MultiMNIST (and MultiFashion, the same on Fashion-MNIST) the target is the left digit
@@ -35,7 +35,7 @@ public final class Settings {
   public enum Scale {
     /** The study's: the target on 1,000 images, each auxiliary task on the 6,000 after them. */
     FULL(1_000, 6_000),
-    /** For quick runs and tests: the target on 500 images, each auxiliary task on 1,000 after them. */
+    /** For quick runs and tests: the target on 500 images, each auxiliary task on 1,000 after. */
     QUICK(500, 1_000);
 
     private final int target;

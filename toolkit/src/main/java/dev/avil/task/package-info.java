@@ -4,6 +4,7 @@
  * dev.avil.task.Tasks#fromTable}), texts ({@link dev.avil.task.Tasks#fromText}) or a data set. A
  * builder given one set of examples splits it at random by named shares ({@link
  * dev.avil.task.Share}): {@code split(dev(0.2), test(0.2))}. Nothing here depends on DJL, except
- * that {@link dev.avil.task.Tasks#fromText} encodes texts through {@link dev.avil.text.TextEncoder}.
+ * that {@link dev.avil.task.Tasks#fromText} encodes texts through {@link
+ * dev.avil.text.TextEncoder}.
  */
 package dev.avil.task;

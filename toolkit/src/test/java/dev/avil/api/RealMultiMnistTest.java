@@ -27,7 +27,8 @@ class RealMultiMnistTest {
         .isEqualTo(System.getProperty("avil.djl.version"))
         .isNotNull();
     assertThat(r.epochs()).isEqualTo(3);
-    assertThat(r.value(3, "left", Metric.TRAIN_LOSS)).isLessThan(r.value(1, "left", Metric.TRAIN_LOSS));
+    assertThat(r.value(3, "left", Metric.TRAIN_LOSS))
+        .isLessThan(r.value(1, "left", Metric.TRAIN_LOSS));
     assertThat(r.value(3, "right", Metric.TRAIN_LOSS))
         .isLessThan(r.value(1, "right", Metric.TRAIN_LOSS));
     assertThat(r.testAtBest()).as("no worse than chance after 3 short epochs").isGreaterThan(0.1);
