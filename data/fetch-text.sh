@@ -2,8 +2,9 @@
 # Writes the texts of the text setting to data/text/ (reviews.tsv, lexicon.tsv, tweets.tsv), once.
 # They come from three R packages in Debian (r-cran-modeldata, r-cran-tidytext, r-cran-dslabs),
 # fetched with `apt-get download` and unpacked with `dpkg-deb -x`: nothing is installed, and no R is
-# needed. The toolkit's own R data reader (Rdata.java, with org.tukaani:xz from Maven Central for
-# the LZMA2 records) converts them, compiled here on its own since the toolkit is not built yet.
+# needed. The toolkit's own R data reader (Rdata.java and RSerialization.java, with org.tukaani:xz
+# from Maven Central for the LZMA2 records) converts them, compiled here on its own since the
+# toolkit is not built yet.
 # Everything it writes is git-ignored. Safe to run any number of times.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,5 +40,6 @@ if [ ! -s "$xz" ]; then
 fi
 classes="$pkgs/classes"
 rm -rf "$classes"
-javac -nowarn -d "$classes" -cp "$xz" "$src/Rdata.java" "$src/Datasets.java" "$src/TextData.java"
+javac -nowarn -d "$classes" -cp "$xz" "$src/Rdata.java" "$src/RSerialization.java" "$src/Datasets.java" \
+  "$src/TextData.java"
 java -cp "$classes:$xz" dev.avil.data.TextData "$lib" "$out"

@@ -27,7 +27,8 @@ for (int i = 0; i < 300; i++) {
     ys[i] = rng.nextInt(3);
     for (int j = 0; j < 6; j++) xs[i][j] = (float) (rng.nextGaussian() + (j % 3 == ys[i] ? 2 : 0));
 }
-Task target = Task.builder("target").classes(3).split(xs, ys, 0.2, 0.2, 1).build();
+Task target = Task.builder("target").classes(3).examples(xs, ys)
+        .split(Share.dev(0.2), Share.test(0.2)).splitSeed(1).build();
 Task noise = Tasks.randomLabels("noise", target, 2);
 TrainingListener marks = new TrainingListener() {
     public void onEpoch(TrainingListener.EpochProgress p) {}

@@ -16,15 +16,9 @@ import kernel_under_test
 
 SETUP = """
 import dev.avil.api.*;
-import dev.avil.data.*;
-import dev.avil.task.*;
 import dev.avil.train.*;
 
-MultiMnist mm = MultiMnist.load(0);
-Task left = mm.left().trainSize(1_000);
-Task right = mm.right().trainSlice(1_000, 7_000);
-Task noise = Tasks.randomLabels("noise", right, 0);
-var e = Experiment.target(left).aux(right, noise).epochs(1).listener(TrainingListener.silent());
+var e = Settings.mnistNegative().epochs(1).listener(TrainingListener.silent());
 """
 
 

@@ -130,7 +130,9 @@ class AvilKernelTest {
     void snapshotJarsAreCopiedSoThatAReinstallCannotBreakTheSession() throws Exception {
         // The toolkit is installed (mvn install) before this module builds.
         List<Path> files = new MavenResolver(true).resolve("dev.avil:avil-toolkit:0.1.0-SNAPSHOT");
-        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        // The local repository Maven uses, as the resolver finds it: -Dmaven.repo.local if given.
+        Path local = Path.of(System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
         Path own = files.get(0);
         assertThat(own).hasFileName("avil-toolkit-0.1.0-SNAPSHOT.jar");
         assertThat(own.startsWith(local)).as("%s is a copy outside %s", own, local).isFalse();

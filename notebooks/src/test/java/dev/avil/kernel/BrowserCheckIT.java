@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.gson.GsonBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Checks {@link NotebooksIT}'s browser check on generated notebooks: a real plotly figure whose
@@ -23,20 +22,9 @@ import org.junit.jupiter.api.Test;
 class BrowserCheckIT {
 
     private static final Path DIR = Notebooks.moduleDir().resolve("target/browser-check");
-    private static HeadlessChromium chromium;
 
-    @BeforeAll
-    static void tools() throws IOException, InterruptedException {
-        Notebooks.requireJupyterAndKernel();
-        chromium = HeadlessChromium.start(DIR.resolve("chromium.log"));
-    }
-
-    @AfterAll
-    static void closeChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture BROWSER = new BrowserFixture(DIR.resolve("chromium.log"));
 
     @Test
     void inlinePlotlyFigureRendersWithoutNetwork() throws Exception {
@@ -67,7 +55,7 @@ class BrowserCheckIT {
     private static HeadlessChromium.PageReport run(Path notebook, Map<String, String> env, Duration wait) throws Exception {
         Path executed = Notebooks.execute(notebook, DIR.resolve("executed"), env);
         assertThat(Notebooks.cellErrors(executed)).isEmpty();
-        return chromium.load(Notebooks.toHtml(executed, DIR.resolve("html")), wait);
+        return BROWSER.load(Notebooks.toHtml(executed, DIR.resolve("html")), wait);
     }
 
     /** plotly.js from npm, through the project's fetch script (downloads once, then reuses). */

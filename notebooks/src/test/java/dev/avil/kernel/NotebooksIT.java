@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Executes every {@code notebooks/*.ipynb} on the installed {@code java} kernel (with
@@ -28,20 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 class NotebooksIT {
 
     private static final Path TARGET = Notebooks.moduleDir().resolve("target");
-    private static HeadlessChromium chromium;
 
-    @BeforeAll
-    static void tools() throws IOException, InterruptedException {
-        Notebooks.requireJupyterAndKernel();
-        chromium = HeadlessChromium.start(TARGET.resolve("chromium.log"));
-    }
-
-    @AfterAll
-    static void closeChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture BROWSER = new BrowserFixture(TARGET.resolve("chromium.log"));
 
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsAndRendersOffline() throws IOException {
@@ -57,7 +45,7 @@ class NotebooksIT {
         Path executed = Notebooks.execute(notebook, TARGET.resolve("executed"), Map.of("AVIL_QUICK", "1"));
         List<String> problems = new ArrayList<>(Notebooks.cellErrors(executed));
         Path html = Notebooks.toHtml(executed, TARGET.resolve("html"));
-        problems.addAll(browserProblems(chromium.load(html, Duration.ofSeconds(60))));
+        problems.addAll(browserProblems(BROWSER.load(html, Duration.ofSeconds(60))));
         assertThat(problems).as("problems in %s", notebook.getFileName()).isEmpty();
     }
 

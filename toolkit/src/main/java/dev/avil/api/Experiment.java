@@ -16,7 +16,6 @@ import dev.avil.weighting.AlphaVilOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,43 +45,46 @@ import java.util.function.UnaryOperator;
  * method, so all are selected on the same data).
  */
 public final class Experiment {
-  // Fields are only ever set on a fresh copy inside with(...): an Experiment never changes once
-  // a step has returned it.
   private final Task target;
-  private List<Task> aux = List.of();
-  private Trunk trunk;
-  private int headHidden = 50;
-  private int epochs = 10;
-  private int patience = 0;
-  private int batchSize = 64;
-  private double learningRate = 0.05;
-  private double momentum = 0.9;
-  private double devSplit = 0.5;
-  private long seed = 1;
-  private Method method = Method.alphaVil();
-  private TrainingListener listener;
+  private final Options o;
 
-  private Experiment(Task target) {
-    this.target = target;
+  /**
+   * The settings of an experiment. They are only ever set on a fresh copy inside {@link #with}:
+   * an experiment never changes once a step has returned it.
+   */
+  private static final class Options implements Cloneable {
+    private List<Task> aux = List.of();
+    private Trunk trunk;
+    private int headHidden = 50;
+    private int epochs = 10;
+    private int patience = 0;
+    private int batchSize = 64;
+    private double learningRate = 0.05;
+    private double momentum = 0.9;
+    private double devSplit = 0.5;
+    private long seed = 1;
+    private Method method = Method.alphaVil();
+    private TrainingListener listener;
+
+    Options copy() {
+      try {
+        return (Options) clone(); // every field is immutable, so a shallow copy is a copy
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
-  /** A copy of this experiment with {@code change} applied to the copy. */
-  private Experiment with(Consumer<Experiment> change) {
-    Experiment e = new Experiment(target);
-    e.aux = aux;
-    e.trunk = trunk;
-    e.headHidden = headHidden;
-    e.epochs = epochs;
-    e.patience = patience;
-    e.batchSize = batchSize;
-    e.learningRate = learningRate;
-    e.momentum = momentum;
-    e.devSplit = devSplit;
-    e.seed = seed;
-    e.method = method;
-    e.listener = listener;
-    change.accept(e);
-    return e;
+  private Experiment(Task target, Options o) {
+    this.target = target;
+    this.o = o;
+  }
+
+  /** A copy of this experiment with {@code change} applied to the copy's settings. */
+  private Experiment with(Consumer<Options> change) {
+    Options copy = o.copy();
+    change.accept(copy);
+    return new Experiment(target, copy);
   }
 
   /** Starts an experiment on {@code target}, the task whose performance counts. */
@@ -90,57 +92,43 @@ public final class Experiment {
     if (target == null) {
       throw new IllegalArgumentException("target task must not be null");
     }
-    return new Experiment(target);
+    return new Experiment(target, new Options());
+  }
+
+  /**
+   * The tasks of this experiment.
+   *
+   * @return the target first, then the auxiliary tasks in the order given
+   */
+  public List<Task> tasks() {
+    List<Task> all = new ArrayList<>();
+    all.add(target);
+    all.addAll(o.aux);
+    return List.copyOf(all);
   }
 
   /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
   public Experiment aux(Task... tasks) {
-    List<Task> all = new ArrayList<>(aux);
-    Set<String> names = new HashSet<>();
-    names.add(target.name());
-    aux.forEach(t -> names.add(t.name()));
-    for (Task t : tasks) {
-      if (t == null) {
-        throw new IllegalArgumentException("auxiliary task must not be null");
-      }
-      if (t == target || t.name().equals(target.name())) {
-        throw new IllegalArgumentException(
-            "task '" + t.name() + "' is the target and cannot also be an auxiliary task; give an auxiliary task another name with task.named(...)");
-      }
-      if (!names.add(t.name())) {
-        throw new IllegalArgumentException(
-            "duplicate task name '" + t.name() + "'; every task in an experiment needs its own name (rename with task.named(...))");
-      }
-      if (!Arrays.equals(t.inputShape(), target.inputShape())) {
-        throw new IllegalArgumentException(
-            "auxiliary task '" + t.name() + "' has input shape " + Arrays.toString(t.inputShape())
-                + " but the target '" + target.name() + "' has " + Arrays.toString(target.inputShape())
-                + "; all tasks share one trunk, so their input shapes must match");
-      }
-      all.add(t);
-    }
-    return with(e -> e.aux = List.copyOf(all));
+    List<Task> all = ExperimentChecks.withAux(target, o.aux, tasks);
+    return with(c -> c.aux = all);
   }
 
   /** The shared trunk. Default: {@link Trunks#lenet()} for 1×28×28 inputs, else {@code mlp(64)}. */
   public Experiment trunk(Trunk t) {
-    if (t == null) {
-      throw new IllegalArgumentException("trunk must not be null");
-    }
-    checkTrunk(t);
-    return with(e -> e.trunk = t);
+    ExperimentChecks.trunkFits(target, t);
+    return with(c -> c.trunk = t);
   }
 
   /** Hidden units of each task head (linear → ReLU → linear). Default 50. */
   public Experiment headHidden(int units) {
-    positive("head hidden units", units);
-    return with(e -> e.headHidden = units);
+    ExperimentChecks.positive("head hidden units", units);
+    return with(c -> c.headHidden = units);
   }
 
   /** Number of epochs, ≥ 1: the maximum when {@link #patience} is set. Default 10. */
   public Experiment epochs(int n) {
-    positive("epochs", n);
-    return with(e -> e.epochs = n);
+    ExperimentChecks.positive("epochs", n);
+    return with(c -> c.epochs = n);
   }
 
   /**
@@ -156,13 +144,13 @@ public final class Experiment {
     if (epochs < 0) {
       throw new IllegalArgumentException("patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
     }
-    return with(e -> e.patience = epochs);
+    return with(c -> c.patience = epochs);
   }
 
   /** Examples per batch, ≥ 1. Default 64. */
   public Experiment batchSize(int n) {
-    positive("batch size", n);
-    return with(e -> e.batchSize = n);
+    ExperimentChecks.positive("batch size", n);
+    return with(c -> c.batchSize = n);
   }
 
   /** The model's SGD learning rate, > 0. Default 0.05. */
@@ -170,7 +158,7 @@ public final class Experiment {
     if (!(lr > 0 && Double.isFinite(lr))) {
       throw new IllegalArgumentException("learning rate " + lr + " must be a finite number > 0");
     }
-    return with(e -> e.learningRate = lr);
+    return with(c -> c.learningRate = lr);
   }
 
   /** The model's SGD momentum, in [0, 1). Default 0.9. */
@@ -178,7 +166,7 @@ public final class Experiment {
     if (!(m >= 0 && m < 1)) {
       throw new IllegalArgumentException("momentum " + m + " must be in [0, 1)");
     }
-    return with(e -> e.momentum = m);
+    return with(c -> c.momentum = m);
   }
 
   /**
@@ -190,12 +178,12 @@ public final class Experiment {
       throw new IllegalArgumentException("dev split " + fraction + " must be in (0, 1)");
     }
     TrainingRun.tuneSize(target.dev().size(), fraction);
-    return with(e -> e.devSplit = fraction);
+    return with(c -> c.devSplit = fraction);
   }
 
   /** The seed of initialisation, batch order and anything random in the method. Default 1. */
   public Experiment seed(long s) {
-    return with(e -> e.seed = s);
+    return with(c -> c.seed = s);
   }
 
   /**
@@ -206,7 +194,7 @@ public final class Experiment {
     if (l == null) {
       throw new IllegalArgumentException("listener must not be null; use TrainingListener.silent()");
     }
-    return with(e -> e.listener = l);
+    return with(c -> c.listener = l);
   }
 
   /** Trains with {@code m}. */
@@ -214,7 +202,7 @@ public final class Experiment {
     if (m == null) {
       throw new IllegalArgumentException("method must not be null");
     }
-    return with(e -> e.method = m);
+    return with(c -> c.method = m);
   }
 
   /** αVIL with default options. */
@@ -239,20 +227,7 @@ public final class Experiment {
 
   /** Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}. */
   public ComparisonPlan compare(Method... methods) {
-    if (methods.length == 0) {
-      throw new IllegalArgumentException("compare needs at least one method, got none");
-    }
-    Set<String> names = new HashSet<>();
-    for (Method m : methods) {
-      if (m == null) {
-        throw new IllegalArgumentException("method must not be null");
-      }
-      if (!names.add(m.name())) {
-        throw new IllegalArgumentException(
-            "method name '" + m.name() + "' appears twice; give variants their own names with method.named(...)");
-      }
-    }
-    return new ComparisonPlan(this, List.of(methods), new long[] {seed}, true);
+    return new ComparisonPlan(this, ExperimentChecks.distinct(methods), new long[] {o.seed}, true);
   }
 
   /**
@@ -263,25 +238,20 @@ public final class Experiment {
    * @throws TrainingFailedException if training stops early; it carries the finished epochs
    */
   public Results run() {
-    return runWith(method, seed, listenerFor(1));
+    return runWith(o.method, o.seed, listenerFor(1));
   }
 
   private TrainingListener listenerFor(int runs) {
-    return listener != null ? listener : DefaultListener.create(runs);
+    return o.listener != null ? o.listener : DefaultListener.create(runs);
   }
 
   Results runWith(Method m, long s, TrainingListener l) {
-    if (m.needsAux() && aux.isEmpty()) {
-      throw new IllegalArgumentException(
-          "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...) or use Method.singleTask()");
-    }
+    ExperimentChecks.auxFor(m, o.aux);
     Trunk t = resolvedTrunk();
-    checkTrunk(t);
-    List<Task> tasks = new ArrayList<>();
-    tasks.add(target);
-    tasks.addAll(aux);
-    RunSpec spec = new RunSpec(m.name(), tasks, t, headHidden, epochs, patience, batchSize, learningRate, momentum, devSplit, s, DataType.FLOAT32);
-    Map<String, String> config = config(m, t, s);
+    ExperimentChecks.trunkFits(target, t);
+    RunSpec spec = new RunSpec(m.name(), tasks(), t, o.headHidden, o.epochs, o.patience,
+        o.batchSize, o.learningRate, o.momentum, o.devSplit, s, DataType.FLOAT32);
+    Map<String, String> config = RunConfig.of(m, spec);
     try {
       List<Record> records = Engine.run(spec, m.newStrategy(), l);
       return new Results(m.name(), s, records, config);
@@ -292,54 +262,11 @@ public final class Experiment {
   }
 
   private Trunk resolvedTrunk() {
-    if (trunk != null) {
-      return trunk;
+    if (o.trunk != null) {
+      return o.trunk;
     }
-    return Arrays.equals(target.inputShape(), new long[] {1, 28, 28}) ? Trunks.lenet() : Trunks.mlp(64);
-  }
-
-  private void checkTrunk(Trunk t) {
-    long[] want = t.inputShape();
-    if (want != null && !Arrays.equals(want, target.inputShape())) {
-      throw new IllegalArgumentException(
-          "input shape " + Arrays.toString(target.inputShape()) + " of target '" + target.name()
-              + "' does not match trunk " + t.name() + ", which takes " + Arrays.toString(want));
-    }
-  }
-
-  private Map<String, String> config(Method m, Trunk t, long s) {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("method", m.name());
-    m.options().forEach((k, v) -> c.put("method." + k, v));
-    c.put("target", target.name());
-    c.put("aux", String.join(" ", aux.stream().map(Task::name).toList()));
-    c.put("trunk", t.name());
-    c.put("headHidden", Integer.toString(headHidden));
-    c.put("epochs", Integer.toString(epochs));
-    c.put("patience", Integer.toString(patience));
-    c.put("batchSize", Integer.toString(batchSize));
-    c.put("learningRate", Double.toString(learningRate));
-    c.put("momentum", Double.toString(momentum));
-    c.put("devSplit", Double.toString(devSplit));
-    c.put("seed", Long.toString(s));
-    c.put("lanes", Integer.toString(Cells.lanes()));
-    List<Task> all = new ArrayList<>();
-    all.add(target);
-    all.addAll(aux);
-    for (Task task : all) {
-      c.put("task." + task.name(), String.format("classes=%d input=%s train=%d dev=%d test=%d",
-          task.classes(), Arrays.toString(task.inputShape()).replace(" ", ""), task.train().size(), task.dev().size(), task.test().size()));
-    }
-    c.put("version.toolkit", Versions.toolkit());
-    c.put("version.djl", Versions.djl());
-    c.put("version.java", System.getProperty("java.version"));
-    return c;
-  }
-
-  private static void positive(String what, int v) {
-    if (v <= 0) {
-      throw new IllegalArgumentException(what + " " + v + " must be ≥ 1");
-    }
+    boolean image = Arrays.equals(target.inputShape(), new long[] {1, 28, 28});
+    return image ? Trunks.lenet() : Trunks.mlp(64);
   }
 
   /**
@@ -412,12 +339,7 @@ public final class Experiment {
      * thread's interrupt flag stays set, as for any method that stops on an interrupt.
      */
     public Comparison run() {
-      for (Method m : methods) {
-        if (m.needsAux() && experiment.aux.isEmpty()) {
-          throw new IllegalArgumentException(
-              "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...)");
-        }
-      }
+      methods.forEach(m -> ExperimentChecks.auxFor(m, experiment.o.aux));
       TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
       List<Callable<Cell>> cells = new ArrayList<>();
       for (long s : seeds) {

@@ -16,44 +16,85 @@ import java.util.Locale;
  * Comparison c = Settings.mnistNegative().epochs(100).patience(10)
  *     .compare(Method.singleTask(), Method.alphaVil()).seeds(1, 2, 3).run();
  * Experiment e = Settings.named("fashion-positive");
+ * Experiment quick = Settings.mnistNegative(Settings.Scale.QUICK);   // fewer images per task
  * }</pre>
  *
  * <p>On MultiMNIST (and MultiFashion, the same on Fashion-MNIST) the target is the left digit
  * with 1,000 training images. <em>Negative transfer</em>: the auxiliary tasks are the right digit
  * and random labels, each on the 6,000 images after the target's. <em>Positive transfer</em>: the
  * left digit on those 6,000 images, and random labels. <em>Text</em>: review sentiment with text
- * auxiliary tasks.
+ * auxiliary tasks. {@link Scale#QUICK} shrinks the image settings for notebooks in quick mode and
+ * for tests.
  */
 public final class Settings {
   /** The names {@link #named} accepts. */
-  public static final List<String> NAMES = List.of("mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive", "text-sentiment");
+  public static final List<String> NAMES = List.of(
+      "mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive", "text-sentiment");
+
+  /** How many training images the tasks of a MultiMNIST or MultiFashion setting get. */
+  public enum Scale {
+    /** The study's: the target on 1,000 images, each auxiliary task on the 6,000 after them. */
+    FULL(1_000, 6_000),
+    /** For quick runs and tests: the target on 500 images, each auxiliary task on 1,000 after. */
+    QUICK(500, 1_000);
+
+    private final int target;
+    private final int auxiliary;
+
+    Scale(int target, int auxiliary) {
+      this.target = target;
+      this.auxiliary = auxiliary;
+    }
+  }
 
   private Settings() {}
 
-  /** MultiMNIST, negative transfer: auxiliary right digit and random labels. */
+  /** MultiMNIST, negative transfer (auxiliary: right digit, random labels), at full scale. */
   public static Experiment mnistNegative() {
-    return multi(MultiMnist.load(0), false);
+    return mnistNegative(Scale.FULL);
   }
 
-  /** MultiMNIST, positive transfer: auxiliary left digit on other images, and random labels. */
+  /** MultiMNIST, positive transfer (auxiliary: left digit on other images, random labels). */
   public static Experiment mnistPositive() {
-    return multi(MultiMnist.load(0), true);
+    return mnistPositive(Scale.FULL);
   }
 
-  /** MultiFashion, negative transfer. */
+  /** MultiFashion, negative transfer, at full scale. */
   public static Experiment fashionNegative() {
-    return multi(MultiMnist.fashion(0), false);
+    return fashionNegative(Scale.FULL);
   }
 
-  /** MultiFashion, positive transfer. */
+  /** MultiFashion, positive transfer, at full scale. */
   public static Experiment fashionPositive() {
-    return multi(MultiMnist.fashion(0), true);
+    return fashionPositive(Scale.FULL);
+  }
+
+  /** {@link #mnistNegative()} with as many images as {@code scale} gives each task. */
+  public static Experiment mnistNegative(Scale scale) {
+    return multi(MultiMnist.load(0), false, scale);
+  }
+
+  /** {@link #mnistPositive()} with as many images as {@code scale} gives each task. */
+  public static Experiment mnistPositive(Scale scale) {
+    return multi(MultiMnist.load(0), true, scale);
+  }
+
+  /** {@link #fashionNegative()} with as many images as {@code scale} gives each task. */
+  public static Experiment fashionNegative(Scale scale) {
+    return multi(MultiMnist.fashion(0), false, scale);
+  }
+
+  /** {@link #fashionPositive()} with as many images as {@code scale} gives each task. */
+  public static Experiment fashionPositive(Scale scale) {
+    return multi(MultiMnist.fashion(0), true, scale);
   }
 
   /**
    * Review sentiment on frozen MiniLM sentence vectors, with four auxiliary text tasks ({@link
    * FineFoodSentiment}: word polarity, other reviews with their labels, the same with random
    * labels, tweet source).
+   *
+   * @return the experiment
    */
   public static Experiment textSentiment() {
     FineFoodSentiment text = FineFoodSentiment.load();
@@ -61,8 +102,10 @@ public final class Settings {
   }
 
   /**
-   * The setting called {@code name}, one of {@link #NAMES}.
+   * The setting called {@code name}, one of {@link #NAMES}, at full scale.
    *
+   * @param name the setting's name
+   * @return the experiment
    * @throws IllegalArgumentException for any other name
    */
   public static Experiment named(String name) {
@@ -76,11 +119,10 @@ public final class Settings {
     };
   }
 
-  private static Experiment multi(MultiMnist mm, boolean positive) {
-    Task left = mm.left().trainSize(1_000);
-    Task helper = positive
-        ? mm.left().named(mm.left().name() + "-aux").trainSlice(1_000, 7_000)
-        : mm.right().trainSlice(1_000, 7_000);
+  private static Experiment multi(MultiMnist mm, boolean positive, Scale scale) {
+    Task left = mm.left().trainSize(scale.target);
+    Task helper = positive ? mm.left().named(mm.left().name() + "-aux") : mm.right();
+    helper = helper.trainAfter(scale.target).trainSize(scale.auxiliary);
     return Experiment.target(left).aux(helper, Tasks.randomLabels("noise", helper, 0));
   }
 }

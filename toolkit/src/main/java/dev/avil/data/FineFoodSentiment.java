@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The text setting: the language-understanding half of the αVIL paper, offline, on a frozen
@@ -42,35 +43,37 @@ import java.util.SplittableRandom;
  * Experiment.target(text.target()).aux(text.auxiliary()).compare(...)
  * FineFoodSentiment small = FineFoodSentiment.atMost(200);   // every split cut to 200 examples
  * }</pre>
+ *
+ * @param target the target: review sentiment on 1,000 training reviews
+ * @param otherReviews the positive control: the other 2,000 training reviews with their labels
+ * @param randomLabels the harmful task: those 2,000 reviews with random labels
+ * @param wordPolarity word polarity from the opinion lexicon
+ * @param tweetDevice tweet device, Android or iPhone
  */
-public final class FineFoodSentiment {
+public record FineFoodSentiment(
+    Task target, Task otherReviews, Task randomLabels, Task wordPolarity, Task tweetDevice) {
   private static final int TARGET_TRAIN = 1_000;
   private static final int DEV = 1_000;
   private static final int AUX_TRAIN = 2_000;
-  private static final double SHARE_DEV = 0.1;
-  private static final double SHARE_TEST = 0.1;
+  /** The share of the lexicon, and of the tweets, that each of dev and test gets. */
+  private static final double HELD_OUT = 0.1;
   private static final long LAYOUT_SEED = 0;
 
-  private final Task target;
-  private final Task otherReviews;
-  private final Task randomLabels;
-  private final Task wordPolarity;
-  private final Task tweetDevice;
-
-  private FineFoodSentiment(Task target, Task otherReviews, Task randomLabels, Task wordPolarity, Task tweetDevice) {
-    this.target = target;
-    this.otherReviews = otherReviews;
-    this.randomLabels = randomLabels;
-    this.wordPolarity = wordPolarity;
-    this.tweetDevice = tweetDevice;
-  }
-
-  /** The full setting, encoded with the built-in encoder (cached on disk). */
+  /**
+   * The full setting, encoded with the built-in encoder (cached on disk).
+   *
+   * @return the setting
+   */
   public static FineFoodSentiment load() {
     return build(Integer.MAX_VALUE, TextEncoder.miniLm());
   }
 
-  /** The full setting, encoded with {@code encoder}. */
+  /**
+   * The full setting, encoded with {@code encoder}.
+   *
+   * @param encoder the text encoder
+   * @return the setting
+   */
   public static FineFoodSentiment load(TextEncoder encoder) {
     return build(Integer.MAX_VALUE, encoder);
   }
@@ -79,10 +82,14 @@ public final class FineFoodSentiment {
    * A small version for quick runs and tests: every split of every task cut to its first {@code
    * examples} examples (the layout is the same, so a small setting's examples are all in the full
    * one).
+   *
+   * @param examples the most examples per split, at least 2
+   * @return the setting
    */
   public static FineFoodSentiment atMost(int examples) {
     if (examples < 2) {
-      throw new IllegalArgumentException("at most " + examples + " examples per split: give at least 2");
+      throw new IllegalArgumentException(
+          "at most " + examples + " examples per split: give at least 2");
     }
     return build(examples, TextEncoder.miniLm());
   }
@@ -94,51 +101,49 @@ public final class FineFoodSentiment {
       (r.split().equals("train") ? trainReviews : testReviews).add(r);
     }
     List<TextData.Review> shuffled = shuffled(trainReviews);
-    List<TextData.Review> targetTrain = first(shuffled.subList(0, TARGET_TRAIN), cap);
     List<TextData.Review> dev = first(shuffled.subList(TARGET_TRAIN, TARGET_TRAIN + DEV), cap);
-    List<TextData.Review> auxTrain = first(shuffled.subList(TARGET_TRAIN + DEV, shuffled.size()), cap);
     List<TextData.Review> test = first(testReviews, cap);
+    List<List<TextData.Review>> target =
+        List.of(first(shuffled.subList(0, TARGET_TRAIN), cap), dev, test);
+    List<List<TextData.Review>> other = List.of(
+        first(shuffled.subList(TARGET_TRAIN + DEV, shuffled.size()), cap), dev, test);
     List<List<TextData.Word>> words = split(TextData.lexicon(), cap);
     List<List<TextData.Tweet>> tweets = split(TextData.tweets(), cap);
-    words = List.of(first(words.get(0), AUX_TRAIN), words.get(1), words.get(2));
-    tweets = List.of(first(tweets.get(0), AUX_TRAIN), tweets.get(1), tweets.get(2));
 
     // every text in one encoder call: one progress bar, and each text encoded once
     List<String> all = new ArrayList<>();
-    for (List<TextData.Review> part : List.of(targetTrain, dev, test, auxTrain)) {
-      part.forEach(r -> all.add(r.text()));
-    }
+    target.forEach(part -> part.forEach(r -> all.add(r.text())));
+    other.get(0).forEach(r -> all.add(r.text()));
     words.forEach(part -> part.forEach(w -> all.add(w.word())));
     tweets.forEach(part -> part.forEach(t -> all.add(t.text())));
     TextEncoder once = Memo.of(encoder, all);
 
-    Task target = reviews("review", targetTrain, dev, test, once);
-    Task other = reviews("review-aux", auxTrain, dev, test, once);
-    Task noise = Tasks.randomLabels("review-noise", other, LAYOUT_SEED);
-    Task polarity = Tasks.fromText("word-polarity")
-        .train(words.get(0).stream().map(TextData.Word::word).toList(), words.get(0).stream().map(TextData.Word::polarity).toList())
-        .dev(words.get(1).stream().map(TextData.Word::word).toList(), words.get(1).stream().map(TextData.Word::polarity).toList())
-        .test(words.get(2).stream().map(TextData.Word::word).toList(), words.get(2).stream().map(TextData.Word::polarity).toList())
-        .classes("negative", "positive")
-        .encoder(once)
-        .build();
-    Task device = Tasks.fromText("tweet-device")
-        .train(tweets.get(0).stream().map(TextData.Tweet::text).toList(), tweets.get(0).stream().map(TextData.Tweet::device).toList())
-        .dev(tweets.get(1).stream().map(TextData.Tweet::text).toList(), tweets.get(1).stream().map(TextData.Tweet::device).toList())
-        .test(tweets.get(2).stream().map(TextData.Tweet::text).toList(), tweets.get(2).stream().map(TextData.Tweet::device).toList())
-        .classes("android", "iphone")
-        .encoder(once)
-        .build();
-    return new FineFoodSentiment(target, other, noise, polarity, device);
+    Task review = task("review", target, TextData.Review::text, TextData.Review::label, once,
+        "other", "great");
+    Task aux = task("review-aux", other, TextData.Review::text, TextData.Review::label, once,
+        "other", "great");
+    return new FineFoodSentiment(
+        review,
+        aux,
+        Tasks.randomLabels("review-noise", aux, LAYOUT_SEED),
+        task("word-polarity", words, TextData.Word::word, TextData.Word::polarity, once,
+            "negative", "positive"),
+        task("tweet-device", tweets, TextData.Tweet::text, TextData.Tweet::device, once,
+            "android", "iphone"));
   }
 
-  /** Train, dev and test parts (10% each for dev and test) of a shuffled list, each cut to {@code cap}. */
+  /**
+   * Train, dev and test parts of a shuffled list: test and dev {@link #HELD_OUT} each, training
+   * the first {@link #AUX_TRAIN} of the rest; each part cut to {@code cap}.
+   */
   private static <T> List<List<T>> split(List<T> items, int cap) {
     List<T> s = shuffled(items);
-    int nTest = (int) Math.round(s.size() * SHARE_TEST);
-    int nDev = (int) Math.round(s.size() * SHARE_DEV);
+    int nTest = (int) Math.round(s.size() * HELD_OUT);
+    int nDev = (int) Math.round(s.size() * HELD_OUT);
     return List.of(
-        first(s.subList(nTest + nDev, s.size()), cap), first(s.subList(nTest, nTest + nDev), cap), first(s.subList(0, nTest), cap));
+        first(first(s.subList(nTest + nDev, s.size()), cap), AUX_TRAIN),
+        first(s.subList(nTest, nTest + nDev), cap),
+        first(s.subList(0, nTest), cap));
   }
 
   private static <T> List<T> shuffled(List<T> items) {
@@ -167,60 +172,32 @@ public final class FineFoodSentiment {
     }
   }
 
-  private static Task reviews(String name, List<TextData.Review> train, List<TextData.Review> dev, List<TextData.Review> test, TextEncoder encoder) {
+  /** A task of the items in {@code parts} (train, dev, test), their texts and labels. */
+  private static <T> Task task(String name, List<List<T>> parts, Function<T, String> text,
+      Function<T, String> label, TextEncoder encoder, String... classes) {
     return Tasks.fromText(name)
-        .train(texts(train), labels(train))
-        .dev(texts(dev), labels(dev))
-        .test(texts(test), labels(test))
-        .classes("other", "great")
+        .train(map(parts.get(0), text), map(parts.get(0), label))
+        .dev(map(parts.get(1), text), map(parts.get(1), label))
+        .test(map(parts.get(2), text), map(parts.get(2), label))
+        .classes(classes)
         .encoder(encoder)
         .build();
   }
 
-  private static List<String> texts(List<TextData.Review> r) {
-    return r.stream().map(TextData.Review::text).toList();
-  }
-
-  private static List<String> labels(List<TextData.Review> r) {
-    return r.stream().map(TextData.Review::label).toList();
+  private static <T> List<String> map(List<T> items, Function<T, String> f) {
+    return items.stream().map(f).toList();
   }
 
   private static <T> List<T> first(List<T> list, int n) {
     return list.subList(0, Math.min(n, list.size()));
   }
 
-  /** The target: review sentiment on 1,000 training reviews. */
-  public Task target() {
-    return target;
-  }
-
-  /** The positive control: the other 2,000 training reviews with their true labels. */
-  public Task otherReviews() {
-    return otherReviews;
-  }
-
-  /** The harmful task: the other 2,000 training reviews with random labels. */
-  public Task randomLabels() {
-    return randomLabels;
-  }
-
-  /** Word polarity from the opinion lexicon. */
-  public Task wordPolarity() {
-    return wordPolarity;
-  }
-
-  /** Tweet device, Android or iPhone. */
-  public Task tweetDevice() {
-    return tweetDevice;
-  }
-
-  /** The four auxiliary tasks: other reviews, random labels, word polarity, tweet device. */
+  /**
+   * The four auxiliary tasks: other reviews, random labels, word polarity, tweet device.
+   *
+   * @return the tasks, in that order
+   */
   public Task[] auxiliary() {
     return new Task[] {otherReviews, randomLabels, wordPolarity, tweetDevice};
-  }
-
-  @Override
-  public String toString() {
-    return "FineFoodSentiment[" + target + ", " + otherReviews + ", " + randomLabels + ", " + wordPolarity + ", " + tweetDevice + "]";
   }
 }

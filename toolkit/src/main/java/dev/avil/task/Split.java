@@ -8,7 +8,8 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * Split s = Split.of(features, labels, 784);
- * Split first100 = s.slice(0, 100);
+ * Split first100 = s.first(100);
+ * Split rest = s.after(100);
  * }</pre>
  */
 public final class Split {
@@ -50,6 +51,36 @@ public final class Split {
   /** The same rows of the same features, with {@code labels} indexed like the original array. */
   Split withLabels(int[] newLabels) {
     return new Split(features, featureSize, newLabels, rows);
+  }
+
+  /**
+   * The first {@code n} rows.
+   *
+   * @param n how many rows, in [0, size]
+   * @return the rows
+   */
+  public Split first(int n) {
+    if (n < 0 || n > rows.length) {
+      throw new IllegalArgumentException(
+          "first(" + n + ") of a split of " + rows.length + " rows: give a number in [0, "
+              + rows.length + "]");
+    }
+    return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, 0, n));
+  }
+
+  /**
+   * The rows after the first {@code n}.
+   *
+   * @param n how many rows to leave out, in [0, size]
+   * @return the remaining rows
+   */
+  public Split after(int n) {
+    if (n < 0 || n > rows.length) {
+      throw new IllegalArgumentException(
+          "after(" + n + ") of a split of " + rows.length + " rows: give a number in [0, "
+              + rows.length + "]");
+    }
+    return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, n, rows.length));
   }
 
   /** Rows {@code from} (inclusive) to {@code to} (exclusive). */

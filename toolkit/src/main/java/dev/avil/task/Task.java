@@ -5,12 +5,13 @@ import java.util.Objects;
 
 /**
  * A classification task: a name, a number of classes, the shape of one input, and train, dev and
- * test splits. Immutable; the {@code with…} and slicing methods return new tasks that share the
- * feature storage.
+ * test splits. Immutable; {@link #named}, {@link #trainSize} and {@link #trainAfter} return new
+ * tasks that share the feature storage.
  *
  * <pre>{@code
  * Task left = MultiMnist.load(0).left().trainSize(1_000);
  * Task copy = left.named("left-copy");
+ * Task side = Task.builder("side").examples(x, y).split(dev(0.2), test(0.2)).splitSeed(2).build();
  * }</pre>
  */
 public final class Task {
@@ -42,7 +43,12 @@ public final class Task {
     return new Task(name, classes, inputShape, train, dev, test);
   }
 
-  /** Starts a task built from arrays. */
+  /**
+   * Starts a task built from arrays.
+   *
+   * @param name the task's name: not blank, without commas or line breaks
+   * @return a builder
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -82,30 +88,42 @@ public final class Task {
     return new Task(newName, classes, inputShape, train, dev, test);
   }
 
-  /** The same task with only the first {@code n} training examples. */
+  /**
+   * The same task with only its first {@code n} training examples.
+   *
+   * <pre>{@code
+   * Task right = mm.right().trainAfter(1_000).trainSize(6_000);   // examples 1,000 to 6,999
+   * }</pre>
+   *
+   * @param n how many training examples to keep, in [1, training examples]
+   * @return the smaller task
+   */
   public Task trainSize(int n) {
     if (n <= 0 || n > train.size()) {
       throw new IllegalArgumentException(
           "train size " + n + " for task '" + name + "' must be in [1, " + train.size() + "]");
     }
-    return trainSlice(0, n);
+    return withTrain(train.first(n));
   }
 
-  /** The same task with training examples {@code [from, to)} only. */
-  public Task trainSlice(int from, int to) {
-    if (from < 0 || to > train.size() || from >= to) {
+  /**
+   * The same task without its first {@code n} training examples: the examples after them only.
+   * With {@link #trainSize} it gives tasks built from one data set disjoint training examples.
+   *
+   * @param n how many training examples to leave out, in [0, training examples)
+   * @return the smaller task
+   */
+  public Task trainAfter(int n) {
+    if (n < 0 || n >= train.size()) {
       throw new IllegalArgumentException(
-          "train slice ["
-              + from
-              + ", "
-              + to
-              + ") for task '"
-              + name
-              + "' must be a non-empty range within [0, "
-              + train.size()
-              + "]");
+          "trainAfter(" + n + ") for task '" + name + "' must leave at least 1 of its "
+              + train.size() + " training examples: give a number in [0, " + train.size() + ")");
     }
-    return new Task(name, classes, inputShape, train.slice(from, to), dev, test);
+    return withTrain(train.after(n));
+  }
+
+  private Task withTrain(Split newTrain) {
+    return new Task(name, classes, inputShape, newTrain, dev, test);
   }
 
   /** Total number of values in one input. */
@@ -207,7 +225,15 @@ public final class Task {
         name, classes, Arrays.toString(inputShape), train.size(), dev.size(), test.size());
   }
 
-  /** Builds a task from Java arrays: one row of features per example. */
+  /**
+   * Builds a task from Java arrays, one row of features per example: train, dev and test sets, or
+   * one set split at random by named shares ({@link Share}).
+   *
+   * <pre>{@code
+   * Task t = Task.builder("t").train(x, y).dev(devX, devY).test(testX, testY).build();
+   * Task u = Task.builder("u").classes(2).examples(x, y).split(dev(0.1), test(0.2)).build();
+   * }</pre>
+   */
   public static final class Builder {
     private final String name;
     private int classes = -1;
@@ -215,6 +241,8 @@ public final class Task {
     private Split train;
     private Split dev;
     private Split test;
+    private Split examples;
+    private RandomSplit randomSplit = RandomSplit.DEFAULT;
 
     private Builder(String name) {
       this.name = requireName(name);
@@ -250,33 +278,26 @@ public final class Task {
       return this;
     }
 
-    /**
-     * Splits one set of examples at random into train, dev and test.
-     *
-     * @param devFraction fraction for dev, in (0, 1)
-     * @param testFraction fraction for test, in (0, 1); dev + test must leave a training part
-     */
-    public Builder split(float[][] x, int[] y, double devFraction, double testFraction, long seed) {
-      if (!(devFraction > 0 && testFraction > 0 && devFraction + testFraction < 1)) {
-        throw new IllegalArgumentException(
-            "dev fraction "
-                + devFraction
-                + " and test fraction "
-                + testFraction
-                + " must both be > 0 and sum to < 1");
-      }
-      Split all = split("all", x, y);
-      int n = all.size();
-      int[] order = Shuffle.permutation(n, new java.util.SplittableRandom(seed));
-      int nDev = Math.max(1, (int) Math.round(n * devFraction));
-      int nTest = Math.max(1, (int) Math.round(n * testFraction));
-      if (nDev + nTest >= n) {
-        throw new IllegalArgumentException(
-            n + " examples are too few for dev " + nDev + " + test " + nTest + " + train ≥ 1");
-      }
-      this.test = all.rows(Arrays.copyOfRange(order, 0, nTest));
-      this.dev = all.rows(Arrays.copyOfRange(order, nTest, nTest + nDev));
-      this.train = all.rows(Arrays.copyOfRange(order, nTest + nDev, n));
+    /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
+    public Builder split(Share a, Share b) {
+      this.randomSplit = randomSplit.shares(a, b);
+      return this;
+    }
+
+    /** The seed of the random split of {@link #examples}. Default 1. */
+    public Builder splitSeed(long seed) {
+      this.randomSplit = randomSplit.seed(seed);
+      return this;
+    }
+
+    /** One set of examples to split at random (see {@link #split}), instead of train/dev/test. */
+    public Builder examples(float[][] x, int[] y) {
+      this.examples = split("examples", x, y);
+      return this;
+    }
+
+    Builder randomSplit(RandomSplit s) {
+      this.randomSplit = Objects.requireNonNull(s);
       return this;
     }
 
@@ -303,24 +324,46 @@ public final class Task {
       return Split.of(flat, y.clone(), width);
     }
 
-    /** Validates and builds the task. */
+    /**
+     * Validates and builds the task.
+     *
+     * @return the task
+     * @throws IllegalArgumentException if neither train, dev and test nor examples were given,
+     *     both were, or the examples are too few to split
+     */
     public Task build() {
-      if (train == null || dev == null || test == null) {
-        throw new IllegalArgumentException(
-            "task '" + name + "' needs train, dev and test examples: call train/dev/test or split");
-      }
-      long[] shape = inputShape != null ? inputShape : new long[] {train.featureSize()};
+      checkParts(name, "examples", train, dev, test, examples);
+      Split[] s = examples == null ? new Split[] {train, dev, test}
+          : randomSplit.apply(name, examples);
+      long[] shape = inputShape != null ? inputShape : new long[] {s[0].featureSize()};
       int k = classes;
       if (k < 0) {
         int max = 0;
-        for (Split s : new Split[] {train, dev, test}) {
-          for (int i = 0; i < s.size(); i++) {
-            max = Math.max(max, s.label(i));
+        for (Split part : s) {
+          for (int i = 0; i < part.size(); i++) {
+            max = Math.max(max, part.label(i));
           }
         }
         k = Math.max(2, max + 1);
       }
-      return new Task(name, k, shape, train, dev, test);
+      return new Task(name, k, shape, s[0], s[1], s[2]);
+    }
+
+    /**
+     * Checks that a builder of task {@code name} was given either train, dev and test {@code
+     * what}, or one set to split at random, and not both.
+     */
+    static void checkParts(String name, String what, Object train, Object dev, Object test,
+        Object examples) {
+      boolean parts = train != null || dev != null || test != null;
+      boolean incomplete = train == null || dev == null || test == null;
+      if (parts == (examples != null) || (parts && incomplete)) {
+        String got = (train != null ? "train " : "") + (dev != null ? "dev " : "")
+            + (test != null ? "test " : "") + (examples != null ? "examples" : "");
+        throw new IllegalArgumentException(
+            "task '" + name + "' needs either train, dev and test " + what + ", or examples to"
+                + " split at random; got " + (got.isBlank() ? "none" : got.strip()));
+      }
     }
   }
 }

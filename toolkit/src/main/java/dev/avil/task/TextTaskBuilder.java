@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *
  * Task polarity = Tasks.fromText("polarity")
  *     .examples(words, polarities)          // one set, split at random:
- *     .devFraction(0.1).testFraction(0.1).splitSeed(7)
+ *     .split(dev(0.1), test(0.1)).splitSeed(7)
  *     .build();
  * }</pre>
  *
@@ -37,76 +37,65 @@ import java.util.TreeSet;
 public final class TextTaskBuilder {
   private record Part(List<String> texts, List<String> labels) {}
 
-  private final String name;
-  private final Part train;
-  private final Part dev;
-  private final Part test;
-  private final Part examples;
-  private final double devFraction;
-  private final double testFraction;
-  private final long splitSeed;
-  private final List<String> classes;
-  private final TextEncoder encoder;
-  private final boolean scale;
+  /** The texts given so far: train, dev and test, or examples to split at random. */
+  private record Parts(Part train, Part dev, Part test, Part examples) {}
 
-  private TextTaskBuilder(String name, Part train, Part dev, Part test, Part examples, double devFraction,
-      double testFraction, long splitSeed, List<String> classes, TextEncoder encoder, boolean scale) {
+  private final String name;
+  private final Parts parts;
+  private final RandomSplit split;
+  private final Encoding encoding;
+
+  /** How texts and labels become numbers: the class order, the encoder, and the scaling. */
+  private record Encoding(List<String> classes, TextEncoder encoder, boolean scale) {}
+
+  private TextTaskBuilder(String name, Parts parts, RandomSplit split, Encoding encoding) {
     this.name = name;
-    this.train = train;
-    this.dev = dev;
-    this.test = test;
-    this.examples = examples;
-    this.devFraction = devFraction;
-    this.testFraction = testFraction;
-    this.splitSeed = splitSeed;
-    this.classes = classes;
-    this.encoder = encoder;
-    this.scale = scale;
+    this.parts = parts;
+    this.split = split;
+    this.encoding = encoding;
   }
 
   static TextTaskBuilder named(String name) {
-    return new TextTaskBuilder(Task.requireName(name), null, null, null, null, 0.2, 0.2, 1, null, null, true);
+    return new TextTaskBuilder(Task.requireName(name), new Parts(null, null, null, null),
+        RandomSplit.DEFAULT, new Encoding(null, null, true));
+  }
+
+  private TextTaskBuilder with(Parts p) {
+    return new TextTaskBuilder(name, p, split, encoding);
   }
 
   /** The training texts and their labels. */
   public TextTaskBuilder train(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, part("train", texts, labels), dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
+    Parts p = parts;
+    return with(new Parts(part("train", texts, labels), p.dev(), p.test(), p.examples()));
   }
 
   /** The dev texts and their labels. */
   public TextTaskBuilder dev(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, part("dev", texts, labels), test, examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
+    Parts p = parts;
+    return with(new Parts(p.train(), part("dev", texts, labels), p.test(), p.examples()));
   }
 
   /** The test texts and their labels. */
   public TextTaskBuilder test(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, dev, part("test", texts, labels), examples, devFraction, testFraction, splitSeed, classes, encoder, scale);
+    Parts p = parts;
+    return with(new Parts(p.train(), p.dev(), part("test", texts, labels), p.examples()));
   }
 
-  /**
-   * One set of texts and labels, split at random into train, dev and test by {@link #devFraction},
-   * {@link #testFraction} and {@link #splitSeed}. Instead of {@link #train}, {@link #dev} and
-   * {@link #test}.
-   */
+  /** One set of texts and labels to split at random ({@link #split}), instead of train/dev/test. */
   public TextTaskBuilder examples(List<String> texts, List<String> labels) {
-    return new TextTaskBuilder(name, train, dev, test, part("examples", texts, labels), devFraction, testFraction, splitSeed, classes, encoder, scale);
+    Parts p = parts;
+    return with(new Parts(p.train(), p.dev(), p.test(), part("examples", texts, labels)));
   }
 
-  /** The share of {@link #examples} that goes to dev, in (0, 1). Default 0.2. */
-  public TextTaskBuilder devFraction(double fraction) {
-    fraction("dev", fraction);
-    return new TextTaskBuilder(name, train, dev, test, examples, fraction, testFraction, splitSeed, classes, encoder, scale);
-  }
-
-  /** The share of {@link #examples} that goes to test, in (0, 1). Default 0.2. */
-  public TextTaskBuilder testFraction(double fraction) {
-    fraction("test", fraction);
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, fraction, splitSeed, classes, encoder, scale);
+  /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
+  public TextTaskBuilder split(Share a, Share b) {
+    return new TextTaskBuilder(name, parts, split.shares(a, b), encoding);
   }
 
   /** The seed of the random split of {@link #examples}. Default 1. */
   public TextTaskBuilder splitSeed(long seed) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, seed, classes, encoder, scale);
+    return new TextTaskBuilder(name, parts, split.seed(seed), encoding);
   }
 
   /** The class labels in the order of their class numbers (0, 1, ...). Default: sorted. */
@@ -116,18 +105,21 @@ public final class TextTaskBuilder {
       throw new IllegalArgumentException(
           "classes " + c + " for task '" + name + "' must be at least 2 distinct labels");
     }
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, c, encoder, scale);
+    Encoding e = encoding;
+    return new TextTaskBuilder(name, parts, split, new Encoding(c, e.encoder(), e.scale()));
   }
 
   /** The encoder of the texts. Default: {@link TextEncoder#miniLm()}. */
   public TextTaskBuilder encoder(TextEncoder e) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, classes,
-        Objects.requireNonNull(e, "encoder"), scale);
+    Objects.requireNonNull(e, "encoder");
+    Encoding old = encoding;
+    return new TextTaskBuilder(name, parts, split, new Encoding(old.classes(), e, old.scale()));
   }
 
   /** Whether vectors are scaled to length √d (see the class comment). Default true. */
   public TextTaskBuilder scaleVectors(boolean on) {
-    return new TextTaskBuilder(name, train, dev, test, examples, devFraction, testFraction, splitSeed, classes, encoder, on);
+    Encoding e = encoding;
+    return new TextTaskBuilder(name, parts, split, new Encoding(e.classes(), e.encoder(), on));
   }
 
   /**
@@ -137,18 +129,14 @@ public final class TextTaskBuilder {
    *     were, or a label is not among {@link #classes}
    */
   public Task build() {
-    boolean splits = train != null || dev != null || test != null;
-    if (splits == (examples != null) || (splits && (train == null || dev == null || test == null))) {
-      throw new IllegalArgumentException(
-          "task '" + name + "' needs either train, dev and test texts, or examples to split at random; got "
-              + (train != null ? "train " : "") + (dev != null ? "dev " : "") + (test != null ? "test " : "")
-              + (examples != null ? "examples" : "").strip());
-    }
-    List<Part> parts = splits ? List.of(train, dev, test) : List.of(examples);
-    List<String> order = classes;
+    Parts g = parts;
+    Task.Builder.checkParts(name, "texts", g.train(), g.dev(), g.test(), g.examples());
+    boolean splits = g.examples() == null;
+    List<Part> given = splits ? List.of(g.train(), g.dev(), g.test()) : List.of(g.examples());
+    List<String> order = encoding.classes();
     if (order == null) {
       TreeSet<String> seen = new TreeSet<>();
-      parts.forEach(p -> seen.addAll(p.labels()));
+      given.forEach(p -> seen.addAll(p.labels()));
       order = List.copyOf(seen);
     }
     Map<String, Integer> code = new java.util.HashMap<>();
@@ -156,9 +144,10 @@ public final class TextTaskBuilder {
       code.put(order.get(i), i);
     }
     List<String> all = new ArrayList<>();
-    parts.forEach(p -> all.addAll(p.texts()));
-    float[][] vectors = (encoder != null ? encoder : TextEncoder.miniLm()).encode(all);
-    if (scale) {
+    given.forEach(p -> all.addAll(p.texts()));
+    TextEncoder encoder = encoding.encoder() != null ? encoding.encoder() : TextEncoder.miniLm();
+    float[][] vectors = encoder.encode(all);
+    if (encoding.scale()) {
       for (int i = 0; i < vectors.length; i++) {
         float[] v = vectors[i];
         double norm = 0;
@@ -175,10 +164,10 @@ public final class TextTaskBuilder {
     }
     Task.Builder b = Task.builder(name).classes(Math.max(2, order.size()));
     int at = 0;
-    float[][][] x = new float[parts.size()][][];
-    int[][] y = new int[parts.size()][];
-    for (int p = 0; p < parts.size(); p++) {
-      Part part = parts.get(p);
+    float[][][] x = new float[given.size()][][];
+    int[][] y = new int[given.size()][];
+    for (int p = 0; p < given.size(); p++) {
+      Part part = given.get(p);
       int n = part.texts().size();
       x[p] = java.util.Arrays.copyOfRange(vectors, at, at + n);
       y[p] = new int[n];
@@ -195,7 +184,7 @@ public final class TextTaskBuilder {
     if (splits) {
       b = b.train(x[0], y[0]).dev(x[1], y[1]).test(x[2], y[2]);
     } else {
-      b = b.split(x[0], y[0], devFraction, testFraction, splitSeed);
+      b = b.examples(x[0], y[0]).randomSplit(split);
     }
     return b.build();
   }
@@ -217,12 +206,5 @@ public final class TextTaskBuilder {
       }
     }
     return new Part(List.copyOf(texts), List.copyOf(labels));
-  }
-
-  private void fraction(String which, double f) {
-    if (!(f > 0 && f < 1)) {
-      throw new IllegalArgumentException(
-          which + " fraction " + f + " for task '" + name + "' must be in (0, 1)");
-    }
   }
 }

@@ -105,7 +105,8 @@ class IdxTest {
     ImageSet s = ImageSet.read(dir);
     assertThat(s.size()).isEqualTo(2);
     assertThat(s.labels()).containsExactly(4, 9);
-    assertThat(s.images()).containsExactly(0f, 1f, 0.2f, 0.4f, 1f, 0f, 0f, 0f);
+    float[][][] scaled = {{{0f, 1f}, {0.2f, 0.4f}}, {{1f, 0f}, {0f, 0f}}};
+    assertThat(s.pixels()).isDeepEqualTo(scaled);
   }
 
   @Test

@@ -15,17 +15,17 @@ class MultiMnistTest {
    */
   private static ImageSet dots() {
     int n = 3100;
-    float[] img = new float[n * 28 * 28];
+    float[][][] img = new float[n][28][28];
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
       labels[i] = i;
       for (int p = 0; p < 6; p++) {
         int r = (i * 7 + p * 11) % 28;
         int c = (i * 13 + p * 5) % 28;
-        img[i * 784 + r * 28 + c] = 0.3f + ((i + p) % 7) / 10f;
+        img[i][r][c] = 0.3f + ((i + p) % 7) / 10f;
       }
     }
-    return new ImageSet(img, labels, 28, 28);
+    return new ImageSet(img, labels);
   }
 
   @Test
@@ -46,13 +46,13 @@ class MultiMnistTest {
     float[] canvas = new float[36 * 36];
     for (int r = 0; r < 28; r++) {
       for (int c = 0; c < 28; c++) {
-        canvas[r * 36 + c] = s.images()[a * 784 + r * 28 + c];
+        canvas[r * 36 + c] = s.pixels()[a][r][c];
       }
     }
     for (int r = 0; r < 28; r++) {
       for (int c = 0; c < 28; c++) {
         int at = (r + 6) * 36 + c + 6;
-        canvas[at] = Math.max(canvas[at], s.images()[b * 784 + r * 28 + c]);
+        canvas[at] = Math.max(canvas[at], s.pixels()[b][r][c]);
       }
     }
     float[] out = new float[784];
@@ -108,8 +108,22 @@ class MultiMnistTest {
   }
 
   @Test
+  void imagesFromArraysMustAllHaveOneSize() {
+    float[][][] ragged = {new float[28][28], new float[27][28]};
+    assertThatThrownBy(() -> new ImageSet(ragged, new int[] {0, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("image 1 has 27 rows, image 0 has 28");
+    assertThatThrownBy(() -> new ImageSet(new float[2][28][28], new int[] {0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 images and 1 labels");
+    ImageSet wide = new ImageSet(new float[3][2][5], new int[3]);
+    assertThat(wide.height()).isEqualTo(2);
+    assertThat(wide.width()).isEqualTo(5);
+  }
+
+  @Test
   void rejectsImagesThatAreNot28By28() {
-    ImageSet small = new ImageSet(new float[4000 * 4], new int[4000], 2, 2);
+    ImageSet small = new ImageSet(new float[4000][2][2], new int[4000]);
     assertThatThrownBy(() -> MultiMnist.compose("", small, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("28×28")

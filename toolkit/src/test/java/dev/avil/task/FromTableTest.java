@@ -22,15 +22,16 @@ class FromTableTest {
 
   @Test
   void aMissingStringLabelIsAnErrorNamingTheRow() {
-    assertThatThrownBy(() -> Tasks.fromTable("t", table(LABELS), "y", 0.2, 0.2, 1))
+    assertThatThrownBy(() -> Tasks.fromTable(table(LABELS)).label("y").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("row 2 of table 't' has no label in column 'y' (2 rows have none)")
-        .hasMessageContaining("MissingLabels.DROP");
+        .hasMessageContaining(".missingLabels(Tasks.MissingLabels.DROP)");
   }
 
   @Test
   void missingLabelsAreDroppedWhenAsked() {
-    Task t = Tasks.fromTable("t", table(LABELS), "y", 0.2, 0.2, 1, Tasks.MissingLabels.DROP);
+    Task t = Tasks.fromTable(table(LABELS)).label("y")
+        .missingLabels(Tasks.MissingLabels.DROP).build();
     assertThat(t.classes()).isEqualTo(2);
     assertThat(t.train().size() + t.dev().size() + t.test().size()).isEqualTo(18);
   }
@@ -39,6 +40,7 @@ class FromTableTest {
   void aMissingNumericLabelIsAnErrorToo() {
     Table t = Table.create("n", DoubleColumn.create("x", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
         DoubleColumn.create("y", 0, 1, 0, Double.NaN, 1, 0, 1, 0, 1, 0));
-    assertThatThrownBy(() -> Tasks.fromTable("n", t, "y", 0.2, 0.2, 1)).hasMessageContaining("row 3 of table 'n' has no label");
+    assertThatThrownBy(() -> Tasks.fromTable(t).label("y").build())
+        .hasMessageContaining("row 3 of table 'n' has no label");
   }
 }

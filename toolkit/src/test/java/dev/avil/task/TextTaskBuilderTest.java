@@ -1,5 +1,7 @@
 package dev.avil.task;
 
+import static dev.avil.task.Share.dev;
+import static dev.avil.task.Share.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,8 +50,9 @@ class TextTaskBuilderTest {
   }
 
   @Test
-  void examplesAreSplitByNamedFractions() {
-    Task t = Tasks.fromText("size").examples(TEXTS, LABELS).devFraction(0.2).testFraction(0.3).splitSeed(3).encoder(LENGTHS).build();
+  void examplesAreSplitByNamedShares() {
+    Task t = Tasks.fromText("size").examples(TEXTS, LABELS).split(dev(0.2), test(0.3)).splitSeed(3)
+        .encoder(LENGTHS).build();
     assertThat(t.dev().size()).isEqualTo(2);
     assertThat(t.test().size()).isEqualTo(3);
     assertThat(t.train().size()).isEqualTo(5);
@@ -74,8 +77,9 @@ class TextTaskBuilderTest {
   void badInputsAreNamed() {
     assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS.subList(0, 3)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 texts but 3 labels");
-    assertThatThrownBy(() -> Tasks.fromText("t").devFraction(1.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dev fraction 1.5");
+    assertThatThrownBy(() -> Tasks.fromText("t").split(test(0.5), test(0.2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("split(test(0.5), test(0.2)) needs one dev(...) and one test(...)");
     assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS).encoder(LENGTHS).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs either train, dev and test");
     assertThatThrownBy(() -> Tasks.fromText("t").examples(TEXTS, LABELS).classes("short", "tall").encoder(LENGTHS).build())

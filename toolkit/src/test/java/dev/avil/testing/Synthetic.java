@@ -1,5 +1,8 @@
 package dev.avil.testing;
 
+import static dev.avil.task.Share.dev;
+import static dev.avil.task.Share.test;
+
 import dev.avil.task.Task;
 import java.util.SplittableRandom;
 
@@ -27,7 +30,8 @@ public final class Synthetic {
         x[i][j] = (float) (centres[y[i]][j] + spread * gaussian(r));
       }
     }
-    return Task.builder(name).classes(classes).split(x, y, 0.2, 0.2, seed).build();
+    return Task.builder(name).classes(classes).examples(x, y).split(dev(0.2), test(0.2))
+        .splitSeed(seed).build();
   }
 
   private static double gaussian(SplittableRandom r) {
