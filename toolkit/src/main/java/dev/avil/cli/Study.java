@@ -41,7 +41,7 @@ import tech.tablesaw.api.Table;
  * digit and random labels on 6,000 other images), {@code mnist-positive} (auxiliary: the left digit
  * on those 6,000 images, and random labels), the same two on MultiFashion ({@code
  * fashion-negative}, {@code fashion-positive}), and {@code text-sentiment} ({@link
- * FineFoodSentiment}: review sentiment with four auxiliary text tasks, on frozen MiniLM vectors).
+ * dev.avil.data.FineFoodSentiment}: review sentiment with four auxiliary text tasks, on frozen MiniLM vectors).
  *
  * <p>Arguments: {@code --out DIR}, {@code --settings a,b}, {@code --methods a,b} (names below;
  * default all), {@code --seeds 1,2,3,4,5}, {@code --epochs 100} (the most), {@code --patience 10}
