@@ -12,39 +12,41 @@ import java.nio.charset.StandardCharsets;
  */
 final class InterruptSafe {
 
-    private InterruptSafe() {
+  private InterruptSafe() {}
+
+  /** Runs {@code action} with the interrupt flag cleared, then restores it. */
+  static void run(Runnable action) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      action.run();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
+  }
 
-    /** Runs {@code action} with the interrupt flag cleared, then restores it. */
-    static void run(Runnable action) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            action.run();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
+  /**
+   * A print stream that writes to {@code target} with the interrupt flag cleared around each write.
+   */
+  static PrintStream printStream(PrintStream target) {
+    OutputStream guarded =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            run(() -> target.write(b));
+          }
 
-    /** A print stream that writes to {@code target} with the interrupt flag cleared around each write. */
-    static PrintStream printStream(PrintStream target) {
-        OutputStream guarded = new OutputStream() {
-            @Override
-            public void write(int b) {
-                run(() -> target.write(b));
-            }
+          @Override
+          public void write(byte[] b, int off, int len) {
+            run(() -> target.write(b, off, len));
+          }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                run(() -> target.write(b, off, len));
-            }
-
-            @Override
-            public void flush() throws IOException {
-                run(target::flush);
-            }
+          @Override
+          public void flush() throws IOException {
+            run(target::flush);
+          }
         };
-        return new PrintStream(guarded, true, StandardCharsets.UTF_8);
-    }
+    return new PrintStream(guarded, true, StandardCharsets.UTF_8);
+  }
 }

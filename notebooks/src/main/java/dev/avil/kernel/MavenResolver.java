@@ -1,19 +1,18 @@
 package dev.avil.kernel;
 
+import eu.maveniverse.maven.mima.context.Context;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import eu.maveniverse.maven.mima.context.Runtimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import eu.maveniverse.maven.mima.context.Context;
-import eu.maveniverse.maven.mima.context.ContextOverrides;
-import eu.maveniverse.maven.mima.context.Runtimes;
+import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
@@ -26,10 +25,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 /**
  * Resolves Maven coordinates, with their runtime dependencies, to jar files.
  *
- * <p>The local repository named by the user's Maven settings ({@code ~/.m2/repository} by
- * default) is tried first, offline, so artifacts that are already there (including ones installed
- * with {@code mvn install}, snapshots too) never need the network. Only if that fails, and
- * {@value #OFFLINE_ENV} is not set, are the remote repositories asked.
+ * <p>The local repository named by the user's Maven settings ({@code ~/.m2/repository} by default)
+ * is tried first, offline, so artifacts that are already there (including ones installed with
+ * {@code mvn install}, snapshots too) never need the network. Only if that fails, and {@value
+ * #OFFLINE_ENV} is not set, are the remote repositories asked.
  *
  * <p>Snapshot jars are copied into a folder of this kernel session before they are used, so a
  * {@code mvn install} that replaces a snapshot in the local repository while a notebook runs does
@@ -37,90 +36,101 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  */
 final class MavenResolver {
 
-    /** Environment variable that, when set to anything but {@code 0} or {@code false}, forbids remote access. */
-    static final String OFFLINE_ENV = "AVIL_KERNEL_OFFLINE";
+  /**
+   * Environment variable that, when set to anything but {@code 0} or {@code false}, forbids remote
+   * access.
+   */
+  static final String OFFLINE_ENV = "AVIL_KERNEL_OFFLINE";
 
-    private final List<RemoteRepository> extraRepositories = new ArrayList<>();
-    private final boolean offlineOnly;
-    private Path sessionJars;
+  private final List<RemoteRepository> extraRepositories = new ArrayList<>();
+  private final boolean offlineOnly;
+  private Path sessionJars;
 
-    MavenResolver(boolean offlineOnly) {
-        this.offlineOnly = offlineOnly;
+  MavenResolver(boolean offlineOnly) {
+    this.offlineOnly = offlineOnly;
+  }
+
+  /** A resolver configured from {@value #OFFLINE_ENV}. */
+  static MavenResolver fromEnvironment() {
+    String value = System.getenv(OFFLINE_ENV);
+    boolean offline =
+        value != null && !value.isBlank() && !value.equals("0") && !value.equalsIgnoreCase("false");
+    return new MavenResolver(offline);
+  }
+
+  /** Adds a remote repository, searched after those of the user's settings. */
+  synchronized void addRepository(String id, String url) {
+    extraRepositories.removeIf(r -> r.getId().equals(id));
+    extraRepositories.add(new RemoteRepository.Builder(id, "default", url).build());
+  }
+
+  /**
+   * Resolves one artifact ({@code groupId:artifactId[:extension[:classifier]]:version}) and its
+   * runtime dependencies.
+   *
+   * @return the jar files, the artifact's own first
+   */
+  synchronized List<Path> resolve(String coordinates) throws DependencyResolutionException {
+    Artifact artifact = new DefaultArtifact(coordinates);
+    try {
+      return resolve(artifact, true);
+    } catch (DependencyResolutionException offlineFailure) {
+      if (offlineOnly) {
+        throw offlineFailure;
+      }
+      return resolve(artifact, false);
     }
+  }
 
-    /** A resolver configured from {@value #OFFLINE_ENV}. */
-    static MavenResolver fromEnvironment() {
-        String value = System.getenv(OFFLINE_ENV);
-        boolean offline = value != null && !value.isBlank() && !value.equals("0") && !value.equalsIgnoreCase("false");
-        return new MavenResolver(offline);
+  private List<Path> resolve(Artifact artifact, boolean offline)
+      throws DependencyResolutionException {
+    ContextOverrides overrides =
+        ContextOverrides.create()
+            .withUserSettings(true)
+            .offline(offline)
+            .repositories(List.copyOf(extraRepositories))
+            .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.APPEND)
+            .build();
+    try (Context context = Runtimes.INSTANCE.getRuntime().create(overrides)) {
+      CollectRequest collect =
+          new CollectRequest(new Dependency(artifact, "runtime"), context.remoteRepositories());
+      return context
+          .repositorySystem()
+          .resolveDependencies(
+              context.repositorySystemSession(), new DependencyRequest(collect, null))
+          .getArtifactResults()
+          .stream()
+          .map(ArtifactResult::getArtifact)
+          .map(a -> a.isSnapshot() ? sessionCopy(a.getFile().toPath()) : a.getFile().toPath())
+          .collect(Collectors.toList());
     }
+  }
 
-    /** Adds a remote repository, searched after those of the user's settings. */
-    synchronized void addRepository(String id, String url) {
-        extraRepositories.removeIf(r -> r.getId().equals(id));
-        extraRepositories.add(new RemoteRepository.Builder(id, "default", url).build());
+  /**
+   * A copy of {@code file} in this session's folder (a new one for every load, so loading a
+   * reinstalled snapshot again gives the new jar).
+   */
+  private Path sessionCopy(Path file) {
+    try {
+      if (sessionJars == null) {
+        sessionJars = Files.createTempDirectory("avil-kernel-jars-");
+        Path dir = sessionJars;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      }
+      Path copy = Files.createTempDirectory(sessionJars, "load-").resolve(file.getFileName());
+      Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot copy the snapshot jar " + file + " into this kernel session's folder", e);
     }
+  }
 
-    /**
-     * Resolves one artifact ({@code groupId:artifactId[:extension[:classifier]]:version}) and its
-     * runtime dependencies.
-     *
-     * @return the jar files, the artifact's own first
-     */
-    synchronized List<Path> resolve(String coordinates) throws DependencyResolutionException {
-        Artifact artifact = new DefaultArtifact(coordinates);
-        try {
-            return resolve(artifact, true);
-        } catch (DependencyResolutionException offlineFailure) {
-            if (offlineOnly) {
-                throw offlineFailure;
-            }
-            return resolve(artifact, false);
-        }
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // the folder is in the temporary directory
     }
-
-    private List<Path> resolve(Artifact artifact, boolean offline) throws DependencyResolutionException {
-        ContextOverrides overrides = ContextOverrides.create()
-                .withUserSettings(true)
-                .offline(offline)
-                .repositories(List.copyOf(extraRepositories))
-                .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.APPEND)
-                .build();
-        try (Context context = Runtimes.INSTANCE.getRuntime().create(overrides)) {
-            CollectRequest collect = new CollectRequest(new Dependency(artifact, "runtime"), context.remoteRepositories());
-            return context.repositorySystem()
-                    .resolveDependencies(context.repositorySystemSession(), new DependencyRequest(collect, null))
-                    .getArtifactResults().stream()
-                    .map(ArtifactResult::getArtifact)
-                    .map(a -> a.isSnapshot() ? sessionCopy(a.getFile().toPath()) : a.getFile().toPath())
-                    .collect(Collectors.toList());
-        }
-    }
-
-    /**
-     * A copy of {@code file} in this session's folder (a new one for every load, so loading a
-     * reinstalled snapshot again gives the new jar).
-     */
-    private Path sessionCopy(Path file) {
-        try {
-            if (sessionJars == null) {
-                sessionJars = Files.createTempDirectory("avil-kernel-jars-");
-                Path dir = sessionJars;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-            }
-            Path copy = Files.createTempDirectory(sessionJars, "load-").resolve(file.getFileName());
-            Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the snapshot jar " + file + " into this kernel session's folder", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // the folder is in the temporary directory
-        }
-    }
+  }
 }

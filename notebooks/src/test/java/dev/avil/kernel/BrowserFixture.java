@@ -3,7 +3,6 @@ package dev.avil.kernel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,30 +19,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class BrowserFixture implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path log;
-    private HeadlessChromium chromium;
+  private final Path log;
+  private HeadlessChromium chromium;
 
-    /** A fixture whose Chromium writes its log to {@code log}. */
-    BrowserFixture(Path log) {
-        this.log = log;
-    }
+  /** A fixture whose Chromium writes its log to {@code log}. */
+  BrowserFixture(Path log) {
+    this.log = log;
+  }
 
-    @Override
-    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
-        Notebooks.requireJupyterAndKernel();
-        chromium = HeadlessChromium.start(log);
-    }
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+    Notebooks.requireJupyterAndKernel();
+    chromium = HeadlessChromium.start(log);
+  }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (chromium != null) {
+      chromium.close();
+      chromium = null;
     }
+  }
 
-    /** Opens {@code html} offline and reports what the page did within {@code wait}. */
-    HeadlessChromium.PageReport load(Path html, Duration wait) throws Exception {
-        return chromium.load(html, wait);
-    }
+  /** Opens {@code html} offline and reports what the page did within {@code wait}. */
+  HeadlessChromium.PageReport load(Path html, Duration wait) throws Exception {
+    return chromium.load(html, wait);
+  }
 }

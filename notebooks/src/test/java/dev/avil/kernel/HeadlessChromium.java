@@ -1,5 +1,8 @@
 package dev.avil.kernel;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,216 +24,237 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
 /**
  * Headless Debian Chromium, driven over the DevTools protocol with the JDK's own WebSocket client.
  *
- * <p>Every request a page makes is recorded from {@code Network.requestWillBeSent} (and
- * {@code Network.webSocketCreated}) events, so a page that tries to reach another machine is
- * caught even though the network is closed. As a second line, host name resolution is switched
- * off for everything but localhost, so no such request can actually leave.
+ * <p>Every request a page makes is recorded from {@code Network.requestWillBeSent} (and {@code
+ * Network.webSocketCreated}) events, so a page that tries to reach another machine is caught even
+ * though the network is closed. As a second line, host name resolution is switched off for
+ * everything but localhost, so no such request can actually leave.
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    /** Counts plotly plots, and those plotly actually drew (its SVG root is {@code .main-svg}). */
-    private static final String PLOT_STATUS = "JSON.stringify((() => {"
-            + " const plots = Array.from(document.querySelectorAll('.plotly-graph-div, .js-plotly-plot'));"
-            + " return {plots: plots.length, rendered: plots.filter(p => p.querySelector('.main-svg')).length};"
-            + "})())";
+  /** Counts plotly plots, and those plotly actually drew (its SVG root is {@code .main-svg}). */
+  private static final String PLOT_STATUS =
+      "JSON.stringify((() => {"
+          + " const plots = Array.from(document.querySelectorAll('.plotly-graph-div, .js-plotly-plot'));"
+          + " return {plots: plots.length, rendered: plots.filter(p => p.querySelector('.main-svg')).length};"
+          + "})())";
 
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-    private static final Gson GSON = new Gson();
+  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final Gson GSON = new Gson();
 
-    /** What a page did: requests it made, plots it has and drew, scripts errors it raised. */
-    record PageReport(List<String> requests, int plots, int renderedPlots, List<String> scriptErrors) {
+  /** What a page did: requests it made, plots it has and drew, scripts errors it raised. */
+  record PageReport(
+      List<String> requests, int plots, int renderedPlots, List<String> scriptErrors) {
 
-        /** Requests to another machine: http(s) or ws(s) to a host that is not this one. */
-        List<String> externalRequests() {
-            return requests.stream().filter(PageReport::isExternal).collect(Collectors.toList());
-        }
-
-        private static boolean isExternal(String url) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                return true;
-            }
-            String scheme = String.valueOf(uri.getScheme()).toLowerCase();
-            boolean network = Set.of("http", "https", "ws", "wss", "ftp").contains(scheme);
-            return network && !LOCAL_HOSTS.contains(String.valueOf(uri.getHost()).toLowerCase());
-        }
+    /** Requests to another machine: http(s) or ws(s) to a host that is not this one. */
+    List<String> externalRequests() {
+      return requests.stream().filter(PageReport::isExternal).collect(Collectors.toList());
     }
 
-    private final Process process;
-    private final Path profile;
-    private final int port;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HeadlessChromium(Process process, Path profile, int port) {
-        this.process = process;
-        this.profile = profile;
-        this.port = port;
+    private static boolean isExternal(String url) {
+      URI uri;
+      try {
+        uri = URI.create(url);
+      } catch (IllegalArgumentException e) {
+        return true;
+      }
+      String scheme = String.valueOf(uri.getScheme()).toLowerCase();
+      boolean network = Set.of("http", "https", "ws", "wss", "ftp").contains(scheme);
+      return network && !LOCAL_HOSTS.contains(String.valueOf(uri.getHost()).toLowerCase());
     }
+  }
 
-    /**
-     * Starts Chromium with a fresh profile.
-     *
-     * @param log file that receives Chromium's own output
-     * @throws AssertionError if Chromium is not installed or does not come up
-     */
-    static HeadlessChromium start(Path log) throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("Chromium is missing: " + CHROMIUM + " (apt-get install chromium)");
-        }
-        Path profile = Files.createTempDirectory("avil-chromium-");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(CHROMIUM.toString(),
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  private final Process process;
+  private final Path profile;
+  private final int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HeadlessChromium(Process process, Path profile, int port) {
+    this.process = process;
+    this.profile = profile;
+    this.port = port;
+  }
+
+  /**
+   * Starts Chromium with a fresh profile.
+   *
+   * @param log file that receives Chromium's own output
+   * @throws AssertionError if Chromium is not installed or does not come up
+   */
+  static HeadlessChromium start(Path log) throws IOException, InterruptedException {
+    if (!Files.isExecutable(CHROMIUM)) {
+      throw new AssertionError("Chromium is missing: " + CHROMIUM + " (apt-get install chromium)");
+    }
+    Path profile = Files.createTempDirectory("avil-chromium-");
+    Files.createDirectories(log.getParent());
+    Process process =
+        new ProcessBuilder(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
                 "--user-data-dir=" + profile,
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
                 "about:blank")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Path portFile = profile.resolve("DevToolsActivePort");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("Chromium did not start; see " + log);
-            }
-            Thread.sleep(50);
-        }
-        int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
-        return new HeadlessChromium(process, profile, port);
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    Path portFile = profile.resolve("DevToolsActivePort");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new AssertionError("Chromium did not start; see " + log);
+      }
+      Thread.sleep(50);
     }
+    int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
+    return new HeadlessChromium(process, profile, port);
+  }
 
-    /**
-     * Opens a local HTML file in a new tab, waits for its load event and for its plots to render
-     * (or for {@code timeout}), then reports what the page did.
-     */
-    PageReport load(Path html, Duration timeout) throws Exception {
-        HttpResponse<String> target = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
-                        .PUT(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonObject page = JsonParser.parseString(target.body()).getAsJsonObject();
-        Session session = new Session();
-        WebSocket socket = http.newWebSocketBuilder()
-                .buildAsync(URI.create(page.get("webSocketDebuggerUrl").getAsString()), session)
-                .get(30, TimeUnit.SECONDS);
-        session.socket = socket;
-        try {
-            session.call("Network.enable", Map.of());
-            session.call("Runtime.enable", Map.of());
-            session.call("Page.enable", Map.of());
-            session.call("Page.navigate", Map.of("url", html.toAbsolutePath().toUri().toString()));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            session.loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            JsonObject status;
-            do {
-                Thread.sleep(250);
-                JsonObject result = session.call("Runtime.evaluate",
-                        Map.of("expression", PLOT_STATUS, "returnByValue", true));
-                status = JsonParser.parseString(
-                        result.getAsJsonObject("result").get("value").getAsString()).getAsJsonObject();
-            } while (status.get("rendered").getAsInt() < status.get("plots").getAsInt() && System.nanoTime() < deadline);
-            Thread.sleep(500); // late requests
-            return new PageReport(List.copyOf(session.requests), status.get("plots").getAsInt(),
-                    status.get("rendered").getAsInt(), List.copyOf(session.errors));
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/close/" + page.get("id").getAsString()))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-        }
+  /**
+   * Opens a local HTML file in a new tab, waits for its load event and for its plots to render (or
+   * for {@code timeout}), then reports what the page did.
+   */
+  PageReport load(Path html, Duration timeout) throws Exception {
+    HttpResponse<String> target =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonObject page = JsonParser.parseString(target.body()).getAsJsonObject();
+    Session session = new Session();
+    WebSocket socket =
+        http.newWebSocketBuilder()
+            .buildAsync(URI.create(page.get("webSocketDebuggerUrl").getAsString()), session)
+            .get(30, TimeUnit.SECONDS);
+    session.socket = socket;
+    try {
+      session.call("Network.enable", Map.of());
+      session.call("Runtime.enable", Map.of());
+      session.call("Page.enable", Map.of());
+      session.call("Page.navigate", Map.of("url", html.toAbsolutePath().toUri().toString()));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      session.loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      JsonObject status;
+      do {
+        Thread.sleep(250);
+        JsonObject result =
+            session.call(
+                "Runtime.evaluate", Map.of("expression", PLOT_STATUS, "returnByValue", true));
+        status =
+            JsonParser.parseString(result.getAsJsonObject("result").get("value").getAsString())
+                .getAsJsonObject();
+      } while (status.get("rendered").getAsInt() < status.get("plots").getAsInt()
+          && System.nanoTime() < deadline);
+      Thread.sleep(500); // late requests
+      return new PageReport(
+          List.copyOf(session.requests),
+          status.get("plots").getAsInt(),
+          status.get("rendered").getAsInt(),
+          List.copyOf(session.errors));
+    } finally {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+      http.send(
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://127.0.0.1:" + port + "/json/close/" + page.get("id").getAsString()))
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    try (var files = Files.walk(profile)) {
+      files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** One DevTools session: numbered calls and their replies, plus the events recorded. */
+  private static final class Session implements WebSocket.Listener {
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile WebSocket socket;
+
+    JsonObject call(String method, Map<String, Object> params) throws Exception {
+      int id = ids.incrementAndGet();
+      CompletableFuture<JsonObject> reply = new CompletableFuture<>();
+      pending.put(id, reply);
+      socket.sendText(GSON.toJson(Map.of("id", id, "method", method, "params", params)), true);
+      JsonObject message = reply.get(60, TimeUnit.SECONDS);
+      if (message.has("error")) {
+        throw new IllegalStateException(method + ": " + message.get("error"));
+      }
+      return message.getAsJsonObject("result");
     }
 
     @Override
-    public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        handle(JsonParser.parseString(partial.toString()).getAsJsonObject());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
     }
 
-    /** One DevTools session: numbered calls and their replies, plus the events recorded. */
-    private static final class Session implements WebSocket.Listener {
-        private final AtomicInteger ids = new AtomicInteger();
-        private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
-        private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-        private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        private final CompletableFuture<Void> loaded = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        private volatile WebSocket socket;
-
-        JsonObject call(String method, Map<String, Object> params) throws Exception {
-            int id = ids.incrementAndGet();
-            CompletableFuture<JsonObject> reply = new CompletableFuture<>();
-            pending.put(id, reply);
-            socket.sendText(GSON.toJson(Map.of("id", id, "method", method, "params", params)), true);
-            JsonObject message = reply.get(60, TimeUnit.SECONDS);
-            if (message.has("error")) {
-                throw new IllegalStateException(method + ": " + message.get("error"));
-            }
-            return message.getAsJsonObject("result");
+    private void handle(JsonObject message) {
+      if (message.has("id")) {
+        CompletableFuture<JsonObject> reply = pending.remove(message.get("id").getAsInt());
+        if (reply != null) {
+          reply.complete(message);
         }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                handle(JsonParser.parseString(partial.toString()).getAsJsonObject());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        private void handle(JsonObject message) {
-            if (message.has("id")) {
-                CompletableFuture<JsonObject> reply = pending.remove(message.get("id").getAsInt());
-                if (reply != null) {
-                    reply.complete(message);
-                }
-                return;
-            }
-            JsonObject params = message.getAsJsonObject("params");
-            switch (message.get("method").getAsString()) {
-                case "Network.requestWillBeSent":
-                    requests.add(params.getAsJsonObject("request").get("url").getAsString());
-                    break;
-                case "Network.webSocketCreated":
-                    requests.add(params.get("url").getAsString());
-                    break;
-                case "Runtime.exceptionThrown":
-                    JsonObject details = params.getAsJsonObject("exceptionDetails");
-                    JsonObject exception = details.getAsJsonObject("exception");
-                    errors.add(exception != null && exception.has("description")
-                            ? exception.get("description").getAsString()
-                            : details.get("text").getAsString());
-                    break;
-                case "Page.loadEventFired":
-                    loaded.complete(null);
-                    break;
-                default:
-                    break;
-            }
-        }
+        return;
+      }
+      JsonObject params = message.getAsJsonObject("params");
+      switch (message.get("method").getAsString()) {
+        case "Network.requestWillBeSent":
+          requests.add(params.getAsJsonObject("request").get("url").getAsString());
+          break;
+        case "Network.webSocketCreated":
+          requests.add(params.get("url").getAsString());
+          break;
+        case "Runtime.exceptionThrown":
+          JsonObject details = params.getAsJsonObject("exceptionDetails");
+          JsonObject exception = details.getAsJsonObject("exception");
+          errors.add(
+              exception != null && exception.has("description")
+                  ? exception.get("description").getAsString()
+                  : details.get("text").getAsString());
+          break;
+        case "Page.loadEventFired":
+          loaded.complete(null);
+          break;
+        default:
+          break;
+      }
     }
+  }
 }

@@ -1,5 +1,9 @@
 package dev.avil.kernel;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,98 +12,139 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
-/** Executes notebooks with Debian's Jupyter on the installed {@code java} kernel, and exports them. */
+/**
+ * Executes notebooks with Debian's Jupyter on the installed {@code java} kernel, and exports them.
+ */
 final class Notebooks {
 
-    static final String JUPYTER = "/usr/bin/jupyter";
-    static final String PYTHON = "/usr/bin/python3";
-    static final String KERNEL_NAME = "java";
-    private static final Duration NBCONVERT_TIMEOUT = Duration.ofMinutes(30);
+  static final String JUPYTER = "/usr/bin/jupyter";
+  static final String PYTHON = "/usr/bin/python3";
+  static final String KERNEL_NAME = "java";
+  private static final Duration NBCONVERT_TIMEOUT = Duration.ofMinutes(30);
 
-    private Notebooks() {
+  private Notebooks() {}
+
+  /** The module directory (the project's {@code notebooks/}), as the build passes it. */
+  static Path moduleDir() {
+    String dir = System.getProperty("avil.notebooks.dir");
+    if (dir == null) {
+      throw new AssertionError(
+          "system property avil.notebooks.dir is not set (run through Maven failsafe)");
     }
+    return Path.of(dir).toAbsolutePath();
+  }
 
-    /** The module directory (the project's {@code notebooks/}), as the build passes it. */
-    static Path moduleDir() {
-        String dir = System.getProperty("avil.notebooks.dir");
-        if (dir == null) {
-            throw new AssertionError("system property avil.notebooks.dir is not set (run through Maven failsafe)");
+  /** Fails unless Jupyter is installed and knows the {@code java} kernel. */
+  static void requireJupyterAndKernel() {
+    if (!Files.isExecutable(Path.of(JUPYTER))) {
+      throw new AssertionError(
+          JUPYTER + " is missing (apt-get install jupyter-nbconvert jupyter-client)");
+    }
+    ProcessRunner.Result specs =
+        ProcessRunner.run(
+            List.of(JUPYTER, "kernelspec", "list", "--json"),
+            moduleDir(),
+            Map.of(),
+            Duration.ofMinutes(1));
+    JsonObject kernels =
+        JsonParser.parseString(jsonPart(specs.output()))
+            .getAsJsonObject()
+            .getAsJsonObject("kernelspecs");
+    if (specs.exitCode() != 0 || !kernels.has(KERNEL_NAME)) {
+      throw new AssertionError(
+          "Jupyter kernel '"
+              + KERNEL_NAME
+              + "' is not installed (run notebooks/install-kernel.sh):\n"
+              + specs.output());
+    }
+  }
+
+  /** Drops the warnings Jupyter prints before its JSON. */
+  private static String jsonPart(String output) {
+    int start = output.indexOf('{');
+    return start >= 0 ? output.substring(start) : "{}";
+  }
+
+  /**
+   * Runs every cell of {@code notebook}, recording errors in the output instead of stopping.
+   *
+   * @return the executed copy, in {@code outDir}
+   */
+  static Path execute(Path notebook, Path outDir, Map<String, String> env) {
+    ProcessRunner.Result result =
+        ProcessRunner.run(
+            List.of(
+                JUPYTER,
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--allow-errors",
+                "--ExecutePreprocessor.kernel_name=" + KERNEL_NAME,
+                "--ExecutePreprocessor.timeout=900",
+                "--ExecutePreprocessor.shutdown_kernel=immediate",
+                "--output-dir",
+                outDir.toString(),
+                notebook.toString()),
+            moduleDir(),
+            env,
+            NBCONVERT_TIMEOUT);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("nbconvert failed to execute " + notebook + ":\n" + result.output());
+    }
+    return outDir.resolve(notebook.getFileName());
+  }
+
+  /** Exports an executed notebook to HTML in {@code outDir}. */
+  static Path toHtml(Path executed, Path outDir) {
+    ProcessRunner.Result result =
+        ProcessRunner.run(
+            List.of(
+                JUPYTER,
+                "nbconvert",
+                "--to",
+                "html",
+                "--output-dir",
+                outDir.toString(),
+                executed.toString()),
+            moduleDir(),
+            Map.of(),
+            Duration.ofMinutes(5));
+    if (result.exitCode() != 0) {
+      throw new AssertionError("nbconvert failed to export " + executed + ":\n" + result.output());
+    }
+    String name = executed.getFileName().toString().replaceFirst("\\.ipynb$", ".html");
+    return outDir.resolve(name);
+  }
+
+  /**
+   * The errors recorded in an executed notebook, as {@code cell N: ename: evalue} (N counts from 1,
+   * all cells).
+   */
+  static List<String> cellErrors(Path executed) throws IOException {
+    JsonArray cells =
+        JsonParser.parseString(Files.readString(executed))
+            .getAsJsonObject()
+            .getAsJsonArray("cells");
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      JsonArray outputs = cells.get(i).getAsJsonObject().getAsJsonArray("outputs");
+      if (outputs == null) {
+        continue;
+      }
+      for (JsonElement output : outputs) {
+        JsonObject o = output.getAsJsonObject();
+        if ("error".equals(o.get("output_type").getAsString())) {
+          errors.add(
+              "cell "
+                  + (i + 1)
+                  + ": "
+                  + o.get("ename").getAsString()
+                  + ": "
+                  + o.get("evalue").getAsString());
         }
-        return Path.of(dir).toAbsolutePath();
+      }
     }
-
-    /** Fails unless Jupyter is installed and knows the {@code java} kernel. */
-    static void requireJupyterAndKernel() {
-        if (!Files.isExecutable(Path.of(JUPYTER))) {
-            throw new AssertionError(JUPYTER + " is missing (apt-get install jupyter-nbconvert jupyter-client)");
-        }
-        ProcessRunner.Result specs = ProcessRunner.run(List.of(JUPYTER, "kernelspec", "list", "--json"),
-                moduleDir(), Map.of(), Duration.ofMinutes(1));
-        JsonObject kernels = JsonParser.parseString(jsonPart(specs.output())).getAsJsonObject().getAsJsonObject("kernelspecs");
-        if (specs.exitCode() != 0 || !kernels.has(KERNEL_NAME)) {
-            throw new AssertionError("Jupyter kernel '" + KERNEL_NAME + "' is not installed (run notebooks/install-kernel.sh):\n"
-                    + specs.output());
-        }
-    }
-
-    /** Drops the warnings Jupyter prints before its JSON. */
-    private static String jsonPart(String output) {
-        int start = output.indexOf('{');
-        return start >= 0 ? output.substring(start) : "{}";
-    }
-
-    /**
-     * Runs every cell of {@code notebook}, recording errors in the output instead of stopping.
-     *
-     * @return the executed copy, in {@code outDir}
-     */
-    static Path execute(Path notebook, Path outDir, Map<String, String> env) {
-        ProcessRunner.Result result = ProcessRunner.run(List.of(JUPYTER, "nbconvert", "--to", "notebook", "--execute",
-                        "--allow-errors",
-                        "--ExecutePreprocessor.kernel_name=" + KERNEL_NAME,
-                        "--ExecutePreprocessor.timeout=900",
-                        "--ExecutePreprocessor.shutdown_kernel=immediate",
-                        "--output-dir", outDir.toString(), notebook.toString()),
-                moduleDir(), env, NBCONVERT_TIMEOUT);
-        if (result.exitCode() != 0) {
-            throw new AssertionError("nbconvert failed to execute " + notebook + ":\n" + result.output());
-        }
-        return outDir.resolve(notebook.getFileName());
-    }
-
-    /** Exports an executed notebook to HTML in {@code outDir}. */
-    static Path toHtml(Path executed, Path outDir) {
-        ProcessRunner.Result result = ProcessRunner.run(List.of(JUPYTER, "nbconvert", "--to", "html",
-                        "--output-dir", outDir.toString(), executed.toString()),
-                moduleDir(), Map.of(), Duration.ofMinutes(5));
-        if (result.exitCode() != 0) {
-            throw new AssertionError("nbconvert failed to export " + executed + ":\n" + result.output());
-        }
-        String name = executed.getFileName().toString().replaceFirst("\\.ipynb$", ".html");
-        return outDir.resolve(name);
-    }
-
-    /** The errors recorded in an executed notebook, as {@code cell N: ename: evalue} (N counts from 1, all cells). */
-    static List<String> cellErrors(Path executed) throws IOException {
-        JsonArray cells = JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells");
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            JsonArray outputs = cells.get(i).getAsJsonObject().getAsJsonArray("outputs");
-            if (outputs == null) {
-                continue;
-            }
-            for (JsonElement output : outputs) {
-                JsonObject o = output.getAsJsonObject();
-                if ("error".equals(o.get("output_type").getAsString())) {
-                    errors.add("cell " + (i + 1) + ": " + o.get("ename").getAsString() + ": " + o.get("evalue").getAsString());
-                }
-            }
-        }
-        return errors;
-    }
+    return errors;
+  }
 }

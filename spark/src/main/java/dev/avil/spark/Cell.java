@@ -18,7 +18,12 @@ public record Cell(String setting, String method, long seed) implements Serializ
   /** Checks that the names are given. */
   public Cell {
     if (setting == null || setting.isBlank() || method == null || method.isBlank()) {
-      throw new IllegalArgumentException("a cell needs a setting and a method name, got setting '" + setting + "' and method '" + method + "'");
+      throw new IllegalArgumentException(
+          "a cell needs a setting and a method name, got setting '"
+              + setting
+              + "' and method '"
+              + method
+              + "'");
     }
   }
 

@@ -25,10 +25,17 @@ import java.util.Map;
  * @param seconds wall-clock seconds the task spent on the cell, data loading excluded
  * @param threads the PyTorch intra-op thread setting the cell ran with
  * @param executor the executor that ran it
- * @param attempt Spark's attempt number of the task: 0 unless Spark retried it after a lost executor
+ * @param attempt Spark's attempt number of the task: 0 unless Spark retried it after a lost
+ *     executor
  */
 public record CellResult(
-    Cell cell, List<Record> records, Map<String, String> config, String failure, double seconds, int threads, String executor,
+    Cell cell,
+    List<Record> records,
+    Map<String, String> config,
+    String failure,
+    double seconds,
+    int threads,
+    String executor,
     int attempt)
     implements Serializable {
   /** Copies the collections into serialisable ones. */
@@ -42,7 +49,10 @@ public record CellResult(
     return failure != null;
   }
 
-  /** The cell's results, as the in-process run returns them (for a failed cell: its finished epochs). */
+  /**
+   * The cell's results, as the in-process run returns them (for a failed cell: its finished
+   * epochs).
+   */
   public Results results() {
     return Results.of(cell.method(), cell.seed(), records, config);
   }

@@ -44,7 +44,9 @@ public final class CellSink {
     Set<Cell> done = new HashSet<>();
     for (String s : settings) {
       CellStore store = CellStore.at(dir(s));
-      store.migrate().forEach(d -> System.out.println("INCOMPLETE " + s + " " + d + "; it will run again"));
+      store
+          .migrate()
+          .forEach(d -> System.out.println("INCOMPLETE " + s + " " + d + "; it will run again"));
       CellStore.Scan scan = store.scan();
       for (CellStore.Damaged d : scan.damaged()) {
         System.out.println("DAMAGED " + s + " " + d + "; it will run again");

@@ -1,6 +1,6 @@
 package dev.avil.spark;
 
-import dev.avil.api.Experiment.ComparisonPlan;
+import dev.avil.api.ComparisonPlan;
 import java.io.Serializable;
 
 /**

@@ -1,7 +1,7 @@
 package dev.avil.spark;
 
 import dev.avil.api.Comparison;
-import dev.avil.api.Experiment.ComparisonPlan;
+import dev.avil.api.ComparisonPlan;
 import dev.avil.api.Method;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ import scala.runtime.BoxedUnit;
 /**
  * A study, or any comparison plan, as one Spark job: one task per (setting, method, seed) cell.
  * Executors build each setting's plan with {@link Plans}, train their cell with the toolkit and
- * send back its records; the driver writes every cell as it arrives through a {@link CellSink}.
- * A job started again skips the cells already written.
+ * send back its records; the driver writes every cell as it arrives through a {@link CellSink}. A
+ * job started again skips the cells already written.
  *
  * <pre>{@code
  * Plans plans = setting -> Experiment.target(left()).aux(right()).epochs(5)
@@ -49,7 +49,9 @@ public final class SparkJob {
    */
   public static SparkJob of(Plans plans, String... settings) {
     if (plans == null || settings.length == 0) {
-      throw new IllegalArgumentException("a job needs plans and at least one setting, got " + (plans == null ? "no plans" : "no settings"));
+      throw new IllegalArgumentException(
+          "a job needs plans and at least one setting, got "
+              + (plans == null ? "no plans" : "no settings"));
     }
     List<Cell> cells = new ArrayList<>();
     for (String s : settings) {
@@ -69,7 +71,8 @@ public final class SparkJob {
       throw new IllegalArgumentException("plans must not be null");
     }
     if (cells.isEmpty() || new LinkedHashSet<>(cells).size() != cells.size()) {
-      throw new IllegalArgumentException("a job needs at least one cell and each cell once, got " + cells);
+      throw new IllegalArgumentException(
+          "a job needs at least one cell and each cell once, got " + cells);
     }
     return new SparkJob(plans, cells, r -> {});
   }
@@ -88,9 +91,9 @@ public final class SparkJob {
   }
 
   /**
-   * Runs the cells not yet written under {@code out}, one Spark task each, and writes each
-   * finished cell there as its task ends. A cell that fails inside its run is reported, not
-   * retried; a task lost with its executor is retried by Spark.
+   * Runs the cells not yet written under {@code out}, one Spark task each, and writes each finished
+   * cell there as its task ends. A cell that fails inside its run is reported, not retried; a task
+   * lost with its executor is retried by Spark.
    *
    * @throws IllegalStateException if Spark gives up on a task (it failed {@code
    *     spark.task.maxFailures} times); every cell that finished before is written
@@ -104,38 +107,51 @@ public final class SparkJob {
     List<CellResult> results = new ArrayList<>();
     long t0 = System.nanoTime();
     if (!todo.isEmpty()) {
-      JavaRDD<Cell> rdd = sc.parallelize(todo, todo.size()); // one cell per partition, so one per task
+      JavaRDD<Cell> rdd =
+          sc.parallelize(todo, todo.size()); // one cell per partition, so one per task
       ClassTag<CellResult> tag = ClassTag$.MODULE$.apply(CellResult.class);
-      Function2<Object, CellResult, BoxedUnit> onResult = (partition, r) -> {
-        if (!r.failed()) {
-          sink.write(r.cell().setting(), r.results());
-        }
-        synchronized (results) {
-          results.add(r);
-        }
-        onCell.accept(r);
-        return BoxedUnit.UNIT;
-      };
+      Function2<Object, CellResult, BoxedUnit> onResult =
+          (partition, r) -> {
+            if (!r.failed()) {
+              sink.write(r.cell().setting(), r.results());
+            }
+            synchronized (results) {
+              results.add(r);
+            }
+            onCell.accept(r);
+            return BoxedUnit.UNIT;
+          };
       sc.setJobDescription("αVIL: " + todo.size() + " cells of " + settings);
       try {
         sc.sc().runJob(rdd.rdd(), task(UUID.randomUUID().toString(), plans), onResult, tag);
       } catch (RuntimeException e) {
-        throw new IllegalStateException("the Spark job stopped after " + results.size() + " of " + todo.size()
-            + " cells (each finished cell is written under " + out + "; run again to resume): " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the Spark job stopped after "
+                + results.size()
+                + " of "
+                + todo.size()
+                + " cells (each finished cell is written under "
+                + out
+                + "; run again to resume): "
+                + e.getMessage(),
+            e);
       }
     }
     return new Report(out, skipped, List.copyOf(results), (System.nanoTime() - t0) / 1e9);
   }
 
   /** The task function; static, so that it captures the job id and the plans only. */
-  private static Function2<TaskContext, scala.collection.Iterator<Cell>, CellResult> task(String jobId, Plans plans) {
-    return (Function2<TaskContext, scala.collection.Iterator<Cell>, CellResult> & Serializable) (ctx, it) -> {
-      Cell cell = it.next();
-      if (it.hasNext()) {
-        throw new IllegalStateException("a partition holds more than one cell; a job hands Spark one cell per partition");
-      }
-      return CellTask.run(jobId, plans, cell);
-    };
+  private static Function2<TaskContext, scala.collection.Iterator<Cell>, CellResult> task(
+      String jobId, Plans plans) {
+    return (Function2<TaskContext, scala.collection.Iterator<Cell>, CellResult> & Serializable)
+        (ctx, it) -> {
+          Cell cell = it.next();
+          if (it.hasNext()) {
+            throw new IllegalStateException(
+                "a partition holds more than one cell; a job hands Spark one cell per partition");
+          }
+          return CellTask.run(jobId, plans, cell);
+        };
   }
 
   /**

@@ -19,11 +19,10 @@ import org.apache.spark.api.java.JavaSparkContext;
  * output layout, so {@code Study --summarize} and the notebooks read its results unchanged, and a
  * stopped job resumes from the cells already written.
  *
- * <p>Arguments: those of {@link Study} ({@code --out DIR}, {@code --settings a,b}, {@code
- * --methods a,b}, {@code --seeds 1,2,3,4,5}, {@code --epochs 100}, {@code --patience 10}) and
- * {@code --master URL}. The
- * master comes from {@code spark-submit --master}; without it, {@code --master} or else {@code
- * local[*]}.
+ * <p>Arguments: those of {@link Study} ({@code --out DIR}, {@code --settings a,b}, {@code --methods
+ * a,b}, {@code --seeds 1,2,3,4,5}, {@code --epochs 100}, {@code --patience 10}) and {@code --master
+ * URL}. The master comes from {@code spark-submit --master}; without it, {@code --master} or else
+ * {@code local[*]}.
  *
  * <pre>
  * spark-submit --master spark://HOST:7077 --class dev.avil.spark.SparkStudy avil-spark.jar --seeds 1,2,3
@@ -39,23 +38,34 @@ public final class SparkStudy {
       if (args[i].startsWith("--") && i + 1 < args.length) {
         a.put(args[i].substring(2), args[++i]);
       } else {
-        throw new IllegalArgumentException("unexpected argument " + args[i] + "; see the javadoc of " + SparkStudy.class.getName());
+        throw new IllegalArgumentException(
+            "unexpected argument "
+                + args[i]
+                + "; see the javadoc of "
+                + SparkStudy.class.getName());
       }
     }
     Path out = Path.of(a.getOrDefault("out", "toolkit/study"));
-    List<String> settings = List.of(a.getOrDefault("settings", String.join(",", Settings.NAMES)).split(","));
-    List<String> methods = List.of(a.getOrDefault("methods", String.join(",", Study.METHODS.keySet())).split(","));
-    long[] seeds = Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(",")).mapToLong(Long::parseLong).toArray();
+    List<String> settings =
+        List.of(a.getOrDefault("settings", String.join(",", Settings.NAMES)).split(","));
+    List<String> methods =
+        List.of(a.getOrDefault("methods", String.join(",", Study.METHODS.keySet())).split(","));
+    long[] seeds =
+        Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(","))
+            .mapToLong(Long::parseLong)
+            .toArray();
     int epochs = Integer.parseInt(a.getOrDefault("epochs", "100"));
     int patience = Integer.parseInt(a.getOrDefault("patience", "10"));
     for (String s : settings) {
       if (!Settings.NAMES.contains(s)) {
-        throw new IllegalArgumentException("unknown setting '" + s + "'; accepted: " + Settings.NAMES);
+        throw new IllegalArgumentException(
+            "unknown setting '" + s + "'; accepted: " + Settings.NAMES);
       }
     }
     for (String m : methods) {
       if (!Study.METHODS.containsKey(m)) {
-        throw new IllegalArgumentException("unknown method '" + m + "'; accepted: " + Study.METHODS.keySet());
+        throw new IllegalArgumentException(
+            "unknown method '" + m + "'; accepted: " + Study.METHODS.keySet());
       }
     }
     SparkConf conf = new SparkConf().setAppName("αVIL study");
@@ -64,29 +74,54 @@ public final class SparkStudy {
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
-    SparkJob job = SparkJob.of(plans(methods, seeds, epochs, patience), cells(settings, methods, seeds))
-        .onCell(r -> System.out.println(r.failed()
-            ? "FAILED " + r.cell() + ": " + r.failure()
-            : String.format(Locale.ROOT, "%s: test %.4f (%.0f s on executor %s, %d thread(s))",
-                r.cell(), r.results().testAtBest(), r.seconds(), r.executor(), r.threads())));
+    SparkJob job =
+        SparkJob.of(plans(methods, seeds, epochs, patience), cells(settings, methods, seeds))
+            .onCell(
+                r ->
+                    System.out.println(
+                        r.failed()
+                            ? "FAILED " + r.cell() + ": " + r.failure()
+                            : String.format(
+                                Locale.ROOT,
+                                "%s: test %.4f (%.0f s on executor %s, %d thread(s))",
+                                r.cell(),
+                                r.results().testAtBest(),
+                                r.seconds(),
+                                r.executor(),
+                                r.threads())));
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
       SparkJob.Report report = job.run(sc, out);
-      System.out.printf(Locale.ROOT, "%d cells ran (%d failed), %d were already written; %.0f s%n",
-          report.ran().size(), report.failed().size(), report.skipped().size(), report.seconds());
+      System.out.printf(
+          Locale.ROOT,
+          "%d cells ran (%d failed), %d were already written; %.0f s%n",
+          report.ran().size(),
+          report.failed().size(),
+          report.skipped().size(),
+          report.seconds());
     }
     Study.summarize(out, Settings.NAMES);
   }
 
-  /** The study's plans: each setting's experiment, as the study configures it, with the chosen methods and seeds. */
+  /**
+   * The study's plans: each setting's experiment, as the study configures it, with the chosen
+   * methods and seeds.
+   */
   static Plans plans(List<String> methods, long[] seeds, int epochs, int patience) {
     List<String> names = List.copyOf(methods);
     long[] s = seeds.clone();
-    return setting -> Settings.named(setting).epochs(epochs).patience(patience).listener(ProgressLog.toStdout())
-        .compare(names.stream().map(m -> Study.METHODS.get(m).get()).toArray(Method[]::new))
-        .seeds(s);
+    return setting ->
+        Settings.named(setting)
+            .epochs(epochs)
+            .patience(patience)
+            .listener(ProgressLog.toStdout())
+            .compare(names.stream().map(m -> Study.METHODS.get(m).get()).toArray(Method[]::new))
+            .seeds(s);
   }
 
-  /** Seed by seed across all settings, as the in-process study runs them, so a stopped job is balanced. */
+  /**
+   * Seed by seed across all settings, as the in-process study runs them, so a stopped job is
+   * balanced.
+   */
   static List<Cell> cells(List<String> settings, List<String> methods, long[] seeds) {
     List<Cell> cells = new ArrayList<>();
     for (long seed : seeds) {

@@ -8,8 +8,8 @@
  *   <li>{@link dev.avil.spark.SparkJob}: the job, built from {@link dev.avil.spark.Plans} (how an
  *       executor builds a setting's comparison plan) and the cells to run.
  *   <li>{@code CellTask} (internal): what one task does on an executor.
- *   <li>{@link dev.avil.spark.CellSink}: where the driver writes finished cells, and what it
- *       finds already written when a job starts again.
+ *   <li>{@link dev.avil.spark.CellSink}: where the driver writes finished cells, and what it finds
+ *       already written when a job starts again.
  *   <li>{@link dev.avil.spark.SparkStudy}: the reproduction study's command line on Spark.
  * </ul>
  *

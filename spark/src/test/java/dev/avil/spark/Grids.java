@@ -33,8 +33,14 @@ final class Grids {
       Task target = full.trainSize(150);
       Task copy = full.named("copy");
       Task noise = Tasks.randomLabels("noise", full, 5);
-      Experiment e = Experiment.target(target).aux(copy, noise).trunk(Trunks.mlp(16)).headHidden(8)
-          .epochs(3).batchSize(32).listener(TrainingListener.silent());
+      Experiment e =
+          Experiment.target(target)
+              .aux(copy, noise)
+              .trunk(Trunks.mlp(16))
+              .headHidden(8)
+              .epochs(3)
+              .batchSize(32)
+              .listener(TrainingListener.silent());
       return switch (setting) {
         case SETTING -> e.compare(Method.uniform(), Method.alphaVil()).seeds(1, 2);
         case FAULTY -> e.compare(Method.uniform(), exploding()).seeds(1, 2);
@@ -42,8 +48,12 @@ final class Grids {
           crashExecutorOnFirstAttempt();
           yield e.epochs(1).compare(Method.singleTask()).seeds(1);
         }
-        case SHIPPED -> Experiment.target(target.named(shippedData())).epochs(1).listener(TrainingListener.silent())
-            .compare(Method.singleTask()).seeds(1);
+        case SHIPPED ->
+            Experiment.target(target.named(shippedData()))
+                .epochs(1)
+                .listener(TrainingListener.silent())
+                .compare(Method.singleTask())
+                .seeds(1);
         default -> throw new IllegalArgumentException("no setting " + setting);
       };
     };
@@ -56,7 +66,10 @@ final class Grids {
    */
   static String shippedData() {
     String dir = System.getProperty("avil.mnist.dir");
-    return dir != null && java.nio.file.Files.exists(java.nio.file.Path.of(dir, "train-images-idx3-ubyte")) ? "shipped-data" : "no-data-in-" + dir;
+    return dir != null
+            && java.nio.file.Files.exists(java.nio.file.Path.of(dir, "train-images-idx3-ubyte"))
+        ? "shipped-data"
+        : "no-data-in-" + dir;
   }
 
   /**
@@ -66,30 +79,41 @@ final class Grids {
   static void crashExecutorOnFirstAttempt() {
     org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
     org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
-    if (env != null && task != null && !env.executorId().equals("driver") && task.attemptNumber() == 0) {
+    if (env != null
+        && task != null
+        && !env.executorId().equals("driver")
+        && task.attemptNumber() == 0) {
       Runtime.getRuntime().halt(3);
     }
   }
 
   /** Uniform MTL that fails in its second epoch. */
   static Method exploding() {
-    return Method.custom(EXPLODING, Map.of(), () -> new Strategy() {
-      private final Uniform uniform = new Uniform();
-      private int epoch;
+    return Method.custom(
+        EXPLODING,
+        Map.of(),
+        () ->
+            new Strategy() {
+              private final Uniform uniform = new Uniform();
+              private int epoch;
 
-      @Override
-      public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
-        if (++epoch == 2) {
-          throw new IllegalStateException("non-finite training loss NaN (the test's exploding method)");
-        }
-        return uniform.trainEpoch(run);
-      }
-    }, true);
+              @Override
+              public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
+                if (++epoch == 2) {
+                  throw new IllegalStateException(
+                      "non-finite training loss NaN (the test's exploding method)");
+                }
+                return uniform.trainEpoch(run);
+              }
+            },
+        true);
   }
 
   /** A driver that reaches only the loopback address and runs no web UI. */
   static SparkConf conf(String master) {
-    return new SparkConf().setMaster(master).setAppName("avil-test")
+    return new SparkConf()
+        .setMaster(master)
+        .setAppName("avil-test")
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
         .set("spark.ui.enabled", "false")

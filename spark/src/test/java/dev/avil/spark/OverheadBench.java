@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Wall time of the tests' small grid (2 methods × 2 seeds, 3 epochs on synthetic tasks), in
- * process or as a Spark job on {@code local[N]}, each run {@code repeats} times in one JVM (the
- * first includes starting PyTorch). Not a test: run it with the test classpath, one JVM per mode,
- * as the README's section on Spark shows.
+ * Wall time of the tests' small grid (2 methods × 2 seeds, 3 epochs on synthetic tasks), in process
+ * or as a Spark job on {@code local[N]}, each run {@code repeats} times in one JVM (the first
+ * includes starting PyTorch). Not a test: run it with the test classpath, one JVM per mode, as the
+ * README's section on Spark shows.
  *
  * <p>Arguments: {@code inprocess|local[N] repeats}.
  */
@@ -38,12 +38,25 @@ public final class OverheadBench {
         long t1 = System.nanoTime();
         SparkJob.Report r = SparkJob.of(Grids.plans(), Grids.SETTING).run(sc, out);
         double cells = r.ran().stream().mapToDouble(CellResult::seconds).sum();
-        report(mode, threads, i, t1, String.format(Locale.ROOT, "%d cells, %.2f s inside the cells", r.finished().size(), cells));
+        report(
+            mode,
+            threads,
+            i,
+            t1,
+            String.format(
+                Locale.ROOT, "%d cells, %.2f s inside the cells", r.finished().size(), cells));
       }
     }
   }
 
   private static void report(String mode, String threads, int repeat, long t0, String what) {
-    System.out.printf(Locale.ROOT, "BENCH %s threads=%s repeat=%d %.2f s (%s)%n", mode, threads, repeat, (System.nanoTime() - t0) / 1e9, what);
+    System.out.printf(
+        Locale.ROOT,
+        "BENCH %s threads=%s repeat=%d %.2f s (%s)%n",
+        mode,
+        threads,
+        repeat,
+        (System.nanoTime() - t0) / 1e9,
+        what);
   }
 }

@@ -42,7 +42,9 @@ class SparkJobTest {
 
     assertThat(report.failed()).isEmpty();
     assertThat(report.ran()).hasSize(4);
-    assertThat(report.ran()).allSatisfy(r -> assertThat(r.threads()).as("intra-op threads of %s", r.cell()).isEqualTo(1));
+    assertThat(report.ran())
+        .allSatisfy(
+            r -> assertThat(r.threads()).as("intra-op threads of %s", r.cell()).isEqualTo(1));
     Comparison written = report.comparison(Grids.SETTING);
     assertSameRuns(written, inProcess);
     // Tablesaw's views still work beside Spark's newer RoaringBitmap and Jackson
@@ -56,11 +58,15 @@ class SparkJobTest {
   void aCellThatThrowsIsReportedAndTheOthersAreKept(@TempDir Path out) {
     SparkJob.Report report = SparkJob.of(Grids.plans(), Grids.FAULTY).run(sc, out);
 
-    assertThat(report.failed()).extracting(r -> r.cell().method()).containsExactlyInAnyOrder(Grids.EXPLODING, Grids.EXPLODING);
-    assertThat(report.failed()).allSatisfy(r -> {
-      assertThat(r.failure()).contains("non-finite training loss").contains("epoch 2");
-      assertThat(r.results().epochs()).as("the epoch it finished").isEqualTo(1);
-    });
+    assertThat(report.failed())
+        .extracting(r -> r.cell().method())
+        .containsExactlyInAnyOrder(Grids.EXPLODING, Grids.EXPLODING);
+    assertThat(report.failed())
+        .allSatisfy(
+            r -> {
+              assertThat(r.failure()).contains("non-finite training loss").contains("epoch 2");
+              assertThat(r.results().epochs()).as("the epoch it finished").isEqualTo(1);
+            });
     Comparison written = report.comparison(Grids.FAULTY);
     assertThat(written.runs()).extracting(Results::method).containsExactly("uniform", "uniform");
     assertThat(written.runs()).extracting(Results::seed).containsExactlyInAnyOrder(1L, 2L);
@@ -77,7 +83,9 @@ class SparkJobTest {
     assertThat(again.skipped()).containsExactlyElementsOf(firstSeed);
     assertThat(again.ran()).extracting(r -> r.cell().seed()).containsOnly(2L).hasSize(2);
     assertSameRuns(again.comparison(Grids.SETTING), inProcess);
-    assertThat(SparkJob.of(Grids.plans(), Grids.SETTING).run(sc, out).ran()).as("a third start has nothing to do").isEmpty();
+    assertThat(SparkJob.of(Grids.plans(), Grids.SETTING).run(sc, out).ran())
+        .as("a third start has nothing to do")
+        .isEmpty();
   }
 
   /** Equal runs, each once: every record but the wall time, and the whole configuration. */
@@ -88,7 +96,8 @@ class SparkJobTest {
   private static Map<String, Object> byRun(Comparison c) {
     Map<String, Object> m = new TreeMap<>();
     for (Results r : c.runs()) {
-      List<Record> records = r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList();
+      List<Record> records =
+          r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList();
       Object previous = m.put(r.method() + " seed " + r.seed(), List.of(records, r.config()));
       assertThat(previous).as("%s seed %d appears twice", r.method(), r.seed()).isNull();
     }

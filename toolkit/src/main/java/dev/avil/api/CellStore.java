@@ -15,16 +15,16 @@ import java.util.stream.Stream;
 /**
  * Runs kept one folder per (method, seed) cell, so that a study written run by run never loses or
  * half-records a run. Each cell is a folder {@code cells/METHOD__seed-N/} holding its own {@code
- * history.csv} and {@code config.csv}. A cell is written into a hidden temporary folder and
- * renamed into place only when both files are on disk, so a process killed at any point leaves
- * the cell whole or absent (or a hidden leftover, which {@link #scan} reports).
+ * history.csv} and {@code config.csv}. A cell is written into a hidden temporary folder and renamed
+ * into place only when both files are on disk, so a process killed at any point leaves the cell
+ * whole or absent (or a hidden leftover, which {@link #scan} reports).
  *
  * <p>Reading checks every cell: both files parse line by line, they name the same run as the
  * folder, and the run has every epoch up to its configured number, each with every task's dev and
  * test accuracy. A cell that fails is reported by name with the reason, never used.
  *
- * <p>Several processes may write different cells of one store at the same time (each write has
- * its own temporary folder); two writers of the same cell at once are not supported.
+ * <p>Several processes may write different cells of one store at the same time (each write has its
+ * own temporary folder); two writers of the same cell at once are not supported.
  *
  * <pre>{@code
  * CellStore store = CellStore.at(Path.of("study/mnist-negative"));
@@ -49,7 +49,10 @@ public final class CellStore {
     this.dir = dir;
   }
 
-  /** The store in {@code dir} (its cells are in {@code dir/cells}); nothing is created until a write. */
+  /**
+   * The store in {@code dir} (its cells are in {@code dir/cells}); nothing is created until a
+   * write.
+   */
   public static CellStore at(Path dir) {
     return new CellStore(dir);
   }
@@ -102,7 +105,12 @@ public final class CellStore {
     StringBuilder s = new StringBuilder();
     for (byte b : method.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+      boolean safe =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.';
       if (safe && !(s.length() == 0 && c == '.')) {
         s.append(c);
       } else {
@@ -195,7 +203,11 @@ public final class CellStore {
         String cell = folder.substring(folder.startsWith(TMP) ? TMP.length() : OLD.length());
         Object[] id = parse(cell.substring(0, Math.max(0, cell.lastIndexOf('-'))));
         String name = id == null ? cell : id[0] + " seed " + id[1];
-        damaged.add(new Damaged(name, f, "a write that never finished (the process stopped while writing this cell)"));
+        damaged.add(
+            new Damaged(
+                name,
+                f,
+                "a write that never finished (the process stopped while writing this cell)"));
         continue;
       }
       if (folder.startsWith(".")) {
@@ -203,7 +215,8 @@ public final class CellStore {
       }
       Object[] id = parse(folder);
       if (id == null || !Files.isDirectory(f)) {
-        damaged.add(new Damaged(folder, f, "not a cell; expected a folder named METHOD" + SEED + "N"));
+        damaged.add(
+            new Damaged(folder, f, "not a cell; expected a folder named METHOD" + SEED + "N"));
         continue;
       }
       String method = (String) id[0];
@@ -214,10 +227,20 @@ public final class CellStore {
         if (!c.problems().isEmpty()) {
           damaged.add(new Damaged(name, f, c.problems().get(0)));
         } else if (c.complete().size() != 1) {
-          damaged.add(new Damaged(name, f, "holds " + c.complete().size() + " runs; expected exactly one"));
-        } else if (!c.complete().get(0).method().equals(method) || c.complete().get(0).seed() != seed) {
+          damaged.add(
+              new Damaged(name, f, "holds " + c.complete().size() + " runs; expected exactly one"));
+        } else if (!c.complete().get(0).method().equals(method)
+            || c.complete().get(0).seed() != seed) {
           Results r = c.complete().get(0);
-          damaged.add(new Damaged(name, f, "the files hold " + r.method() + " seed " + r.seed() + ", not the run the folder names"));
+          damaged.add(
+              new Damaged(
+                  name,
+                  f,
+                  "the files hold "
+                      + r.method()
+                      + " seed "
+                      + r.seed()
+                      + ", not the run the folder names"));
         } else if (!Files.exists(f.resolve(RunFiles.CONFIG))) {
           damaged.add(new Damaged(name, f, "no " + RunFiles.CONFIG));
         } else {
@@ -227,7 +250,9 @@ public final class CellStore {
         damaged.add(new Damaged(name, f, e.getMessage()));
       }
     }
-    complete.sort(Comparator.comparing((Results r) -> cellName(r.method(), 0)).thenComparingLong(Results::seed));
+    complete.sort(
+        Comparator.comparing((Results r) -> cellName(r.method(), 0))
+            .thenComparingLong(Results::seed));
     return new Scan(complete, damaged);
   }
 
@@ -241,9 +266,9 @@ public final class CellStore {
   }
 
   /**
-   * Moves the runs of an older layout, one {@code history.csv} and {@code config.csv} for the
-   * whole folder, into cells, and deletes the two files. Complete runs become cells; incomplete
-   * ones are returned as damaged and dropped, so that a study runs them again.
+   * Moves the runs of an older layout, one {@code history.csv} and {@code config.csv} for the whole
+   * folder, into cells, and deletes the two files. Complete runs become cells; incomplete ones are
+   * returned as damaged and dropped, so that a study runs them again.
    *
    * @return the runs that could not be moved; empty if there was nothing to move
    * @throws IllegalArgumentException naming the file and line, if a line is damaged
@@ -281,7 +306,8 @@ public final class CellStore {
 
   /** Forces a folder's entries to disk where the platform allows it (Linux does). */
   private static void sync(Path folder) {
-    try (var ch = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
+    try (var ch =
+        java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException | UnsupportedOperationException ignored) {
       // not every platform can open a folder; the rename is still atomic

@@ -10,9 +10,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Several methods over several seeds on one experiment. Every run that finished is kept; runs that
- * failed are listed in {@link #failures()} with the epochs they finished in {@link
- * #partialRuns()}. Its tables, figures and page ({@link #table()}, {@link #plot()}, ...) are laid
- * out by {@link ComparisonViews}.
+ * failed are listed in {@link #failures()} with the epochs they finished in {@link #partialRuns()}.
+ * Its tables, figures and page ({@link #table()}, {@link #plot()}, ...) are laid out by {@link
+ * ComparisonViews}.
  *
  * <pre>{@code
  * Comparison c = Experiment.target(left).aux(right, noise)
@@ -30,11 +30,17 @@ public final class Comparison implements ComparisonViews {
   private final List<String> failures;
   private final boolean interrupted;
 
-  Comparison(List<String> methods, List<Results> runs, List<Results> partial, List<String> failures) {
+  Comparison(
+      List<String> methods, List<Results> runs, List<Results> partial, List<String> failures) {
     this(methods, runs, partial, failures, false);
   }
 
-  Comparison(List<String> methods, List<Results> runs, List<Results> partial, List<String> failures, boolean interrupted) {
+  Comparison(
+      List<String> methods,
+      List<Results> runs,
+      List<Results> partial,
+      List<String> failures,
+      boolean interrupted) {
     this.methods = List.copyOf(methods);
     this.runs = List.copyOf(runs);
     this.partial = List.copyOf(partial);
@@ -104,8 +110,8 @@ public final class Comparison implements ComparisonViews {
    * a cell that is damaged, is listed in {@link #failures()} by name with the reason, and an
    * incomplete run's records are in {@link #partialRuns()}.
    *
-   * @throws IllegalArgumentException if a line of history.csv or config.csv is damaged; the
-   *     message names the file, the line and what was expected
+   * @throws IllegalArgumentException if a line of history.csv or config.csv is damaged; the message
+   *     names the file, the line and what was expected
    */
   public static Comparison read(Path dir) {
     List<Results> runs = new ArrayList<>();
@@ -116,13 +122,22 @@ public final class Comparison implements ComparisonViews {
       runs.addAll(s.complete());
       s.damaged().forEach(d -> failures.add("damaged cell " + d));
     }
-    if (java.nio.file.Files.exists(dir.resolve(RunFiles.HISTORY)) || runs.isEmpty() && failures.isEmpty()) {
+    if (java.nio.file.Files.exists(dir.resolve(RunFiles.HISTORY))
+        || runs.isEmpty() && failures.isEmpty()) {
       RunFiles.Contents c = RunFiles.read(dir);
       runs.addAll(c.complete());
       partial.addAll(c.incomplete());
       for (int i = 0; i < c.incomplete().size(); i++) {
         Results r = c.incomplete().get(i);
-        failures.add("incomplete run " + r.method() + " seed " + r.seed() + " in " + dir + ": " + c.problems().get(i));
+        failures.add(
+            "incomplete run "
+                + r.method()
+                + " seed "
+                + r.seed()
+                + " in "
+                + dir
+                + ": "
+                + c.problems().get(i));
       }
     }
     List<String> methods = runs.stream().map(Results::method).distinct().toList();

@@ -5,7 +5,6 @@ import dev.avil.model.Trunk;
 import dev.avil.model.Trunks;
 import dev.avil.results.Record;
 import dev.avil.task.Task;
-import dev.avil.train.Cells;
 import dev.avil.train.DefaultListener;
 import dev.avil.train.Engine;
 import dev.avil.train.RunFailedException;
@@ -15,11 +14,8 @@ import dev.avil.train.TrainingRun;
 import dev.avil.weighting.AlphaVilOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -39,18 +35,18 @@ import java.util.function.UnaryOperator;
  *     .run();
  * }</pre>
  *
- * <p>Defaults: LeNet for 1×28×28 inputs and an MLP (64) otherwise, heads with 50 hidden units,
- * 10 epochs, batch 64, SGD with learning rate 0.05 and momentum 0.9, seed 1, αVIL, and half of
- * the target's dev split for tuning (used by αVIL) and half for model selection (used by every
- * method, so all are selected on the same data).
+ * <p>Defaults: LeNet for 1×28×28 inputs and an MLP (64) otherwise, heads with 50 hidden units, 10
+ * epochs, batch 64, SGD with learning rate 0.05 and momentum 0.9, seed 1, αVIL, and half of the
+ * target's dev split for tuning (used by αVIL) and half for model selection (used by every method,
+ * so all are selected on the same data).
  */
 public final class Experiment {
   private final Task target;
   private final Options o;
 
   /**
-   * The settings of an experiment. They are only ever set on a fresh copy inside {@link #with}:
-   * an experiment never changes once a step has returned it.
+   * The settings of an experiment. They are only ever set on a fresh copy inside {@link #with}: an
+   * experiment never changes once a step has returned it.
    */
   private static final class Options implements Cloneable {
     private List<Task> aux = List.of();
@@ -132,8 +128,8 @@ public final class Experiment {
   }
 
   /**
-   * Early stopping: stop once {@code epochs} epochs have passed without a better target accuracy
-   * on the selection part of its dev split; 0 turns it off. The result is the model at the best
+   * Early stopping: stop once {@code epochs} epochs have passed without a better target accuracy on
+   * the selection part of its dev split; 0 turns it off. The result is the model at the best
    * selection epoch either way. Default 0.
    *
    * <pre>{@code
@@ -142,7 +138,8 @@ public final class Experiment {
    */
   public Experiment patience(int epochs) {
     if (epochs < 0) {
-      throw new IllegalArgumentException("patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
+      throw new IllegalArgumentException(
+          "patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
     }
     return with(c -> c.patience = epochs);
   }
@@ -192,7 +189,8 @@ public final class Experiment {
    */
   public Experiment listener(TrainingListener l) {
     if (l == null) {
-      throw new IllegalArgumentException("listener must not be null; use TrainingListener.silent()");
+      throw new IllegalArgumentException(
+          "listener must not be null; use TrainingListener.silent()");
     }
     return with(c -> c.listener = l);
   }
@@ -225,7 +223,9 @@ public final class Experiment {
     return method(Method.singleTask());
   }
 
-  /** Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}. */
+  /**
+   * Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}.
+   */
   public ComparisonPlan compare(Method... methods) {
     return new ComparisonPlan(this, ExperimentChecks.distinct(methods), new long[] {o.seed}, true);
   }
@@ -241,7 +241,12 @@ public final class Experiment {
     return runWith(o.method, o.seed, listenerFor(1));
   }
 
-  private TrainingListener listenerFor(int runs) {
+  /** Checks that every one of {@code methods} accepts this experiment's auxiliary tasks. */
+  void checkAux(List<Method> methods) {
+    methods.forEach(m -> ExperimentChecks.auxFor(m, o.aux));
+  }
+
+  TrainingListener listenerFor(int runs) {
     return o.listener != null ? o.listener : DefaultListener.create(runs);
   }
 
@@ -249,8 +254,20 @@ public final class Experiment {
     ExperimentChecks.auxFor(m, o.aux);
     Trunk t = resolvedTrunk();
     ExperimentChecks.trunkFits(target, t);
-    RunSpec spec = new RunSpec(m.name(), tasks(), t, o.headHidden, o.epochs, o.patience,
-        o.batchSize, o.learningRate, o.momentum, o.devSplit, s, DataType.FLOAT32);
+    RunSpec spec =
+        new RunSpec(
+            m.name(),
+            tasks(),
+            t,
+            o.headHidden,
+            o.epochs,
+            o.patience,
+            o.batchSize,
+            o.learningRate,
+            o.momentum,
+            o.devSplit,
+            s,
+            DataType.FLOAT32);
     Map<String, String> config = RunConfig.of(m, spec);
     try {
       List<Record> records = Engine.run(spec, m.newStrategy(), l);
@@ -267,123 +284,5 @@ public final class Experiment {
     }
     boolean image = Arrays.equals(target.inputShape(), new long[] {1, 28, 28});
     return image ? Trunks.lenet() : Trunks.mlp(64);
-  }
-
-  /**
-   * Several methods over several seeds. Immutable.
-   *
-   * <pre>{@code
-   * experiment.compare(Method.singleTask(), Method.alphaVil()).seeds(1, 2, 3).run();
-   * }</pre>
-   */
-  public static final class ComparisonPlan {
-    private final Experiment experiment;
-    private final List<Method> methods;
-    private final long[] seeds;
-    private final boolean sideBySide;
-
-    ComparisonPlan(Experiment experiment, List<Method> methods, long[] seeds, boolean sideBySide) {
-      this.experiment = experiment;
-      this.methods = methods;
-      this.seeds = seeds;
-      this.sideBySide = sideBySide;
-    }
-
-    /** The experiment every run of the plan starts from. */
-    public Experiment experiment() {
-      return experiment;
-    }
-
-    /** The methods, in the order given. */
-    public List<Method> methods() {
-      return methods;
-    }
-
-    /** The seeds, in the order given. */
-    public long[] seeds() {
-      return seeds.clone();
-    }
-
-    /** The seeds to run, each with every method. Default: the experiment's seed. */
-    public ComparisonPlan seeds(long... s) {
-      if (s.length == 0) {
-        throw new IllegalArgumentException("seeds needs at least one seed, got none");
-      }
-      Set<Long> seen = new HashSet<>();
-      for (long x : s) {
-        if (!seen.add(x)) {
-          throw new IllegalArgumentException("seed " + x + " appears twice in " + Arrays.toString(s));
-        }
-      }
-      return new ComparisonPlan(experiment, methods, s.clone(), sideBySide);
-    }
-
-    /**
-     * Whether runs go side by side, as many at once as PyTorch threads ({@link Cells}), or one
-     * after the other. Either way each run has one thread, so the numbers are the same. Default:
-     * side by side.
-     */
-    public ComparisonPlan sideBySide(boolean on) {
-      return new ComparisonPlan(experiment, methods, seeds, on);
-    }
-
-    /**
-     * Runs every method with every seed, side by side unless told otherwise. A run that fails is
-     * recorded in {@link Comparison#failures()} and the others go on.
-     *
-     * <p>An interruption of the calling thread (a notebook's interrupt button, {@link
-     * Thread#interrupt()}) stops the runs in progress at their next step, and this method
-     * <em>returns</em> the comparison of the runs that finished: the interrupted runs' finished
-     * epochs are in {@link Comparison#partialRuns()}, and {@link Comparison#failures()} lists them
-     * and every run that did not start. {@link Comparison#interrupted()} is then true, and the
-     * thread's interrupt flag stays set, as for any method that stops on an interrupt.
-     */
-    public Comparison run() {
-      methods.forEach(m -> ExperimentChecks.auxFor(m, experiment.o.aux));
-      TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
-      List<Callable<Cell>> cells = new ArrayList<>();
-      for (long s : seeds) {
-        for (Method m : methods) {
-          cells.add(() -> {
-            try {
-              return new Cell(experiment.runWith(m, s, l), null, null);
-            } catch (TrainingFailedException e) {
-              return new Cell(null, e.partialResults(), e.getMessage());
-            } catch (RuntimeException e) {
-              return new Cell(null, null, e.toString());
-            }
-          });
-        }
-      }
-      List<Cell> outcomes = Cells.run(cells, sideBySide ? Cells.parallelism(cells.size()) : 1);
-      List<Results> done = new ArrayList<>();
-      List<Results> partial = new ArrayList<>();
-      List<String> failures = new ArrayList<>();
-      boolean interrupted = Thread.currentThread().isInterrupted();
-      int i = 0;
-      for (long s : seeds) {
-        for (Method m : methods) {
-          Cell c = outcomes.get(i++);
-          if (c == null) {
-            interrupted = true;
-            failures.add(m.name() + " seed " + s + ": not run (interrupted)");
-          } else if (c.done() != null) {
-            done.add(c.done());
-          } else {
-            if (c.partial() != null) {
-              partial.add(c.partial());
-            }
-            failures.add(m.name() + " seed " + s + ": " + c.why());
-          }
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      return new Comparison(methods.stream().map(Method::name).toList(), done, partial, failures, interrupted);
-    }
-
-    /** What one (method, seed) run gave: finished results, or what it finished and why it failed. */
-    private record Cell(Results done, Results partial, String why) {}
   }
 }

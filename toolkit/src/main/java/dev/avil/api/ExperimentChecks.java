@@ -27,19 +27,28 @@ final class ExperimentChecks {
       }
       if (t == target || t.name().equals(target.name())) {
         throw new IllegalArgumentException(
-            "task '" + t.name() + "' is the target and cannot also be an auxiliary task; give an"
+            "task '"
+                + t.name()
+                + "' is the target and cannot also be an auxiliary task; give an"
                 + " auxiliary task another name with task.named(...)");
       }
       if (!names.add(t.name())) {
         throw new IllegalArgumentException(
-            "duplicate task name '" + t.name() + "'; every task in an experiment needs its own"
+            "duplicate task name '"
+                + t.name()
+                + "'; every task in an experiment needs its own"
                 + " name (rename with task.named(...))");
       }
       if (!Arrays.equals(t.inputShape(), target.inputShape())) {
         throw new IllegalArgumentException(
-            "auxiliary task '" + t.name() + "' has input shape "
-                + Arrays.toString(t.inputShape()) + " but the target '" + target.name()
-                + "' has " + Arrays.toString(target.inputShape())
+            "auxiliary task '"
+                + t.name()
+                + "' has input shape "
+                + Arrays.toString(t.inputShape())
+                + " but the target '"
+                + target.name()
+                + "' has "
+                + Arrays.toString(target.inputShape())
                 + "; all tasks share one trunk, so their input shapes must match");
       }
       all.add(t);
@@ -55,8 +64,13 @@ final class ExperimentChecks {
     long[] want = trunk.inputShape();
     if (want != null && !Arrays.equals(want, target.inputShape())) {
       throw new IllegalArgumentException(
-          "input shape " + Arrays.toString(target.inputShape()) + " of target '" + target.name()
-              + "' does not match trunk " + trunk.name() + ", which takes "
+          "input shape "
+              + Arrays.toString(target.inputShape())
+              + " of target '"
+              + target.name()
+              + "' does not match trunk "
+              + trunk.name()
+              + ", which takes "
               + Arrays.toString(want));
     }
   }
@@ -80,7 +94,9 @@ final class ExperimentChecks {
       }
       if (!names.add(m.name())) {
         throw new IllegalArgumentException(
-            "method name '" + m.name() + "' appears twice; give variants their own names with"
+            "method name '"
+                + m.name()
+                + "' appears twice; give variants their own names with"
                 + " method.named(...)");
       }
     }
@@ -91,7 +107,9 @@ final class ExperimentChecks {
   static void auxFor(Method m, List<Task> aux) {
     if (m.needsAux() && aux.isEmpty()) {
       throw new IllegalArgumentException(
-          "method " + m.name() + " needs at least one auxiliary task; add some with .aux(...) or"
+          "method "
+              + m.name()
+              + " needs at least one auxiliary task; add some with .aux(...) or"
               + " use Method.singleTask()");
     }
   }

@@ -35,9 +35,11 @@ public final class Method {
   private final Supplier<Strategy> strategy;
   private final boolean needsAux;
 
-  private Method(String name, Map<String, String> options, Supplier<Strategy> strategy, boolean needsAux) {
+  private Method(
+      String name, Map<String, String> options, Supplier<Strategy> strategy, boolean needsAux) {
     if (name == null || name.isBlank() || name.contains("\n")) {
-      throw new IllegalArgumentException("method name '" + name + "' must be a non-blank single line");
+      throw new IllegalArgumentException(
+          "method name '" + name + "' must be a non-blank single line");
     }
     this.name = name;
     this.orderedOptions = new LinkedHashMap<>(options);
@@ -51,8 +53,8 @@ public final class Method {
   }
 
   /**
-   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a step-matched baseline
-   * that takes as many target steps per epoch as GCS or OL-AUX. See {@link SingleTask}.
+   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a step-matched baseline that
+   * takes as many target steps per epoch as GCS or OL-AUX. See {@link SingleTask}.
    */
   public static Method singleTask(UnaryOperator<SingleTask.Options> configure) {
     SingleTask.Options defaults = SingleTask.Options.defaults();
@@ -137,8 +139,8 @@ public final class Method {
   }
 
   /**
-   * A method from its defaults and the user's changes to them; the name lists what differs from
-   * the defaults.
+   * A method from its defaults and the user's changes to them; the name lists what differs from the
+   * defaults.
    */
   private static <O extends MethodOptions> Method configured(
       String base,
@@ -148,15 +150,18 @@ public final class Method {
       boolean needsAux) {
     O o = configure.apply(defaults);
     if (o == null) {
-      throw new IllegalArgumentException("the " + base + " options function returned null; return the options it was given");
+      throw new IllegalArgumentException(
+          "the " + base + " options function returned null; return the options it was given");
     }
     StringBuilder changed = new StringBuilder();
     Map<String, String> d = defaults.describe();
-    o.describe().forEach((k, v) -> {
-      if (!v.equals(d.get(k))) {
-        changed.append(changed.length() == 0 ? "" : " ").append(k).append('=').append(v);
-      }
-    });
+    o.describe()
+        .forEach(
+            (k, v) -> {
+              if (!v.equals(d.get(k))) {
+                changed.append(changed.length() == 0 ? "" : " ").append(k).append('=').append(v);
+              }
+            });
     String name = changed.length() == 0 ? base : base + "(" + changed + ")";
     return new Method(name, o.describe(), () -> strategy.apply(o), needsAux);
   }
@@ -166,7 +171,8 @@ public final class Method {
    *
    * @param options the resolved options, recorded with the results
    */
-  public static Method custom(String name, Map<String, String> options, Supplier<Strategy> strategy, boolean needsAux) {
+  public static Method custom(
+      String name, Map<String, String> options, Supplier<Strategy> strategy, boolean needsAux) {
     return new Method(name, options, strategy, needsAux);
   }
 

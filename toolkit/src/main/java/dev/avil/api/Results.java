@@ -42,10 +42,11 @@ public final class Results implements RunViews {
   }
 
   /**
-   * The results of a run trained elsewhere (for example on a Spark executor), from its records
-   * and configuration as {@link #records()} and {@link #config()} gave them.
+   * The results of a run trained elsewhere (for example on a Spark executor), from its records and
+   * configuration as {@link #records()} and {@link #config()} gave them.
    */
-  public static Results of(String method, long seed, List<Record> records, Map<String, String> config) {
+  public static Results of(
+      String method, long seed, List<Record> records, Map<String, String> config) {
     return new Results(method, seed, records, config);
   }
 
@@ -68,7 +69,9 @@ public final class Results implements RunViews {
     return records;
   }
 
-  /** The run's configuration, resolved: experiment settings, method options, data sizes, versions. */
+  /**
+   * The run's configuration, resolved: experiment settings, method options, data sizes, versions.
+   */
   public Map<String, String> config() {
     return config;
   }
@@ -157,7 +160,11 @@ public final class Results implements RunViews {
 
   /** Mean wall-clock seconds per epoch, evaluation included. */
   public double secondsPerEpoch() {
-    return records.stream().filter(r -> r.metric() == Metric.SECONDS).mapToDouble(Record::value).average().orElse(Double.NaN);
+    return records.stream()
+        .filter(r -> r.metric() == Metric.SECONDS)
+        .mapToDouble(Record::value)
+        .average()
+        .orElse(Double.NaN);
   }
 
   /** Writes {@code history.csv} and {@code config.csv} into {@code dir}. */
@@ -176,10 +183,19 @@ public final class Results implements RunViews {
     RunFiles.Contents c = RunFiles.read(dir);
     if (!c.problems().isEmpty()) {
       Results r = c.incomplete().get(0);
-      throw new IllegalArgumentException("incomplete run " + r.method() + " seed " + r.seed() + " in " + dir + ": " + c.problems().get(0));
+      throw new IllegalArgumentException(
+          "incomplete run "
+              + r.method()
+              + " seed "
+              + r.seed()
+              + " in "
+              + dir
+              + ": "
+              + c.problems().get(0));
     }
     if (c.complete().size() != 1) {
-      throw new IllegalArgumentException(dir + " holds " + c.complete().size() + " runs; use Comparison.read for several");
+      throw new IllegalArgumentException(
+          dir + " holds " + c.complete().size() + " runs; use Comparison.read for several");
     }
     return c.complete().get(0);
   }
@@ -195,7 +211,11 @@ public final class Results implements RunViews {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Results r && method.equals(r.method) && seed == r.seed && records.equals(r.records) && config.equals(r.config);
+    return o instanceof Results r
+        && method.equals(r.method)
+        && seed == r.seed
+        && records.equals(r.records)
+        && config.equals(r.config);
   }
 
   @Override
@@ -205,6 +225,14 @@ public final class Results implements RunViews {
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "Results[%s seed %d: %d epochs, target %s test acc %.4f at best dev epoch %d]", method, seed, epochs(), target(), testAtBest(), bestEpoch());
+    return String.format(
+        java.util.Locale.ROOT,
+        "Results[%s seed %d: %d epochs, target %s test acc %.4f at best dev epoch %d]",
+        method,
+        seed,
+        epochs(),
+        target(),
+        testAtBest(),
+        bestEpoch());
   }
 }

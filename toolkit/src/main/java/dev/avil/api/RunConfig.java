@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The configuration every result carries: the method and its options with defaults filled in,
- * the run's settings, each task's sizes, and the versions it ran on.
+ * The configuration every result carries: the method and its options with defaults filled in, the
+ * run's settings, each task's sizes, and the versions it ran on.
  */
 final class RunConfig {
   private RunConfig() {}
@@ -20,8 +20,10 @@ final class RunConfig {
     c.put("method", m.name());
     m.options().forEach((k, v) -> c.put("method." + k, v));
     c.put("target", spec.tasks().get(0).name());
-    c.put("aux", String.join(" ",
-        spec.tasks().subList(1, spec.tasks().size()).stream().map(Task::name).toList()));
+    c.put(
+        "aux",
+        String.join(
+            " ", spec.tasks().subList(1, spec.tasks().size()).stream().map(Task::name).toList()));
     c.put("trunk", spec.trunk().name());
     c.put("headHidden", Integer.toString(spec.headHidden()));
     c.put("epochs", Integer.toString(spec.epochs()));
@@ -33,9 +35,15 @@ final class RunConfig {
     c.put("seed", Long.toString(spec.seed()));
     c.put("lanes", Integer.toString(Cells.lanes()));
     for (Task t : spec.tasks()) {
-      c.put("task." + t.name(), String.format("classes=%d input=%s train=%d dev=%d test=%d",
-          t.classes(), Arrays.toString(t.inputShape()).replace(" ", ""), t.train().size(),
-          t.dev().size(), t.test().size()));
+      c.put(
+          "task." + t.name(),
+          String.format(
+              "classes=%d input=%s train=%d dev=%d test=%d",
+              t.classes(),
+              Arrays.toString(t.inputShape()).replace(" ", ""),
+              t.train().size(),
+              t.dev().size(),
+              t.test().size()));
     }
     c.put("version.toolkit", Versions.toolkit());
     c.put("version.djl", Versions.djl());

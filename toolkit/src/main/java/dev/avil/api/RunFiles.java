@@ -17,8 +17,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Reads and writes the pair of files that hold runs: {@code history.csv} (one record a line) and
- * {@code config.csv} (one configuration entry a line). Reading checks every line and every run:
- * a damaged line is an error that names the file, the line and what was expected; a run that is
+ * {@code config.csv} (one configuration entry a line). Reading checks every line and every run: a
+ * damaged line is an error that names the file, the line and what was expected; a run that is
  * incomplete (missing epochs or measurements, or only in one of the two files) is reported with
  * what is missing.
  */
@@ -30,7 +30,9 @@ final class RunFiles {
 
   private RunFiles() {}
 
-  /** What a pair of files holds: complete runs, and the incomplete ones with why, index by index. */
+  /**
+   * What a pair of files holds: complete runs, and the incomplete ones with why, index by index.
+   */
   record Contents(List<Results> complete, List<Results> incomplete, List<String> problems) {}
 
   /** Writes {@code runs} into {@code dir}'s history.csv and config.csv, each atomically. */
@@ -43,12 +45,13 @@ final class RunFiles {
       r.config().forEach((k, v) -> config.add(new String[] {r.method(), seed, k, v}));
     }
     Csv.write(dir.resolve(HISTORY), RunViews.history("history", records));
-    Table c = Tables.from("config", config)
-        .text("method", e -> e[0])
-        .text("seed", e -> e[1])
-        .text("key", e -> e[2])
-        .text("value", e -> e[3])
-        .table();
+    Table c =
+        Tables.from("config", config)
+            .text("method", e -> e[0])
+            .text("seed", e -> e[1])
+            .text("key", e -> e[2])
+            .text("value", e -> e[3])
+            .table();
     Csv.write(dir.resolve(CONFIG), c);
   }
 
@@ -62,7 +65,11 @@ final class RunFiles {
     Path historyFile = dir.resolve(HISTORY);
     Path configFile = dir.resolve(CONFIG);
     if (!Files.exists(historyFile)) {
-      throw new IllegalArgumentException(dir + " holds no " + HISTORY + "; expected the files that Results.write or Comparison.report write");
+      throw new IllegalArgumentException(
+          dir
+              + " holds no "
+              + HISTORY
+              + "; expected the files that Results.write or Comparison.report write");
     }
     Map<String, List<Record>> recs = new LinkedHashMap<>();
     Map<String, Map<String, String>> cfgs = new LinkedHashMap<>();
@@ -100,16 +107,24 @@ final class RunFiles {
     List<Results> complete = new ArrayList<>();
     List<Results> incomplete = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    ids.forEach((id, ms) -> {
-      Results r = new Results((String) ms[0], (Long) ms[1], recs.getOrDefault(id, List.of()), cfgs.getOrDefault(id, Map.of()));
-      String problem = incompleteness(r, recs.containsKey(id), !hasConfig || cfgs.containsKey(id), hasConfig);
-      if (problem == null) {
-        complete.add(r);
-      } else {
-        incomplete.add(r);
-        problems.add(problem);
-      }
-    });
+    ids.forEach(
+        (id, ms) -> {
+          Results r =
+              new Results(
+                  (String) ms[0],
+                  (Long) ms[1],
+                  recs.getOrDefault(id, List.of()),
+                  cfgs.getOrDefault(id, Map.of()));
+          String problem =
+              incompleteness(
+                  r, recs.containsKey(id), !hasConfig || cfgs.containsKey(id), hasConfig);
+          if (problem == null) {
+            complete.add(r);
+          } else {
+            incomplete.add(r);
+            problems.add(problem);
+          }
+        });
     return new Contents(complete, incomplete, problems);
   }
 
@@ -119,7 +134,8 @@ final class RunFiles {
    * where its early stopping stopped it, each with every task's dev and test accuracy and the
    * epoch's seconds.
    */
-  static String incompleteness(Results r, boolean inHistory, boolean inConfig, boolean configChecked) {
+  static String incompleteness(
+      Results r, boolean inHistory, boolean inConfig, boolean configChecked) {
     if (!inHistory) {
       return "in " + CONFIG + " but not in " + HISTORY;
     }
@@ -154,8 +170,13 @@ final class RunFiles {
       // early stopping ends a run patience epochs after its best selection epoch
       boolean stoppedEarly = patience > 0 && last < planned && last == r.bestEpoch() + patience;
       if (last != planned && !stoppedEarly) {
-        return last + " of " + planned + " epochs recorded"
-            + (patience > 0 ? " (early stopping would have stopped at epoch " + (r.bestEpoch() + patience) + ")" : "");
+        return last
+            + " of "
+            + planned
+            + " epochs recorded"
+            + (patience > 0
+                ? " (early stopping would have stopped at epoch " + (r.bestEpoch() + patience) + ")"
+                : "");
       }
     }
     Set<Integer> seen = new LinkedHashSet<>();
@@ -185,7 +206,8 @@ final class RunFiles {
   }
 
   private static boolean has(Results r, int epoch, String task, Metric m) {
-    return r.records().stream().anyMatch(x -> x.epoch() == epoch && x.task().equals(task) && x.metric() == m);
+    return r.records().stream()
+        .anyMatch(x -> x.epoch() == epoch && x.task().equals(task) && x.metric() == m);
   }
 
   private static long seed(Csv.Rows rows, int row, String s) {

@@ -19,17 +19,22 @@ import java.util.Locale;
  * Experiment quick = Settings.mnistNegative(Settings.Scale.QUICK);   // fewer images per task
  * }</pre>
  *
- * <p>On MultiMNIST (and MultiFashion, the same on Fashion-MNIST) the target is the left digit
- * with 1,000 training images. <em>Negative transfer</em>: the auxiliary tasks are the right digit
- * and random labels, each on the 6,000 images after the target's. <em>Positive transfer</em>: the
- * left digit on those 6,000 images, and random labels. <em>Text</em>: review sentiment with text
+ * <p>On MultiMNIST (and MultiFashion, the same on Fashion-MNIST) the target is the left digit with
+ * 1,000 training images. <em>Negative transfer</em>: the auxiliary tasks are the right digit and
+ * random labels, each on the 6,000 images after the target's. <em>Positive transfer</em>: the left
+ * digit on those 6,000 images, and random labels. <em>Text</em>: review sentiment with text
  * auxiliary tasks. {@link Scale#QUICK} shrinks the image settings for notebooks in quick mode and
  * for tests.
  */
 public final class Settings {
   /** The names {@link #named} accepts. */
-  public static final List<String> NAMES = List.of(
-      "mnist-negative", "mnist-positive", "fashion-negative", "fashion-positive", "text-sentiment");
+  public static final List<String> NAMES =
+      List.of(
+          "mnist-negative",
+          "mnist-positive",
+          "fashion-negative",
+          "fashion-positive",
+          "text-sentiment");
 
   /** How many training images the tasks of a MultiMNIST or MultiFashion setting get. */
   public enum Scale {
@@ -115,7 +120,8 @@ public final class Settings {
       case "fashion-negative" -> fashionNegative();
       case "fashion-positive" -> fashionPositive();
       case "text-sentiment" -> textSentiment();
-      default -> throw new IllegalArgumentException("unknown setting '" + name + "'; accepted: " + NAMES);
+      default ->
+          throw new IllegalArgumentException("unknown setting '" + name + "'; accepted: " + NAMES);
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.avil.cli;
 
+import dev.avil.api.ComparisonPlan;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
@@ -28,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Speed and memory of the toolkit against the PyTorch reference ({@code avil_ref.py}) on the same
- * MultiMNIST configuration, in one run: target = left digit with 1,000 training images, auxiliary
- * = right digit and random labels on 6,000 images each, LeNet, batch 64, 2 threads. Toolkit and
+ * MultiMNIST configuration, in one run: target = left digit with 1,000 training images, auxiliary =
+ * right digit and random labels on 6,000 images each, LeNet, batch 64, 2 threads. Toolkit and
  * reference runs alternate, so both meet the same machine noise. Reports medians and ratios. The
  * baselines the reference lacks (GCS, OL-AUX, ForkMerge, DWA, uncertainty weighting) run in the
  * toolkit only and are reported relative to its uniform-MTL epoch.
@@ -38,9 +39,9 @@ import java.util.regex.Pattern;
  * {@code src/digits}), {@code --repeats N} (default 3), {@code --epochs N} (default 5), {@code
  * --memory-epochs N} (default 50; 0 skips the memory run), {@code --comparison-epochs N} (default
  * 3: the serial against side-by-side comparison), {@code --out DIR} (default results). αVIL is
- * measured with the paper's recipe, which the reference implements, and with the toolkit's
- * default beside it. It also reports the floor, LeNet's raw DJL training throughput, and the
- * toolkit's fraction of it.
+ * measured with the paper's recipe, which the reference implements, and with the toolkit's default
+ * beside it. It also reports the floor, LeNet's raw DJL training throughput, and the toolkit's
+ * fraction of it.
  */
 public final class Benchmark {
   private static final Pattern REF_RESULT = Pattern.compile("RESULT .*seconds=([0-9.]+)");
@@ -64,7 +65,8 @@ public final class Benchmark {
     methods.put("uniform", Method.uniform());
     methods.put("avil", Method.alphaVilPaper()); // the reference implements the paper's recipe
     List<String> baselines = List.of("avil", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
-    Map<String, Integer> samples = new LinkedHashMap<>(Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000));
+    Map<String, Integer> samples =
+        new LinkedHashMap<>(Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000));
     baselines.forEach(b -> samples.put(b, 13_000));
     samples.put("avil-default", 13_000);
 
@@ -78,7 +80,13 @@ public final class Benchmark {
         ours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(perEpoch);
         double refSeconds = runReference(ref, digits, e.getKey(), r, epochs);
         theirs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(refSeconds / epochs);
-        System.out.printf(Locale.ROOT, "repeat %d %-11s toolkit %.3f s/epoch   reference %.3f s/epoch%n", r, e.getKey(), perEpoch, refSeconds / epochs);
+        System.out.printf(
+            Locale.ROOT,
+            "repeat %d %-11s toolkit %.3f s/epoch   reference %.3f s/epoch%n",
+            r,
+            e.getKey(),
+            perEpoch,
+            refSeconds / epochs);
       }
       for (String b : baselines) {
         double s = secondsPerEpoch(base.seed(r).method(Study.METHODS.get(b).get()).run());
@@ -89,35 +97,97 @@ public final class Benchmark {
     }
 
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("method", "toolkit s/epoch", "reference s/epoch", "toolkit / reference", "toolkit / uniform", "toolkit samples/s", "reference samples/s"));
+    rows.add(
+        List.of(
+            "method",
+            "toolkit s/epoch",
+            "reference s/epoch",
+            "toolkit / reference",
+            "toolkit / uniform",
+            "toolkit samples/s",
+            "reference samples/s"));
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-11s %16s %18s %10s %10s %18s %20s%n", "method", "toolkit s/epoch", "reference s/epoch", "ratio", "÷ uniform", "toolkit samples/s", "reference samples/s");
+    System.out.printf(
+        Locale.ROOT,
+        "%-11s %16s %18s %10s %10s %18s %20s%n",
+        "method",
+        "toolkit s/epoch",
+        "reference s/epoch",
+        "ratio",
+        "÷ uniform",
+        "toolkit samples/s",
+        "reference samples/s");
     double uniformEpoch = median(ours.get("uniform"));
     for (String m : ours.keySet()) {
       double o = median(ours.get(m));
       double t = theirs.containsKey(m) ? median(theirs.get(m)) : Double.NaN;
       int n = samples.get(m);
-      System.out.printf(Locale.ROOT, "%-11s %16.3f %18s %10s %10.2f %18.0f %20s%n", m, o, shown(t, "%.3f"), shown(o / t, "%.2f"), o / uniformEpoch, n / o, shown(n / t, "%.0f"));
-      rows.add(List.of(m, Csv.number(o), orEmpty(t), orEmpty(o / t), Csv.number(o / uniformEpoch), Csv.number(n / o), orEmpty(n / t)));
+      System.out.printf(
+          Locale.ROOT,
+          "%-11s %16.3f %18s %10s %10.2f %18.0f %20s%n",
+          m,
+          o,
+          shown(t, "%.3f"),
+          shown(o / t, "%.2f"),
+          o / uniformEpoch,
+          n / o,
+          shown(n / t, "%.0f"));
+      rows.add(
+          List.of(
+              m,
+              Csv.number(o),
+              orEmpty(t),
+              orEmpty(o / t),
+              Csv.number(o / uniformEpoch),
+              Csv.number(n / o),
+              orEmpty(n / t)));
     }
     double avil = median(ours.get("avil"));
     double uniform = median(ours.get("uniform"));
-    System.out.printf(Locale.ROOT, "%ntoolkit αVIL / uniform epoch: %.2f   (reference: %.2f)%n", avil / uniform, median(theirs.get("avil")) / median(theirs.get("uniform")));
-    rows.add(List.of("avil/uniform", Csv.number(avil / uniform), Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))), "", "", "", ""));
+    System.out.printf(
+        Locale.ROOT,
+        "%ntoolkit αVIL / uniform epoch: %.2f   (reference: %.2f)%n",
+        avil / uniform,
+        median(theirs.get("avil")) / median(theirs.get("uniform")));
+    rows.add(
+        List.of(
+            "avil/uniform",
+            Csv.number(avil / uniform),
+            Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))),
+            "",
+            "",
+            "",
+            ""));
 
     // the floor: LeNet's forward, backward and update on batches already in memory
     List<Double> floors = new ArrayList<>();
     for (int r = 0; r < 3; r++) {
-      floors.add(RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, 300));
+      floors.add(
+          RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, 300));
     }
     double floor = median(floors);
     double uniformRate = samples.get("uniform") / uniform;
-    System.out.printf(Locale.ROOT, "raw DJL LeNet training (batch 64, no data handling): %.0f samples/s; toolkit uniform MTL %.0f samples/s = %.2f of it%n",
-        floor, uniformRate, uniformRate / floor);
-    rows.add(List.of("raw-djl-samples-per-second", Csv.number(floor), "", "", "", Csv.number(uniformRate), Csv.number(uniformRate / floor)));
+    System.out.printf(
+        Locale.ROOT,
+        "raw DJL LeNet training (batch 64, no data handling): %.0f samples/s; toolkit uniform MTL %.0f samples/s = %.2f of it%n",
+        floor,
+        uniformRate,
+        uniformRate / floor);
+    rows.add(
+        List.of(
+            "raw-djl-samples-per-second",
+            Csv.number(floor),
+            "",
+            "",
+            "",
+            Csv.number(uniformRate),
+            Csv.number(uniformRate / floor)));
 
     // a comparison's cells one after the other (each run with every lane) against side by side
-    Experiment.ComparisonPlan plan = base.epochs(comparisonEpochs).compare(Method.singleTask(), Method.uniform(), Method.alphaVil()).seeds(1, 2);
+    ComparisonPlan plan =
+        base.epochs(comparisonEpochs)
+            .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
+            .seeds(1, 2);
     long t0 = System.nanoTime();
     for (long seed : new long[] {1, 2}) {
       for (Method m : List.of(Method.singleTask(), Method.uniform(), Method.alphaVil())) {
@@ -129,36 +199,81 @@ public final class Benchmark {
     t0 = System.nanoTime();
     plan.run();
     double together = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "comparison (3 methods × 2 seeds × %d epochs): one after the other %.1f s, side by side %.1f s (%.2f×); peak resident memory %d MB%n",
-        comparisonEpochs, serial, together, together / serial, Math.max(peakBefore, peakResidentKb()) / 1024);
-    rows.add(List.of("comparison-serial-vs-side-by-side-seconds", Csv.number(serial), Csv.number(together), Csv.number(together / serial), "", Long.toString(peakResidentKb()), ""));
+    System.out.printf(
+        Locale.ROOT,
+        "comparison (3 methods × 2 seeds × %d epochs): one after the other %.1f s, side by side %.1f s (%.2f×); peak resident memory %d MB%n",
+        comparisonEpochs,
+        serial,
+        together,
+        together / serial,
+        Math.max(peakBefore, peakResidentKb()) / 1024);
+    rows.add(
+        List.of(
+            "comparison-serial-vs-side-by-side-seconds",
+            Csv.number(serial),
+            Csv.number(together),
+            Csv.number(together / serial),
+            "",
+            Long.toString(peakResidentKb()),
+            ""));
 
     if (memoryEpochs >= 10) {
       List<Long> rss = new ArrayList<>();
-      base.epochs(memoryEpochs).method(Method.alphaVil()).listener(p -> rss.add(residentKb())).run();
+      base.epochs(memoryEpochs)
+          .method(Method.alphaVil())
+          .listener(p -> rss.add(residentKb()))
+          .run();
       long at10 = rss.get(9);
       long atEnd = rss.get(rss.size() - 1);
       double growth = 100.0 * (atEnd - at10) / at10;
-      System.out.printf(Locale.ROOT, "resident memory, αVIL: epoch 10 %d MB, epoch %d %d MB, growth %.1f%%%n", at10 / 1024, memoryEpochs, atEnd / 1024, growth);
-      rows.add(List.of("rss-growth-10-to-" + memoryEpochs + "-percent", Csv.number(growth), "", "", "", Long.toString(at10), Long.toString(atEnd)));
+      System.out.printf(
+          Locale.ROOT,
+          "resident memory, αVIL: epoch 10 %d MB, epoch %d %d MB, growth %.1f%%%n",
+          at10 / 1024,
+          memoryEpochs,
+          atEnd / 1024,
+          growth);
+      rows.add(
+          List.of(
+              "rss-growth-10-to-" + memoryEpochs + "-percent",
+              Csv.number(growth),
+              "",
+              "",
+              "",
+              Long.toString(at10),
+              Long.toString(atEnd)));
     }
     Csv.write(out.resolve("benchmark.csv"), rows);
     System.out.println("wrote " + out.resolve("benchmark.csv"));
   }
 
   private static double runReference(Path ref, Path digits, String method, int seed, int epochs) {
-    List<String> cmd = List.of("/usr/bin/python3", ref.toString(), "--digits", digits.toString(), "--method", method,
-        "--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs), "--threads", "2");
+    List<String> cmd =
+        List.of(
+            "/usr/bin/python3",
+            ref.toString(),
+            "--digits",
+            digits.toString(),
+            "--method",
+            method,
+            "--seed",
+            Integer.toString(seed),
+            "--epochs",
+            Integer.toString(epochs),
+            "--threads",
+            "2");
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String output;
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         output = String.join("\n", in.lines().toList());
       }
       int rc = p.waitFor();
       Matcher m = REF_RESULT.matcher(output);
       if (rc != 0 || !m.find()) {
-        throw new IllegalStateException("reference run failed (exit " + rc + "): " + String.join(" ", cmd) + "\n" + output);
+        throw new IllegalStateException(
+            "reference run failed (exit " + rc + "): " + String.join(" ", cmd) + "\n" + output);
       }
       return Double.parseDouble(m.group(1));
     } catch (IOException e) {
@@ -178,7 +293,11 @@ public final class Benchmark {
   }
 
   private static double secondsPerEpoch(Results res) {
-    return median(res.records().stream().filter(x -> x.metric() == Metric.SECONDS).map(Record::value).toList());
+    return median(
+        res.records().stream()
+            .filter(x -> x.metric() == Metric.SECONDS)
+            .map(Record::value)
+            .toList());
   }
 
   /** Resident set size of this process in kB (Linux). */
@@ -214,7 +333,8 @@ public final class Benchmark {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("arguments come in pairs --name value; got " + Arrays.toString(args));
+        throw new IllegalArgumentException(
+            "arguments come in pairs --name value; got " + Arrays.toString(args));
       }
       m.put(args[i].substring(2), args[i + 1]);
     }

@@ -1,8 +1,8 @@
 package dev.avil.cli;
 
 import dev.avil.api.Comparison;
-import dev.avil.api.Settings;
 import dev.avil.api.Method;
+import dev.avil.api.Settings;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * comparison and writes {@code results/comparison.csv}, {@code results/history.csv} and {@code
  * results/report.html}.
  *
- * <p>Arguments (all optional): {@code --out DIR}, {@code --epochs N} (the most), {@code
- * --patience N} (0: train all epochs), {@code --seeds 1,2,3}.
+ * <p>Arguments (all optional): {@code --out DIR}, {@code --epochs N} (the most), {@code --patience
+ * N} (0: train all epochs), {@code --seeds 1,2,3}.
  */
 public final class MainJob {
   private MainJob() {}
@@ -36,8 +36,13 @@ public final class MainJob {
         case "--out" -> out = Path.of(v);
         case "--epochs" -> epochs = Integer.parseInt(v);
         case "--patience" -> patience = Integer.parseInt(v);
-        case "--seeds" -> seeds = java.util.Arrays.stream(v.split(",")).mapToLong(Long::parseLong).toArray();
-        default -> throw new IllegalArgumentException("unknown argument " + a + "; accepted: --out DIR, --epochs N, --patience N, --seeds 1,2,3");
+        case "--seeds" ->
+            seeds = java.util.Arrays.stream(v.split(",")).mapToLong(Long::parseLong).toArray();
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument "
+                    + a
+                    + "; accepted: --out DIR, --epochs N, --patience N, --seeds 1,2,3");
       }
       i++;
     }
@@ -56,7 +61,11 @@ public final class MainJob {
     System.out.println();
     System.out.println(c.perSeed().print());
     c.failures().forEach(f -> System.out.println("FAILED: " + f));
-    System.out.printf(java.util.Locale.ROOT, "%nTraining took %.1f s. Wrote %s/{comparison.csv, runs.csv, history.csv, config.csv, report.html}%n", seconds, out);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%nTraining took %.1f s. Wrote %s/{comparison.csv, runs.csv, history.csv, config.csv, report.html}%n",
+        seconds,
+        out);
     if (!c.failures().isEmpty()) {
       System.exit(1);
     }

@@ -31,17 +31,19 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The reproduction study: every method in every setting over several seeds, written run by run,
- * one folder per run ({@code OUT/SETTING/cells/METHOD__seed-N/}, see {@link CellStore}), each
- * written atomically. A study killed at any point keeps every run it finished, and a second start
- * resumes where it stopped; a damaged or half-written run is reported by name and run again. {@code --summarize} writes {@code
- * OUT/summary.md} and {@code OUT/summary.csv} from whatever has finished.
+ * The reproduction study: every method in every setting over several seeds, written run by run, one
+ * folder per run ({@code OUT/SETTING/cells/METHOD__seed-N/}, see {@link CellStore}), each written
+ * atomically. A study killed at any point keeps every run it finished, and a second start resumes
+ * where it stopped; a damaged or half-written run is reported by name and run again. {@code
+ * --summarize} writes {@code OUT/summary.md} and {@code OUT/summary.csv} from whatever has
+ * finished.
  *
  * <p>Settings: {@code mnist-negative} (target: left digit, 1,000 training images; auxiliary: right
  * digit and random labels on 6,000 other images), {@code mnist-positive} (auxiliary: the left digit
  * on those 6,000 images, and random labels), the same two on MultiFashion ({@code
  * fashion-negative}, {@code fashion-positive}), and {@code text-sentiment} ({@link
- * dev.avil.data.FineFoodSentiment}: review sentiment with four auxiliary text tasks, on frozen MiniLM vectors).
+ * dev.avil.data.FineFoodSentiment}: review sentiment with four auxiliary text tasks, on frozen
+ * MiniLM vectors).
  *
  * <p>Arguments: {@code --out DIR}, {@code --settings a,b}, {@code --methods a,b} (names below;
  * default all), {@code --seeds 1,2,3,4,5}, {@code --epochs 100} (the most), {@code --patience 10}
@@ -72,7 +74,17 @@ public final class Study {
    * the clipped-step variant of the default.
    */
   static final List<String> DEFAULT_METHODS =
-      List.of("single", "single-x6", "uniform", "avil", "avil-paper", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
+      List.of(
+          "single",
+          "single-x6",
+          "uniform",
+          "avil",
+          "avil-paper",
+          "gcs",
+          "ol-aux",
+          "forkmerge",
+          "dwa",
+          "uncertainty");
 
   /** The methods of paired differences in the summary, with their short names in summary.csv. */
   private static final Map<String, String> BASELINES = new LinkedHashMap<>();
@@ -96,27 +108,39 @@ public final class Study {
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
         a.put(args[i].substring(2), args[++i]);
       } else {
-        throw new IllegalArgumentException("unexpected argument " + args[i] + "; see the javadoc of " + Study.class.getName());
+        throw new IllegalArgumentException(
+            "unexpected argument " + args[i] + "; see the javadoc of " + Study.class.getName());
       }
     }
     Path out = Path.of(a.getOrDefault("out", "toolkit/study"));
-    List<String> settings = List.of(a.getOrDefault("settings", String.join(",", SETTINGS)).split(","));
+    List<String> settings =
+        List.of(a.getOrDefault("settings", String.join(",", SETTINGS)).split(","));
     if (a.containsKey("summarize")) {
       summarize(out, settings);
       return;
     }
-    List<String> methods = List.of(a.getOrDefault("methods", String.join(",", DEFAULT_METHODS)).split(","));
-    long[] seeds = Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(",")).mapToLong(Long::parseLong).toArray();
+    List<String> methods =
+        List.of(a.getOrDefault("methods", String.join(",", DEFAULT_METHODS)).split(","));
+    long[] seeds =
+        Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(","))
+            .mapToLong(Long::parseLong)
+            .toArray();
     int epochs = Integer.parseInt(a.getOrDefault("epochs", "100"));
     int patience = Integer.parseInt(a.getOrDefault("patience", "10"));
     for (String m : methods) {
       if (!METHODS.containsKey(m)) {
-        throw new IllegalArgumentException("unknown method '" + m + "'; accepted: " + METHODS.keySet());
+        throw new IllegalArgumentException(
+            "unknown method '" + m + "'; accepted: " + METHODS.keySet());
       }
     }
     Map<String, Experiment> experiments = new LinkedHashMap<>();
     for (String setting : settings) {
-      experiments.put(setting, Settings.named(setting).epochs(epochs).patience(patience).listener(ProgressLog.toStdout()));
+      experiments.put(
+          setting,
+          Settings.named(setting)
+              .epochs(epochs)
+              .patience(patience)
+              .listener(ProgressLog.toStdout()));
     }
     Map<String, Method> chosen = new LinkedHashMap<>();
     methods.forEach(m -> chosen.put(m, METHODS.get(m).get()));
@@ -127,27 +151,30 @@ public final class Study {
   /**
    * Runs every method with every seed in every setting, seed by seed across all settings (so a
    * study stopped early is balanced), side by side ({@link Cells}), skipping the cells that are
-   * complete. Each run is written
-   * as its own cell of {@code OUT/SETTING} ({@link CellStore}) the moment it finishes. Damaged
-   * and half-written cells are reported by name, removed and run again. A folder in the older
-   * layout (one history.csv for the setting) is moved into cells first.
+   * complete. Each run is written as its own cell of {@code OUT/SETTING} ({@link CellStore}) the
+   * moment it finishes. Damaged and half-written cells are reported by name, removed and run again.
+   * A folder in the older layout (one history.csv for the setting) is moved into cells first.
    */
-  static void run(Path out, Map<String, Experiment> experiments, List<Method> methods, long[] seeds) {
+  static void run(
+      Path out, Map<String, Experiment> experiments, List<Method> methods, long[] seeds) {
     Map<String, CellStore> stores = new LinkedHashMap<>();
     Map<String, CellStore.Scan> scans = new LinkedHashMap<>();
-    experiments.keySet().forEach(setting -> {
-      CellStore store = CellStore.at(out.resolve(setting));
-      for (CellStore.Damaged d : store.migrate()) {
-        System.out.println("INCOMPLETE " + setting + " " + d + "; it will run again");
-      }
-      CellStore.Scan scan = store.scan();
-      for (CellStore.Damaged d : scan.damaged()) {
-        System.out.println("DAMAGED " + setting + " " + d + "; it will run again");
-        store.discard(d);
-      }
-      stores.put(setting, store);
-      scans.put(setting, scan);
-    });
+    experiments
+        .keySet()
+        .forEach(
+            setting -> {
+              CellStore store = CellStore.at(out.resolve(setting));
+              for (CellStore.Damaged d : store.migrate()) {
+                System.out.println("INCOMPLETE " + setting + " " + d + "; it will run again");
+              }
+              CellStore.Scan scan = store.scan();
+              for (CellStore.Damaged d : scan.damaged()) {
+                System.out.println("DAMAGED " + setting + " " + d + "; it will run again");
+                store.discard(d);
+              }
+              stores.put(setting, store);
+              scans.put(setting, scan);
+            });
     List<Callable<Void>> cells = new ArrayList<>();
     for (long seed : seeds) {
       for (var entry : experiments.entrySet()) {
@@ -156,16 +183,31 @@ public final class Study {
           if (scans.get(setting).has(method.name(), seed)) {
             continue;
           }
-          cells.add(() -> {
-            try {
-              Results r = entry.getValue().seed(seed).method(method).run();
-              stores.get(setting).write(r);
-              System.out.printf(Locale.ROOT, "%s %s seed %d: test %.4f%n", setting, method.name(), seed, r.testAtBest());
-            } catch (TrainingFailedException ex) {
-              System.out.println("FAILED " + setting + " " + method.name() + " seed " + seed + ": " + ex.getMessage());
-            }
-            return null;
-          });
+          cells.add(
+              () -> {
+                try {
+                  Results r = entry.getValue().seed(seed).method(method).run();
+                  stores.get(setting).write(r);
+                  System.out.printf(
+                      Locale.ROOT,
+                      "%s %s seed %d: test %.4f%n",
+                      setting,
+                      method.name(),
+                      seed,
+                      r.testAtBest());
+                } catch (TrainingFailedException ex) {
+                  System.out.println(
+                      "FAILED "
+                          + setting
+                          + " "
+                          + method.name()
+                          + " seed "
+                          + seed
+                          + ": "
+                          + ex.getMessage());
+                }
+                return null;
+              });
         }
       }
     }
@@ -179,7 +221,8 @@ public final class Study {
    */
   public static void summarize(Path out, List<String> settings) {
     StringBuilder md = new StringBuilder("# Reproduction study: summary\n\n");
-    md.append("Target test accuracy at the best dev epoch, mean ± std over seeds; paired differences (same seed) with 95% t intervals. Generated by `Study --summarize` from the CSV files beside it.\n");
+    md.append(
+        "Target test accuracy at the best dev epoch, mean ± std over seeds; paired differences (same seed) with 95% t intervals. Generated by `Study --summarize` from the CSV files beside it.\n");
     Table csv = summary("", List.of(), List.of());
     for (String setting : settings) {
       Path dir = out.resolve(setting);
@@ -189,13 +232,25 @@ public final class Study {
       Comparison c = Comparison.read(dir);
       c.failures().forEach(f -> System.out.println("NOT SUMMARISED " + setting + ": " + f));
       Table t = summary(setting, inStudyOrder(c.methods()), c.runs());
-      md.append("\n## ").append(setting).append("\n\n| method | runs | test acc | target steps | epochs | Δ vs single-task [95% CI] | Δ vs uniform [95% CI] | Δ vs αVIL [95% CI] | s/epoch |\n|---|---|---|---|---|---|---|---|---|\n");
+      md.append("\n## ")
+          .append(setting)
+          .append(
+              "\n\n| method | runs | test acc | target steps | epochs | Δ vs single-task [95% CI] | Δ vs uniform [95% CI] | Δ vs αVIL [95% CI] | s/epoch |\n|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : t) {
-        md.append(String.format(Locale.ROOT, "| %s | %d | %.3f ± %.3f | %.0f | %.1f | %s | %s | %s | %.2f |%n",
-            r.getString("method"), r.getInt("runs"), r.getDouble("mean"), r.getDouble("std"),
-            r.getDouble("target_steps"), r.getDouble("epochs"),
-            interval(r, "single"), interval(r, "uniform"), interval(r, "avil"),
-            r.getDouble("seconds_per_epoch")));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %.3f ± %.3f | %.0f | %.1f | %s | %s | %s | %.2f |%n",
+                r.getString("method"),
+                r.getInt("runs"),
+                r.getDouble("mean"),
+                r.getDouble("std"),
+                r.getDouble("target_steps"),
+                r.getDouble("epochs"),
+                interval(r, "single"),
+                interval(r, "uniform"),
+                interval(r, "avil"),
+                r.getDouble("seconds_per_epoch")));
       }
       md.append(convergence(c));
       md.append(judgements(c, inStudyOrder(c.methods())));
@@ -214,18 +269,26 @@ public final class Study {
   private static Table summary(String setting, List<String> methods, List<Results> runs) {
     Table all = SeedStats.runs(runs);
     Table stats = SeedStats.methods(all, methods);
-    Table t = Table.create("summary",
-        StringColumn.create("setting", Collections.nCopies(methods.size(), setting)),
-        stats.column("method"), stats.column("runs"),
-        stats.column("test acc mean").setName("mean"), stats.column("test acc std").setName("std"));
-    BASELINES.forEach((baseline, name) -> {
-      Table d = SeedStats.differences(all, methods, baseline);
-      t.addColumns(d.column("Δ vs " + baseline).setName("diff_" + name),
-          d.column("Δ 95% low").setName("diff_" + name + "_lo"),
-          d.column("Δ 95% high").setName("diff_" + name + "_hi"));
-    });
-    return t.addColumns(stats.column("target steps").setName("target_steps"),
-        stats.column("epochs"), stats.column("s/epoch").setName("seconds_per_epoch"));
+    Table t =
+        Table.create(
+            "summary",
+            StringColumn.create("setting", Collections.nCopies(methods.size(), setting)),
+            stats.column("method"),
+            stats.column("runs"),
+            stats.column("test acc mean").setName("mean"),
+            stats.column("test acc std").setName("std"));
+    BASELINES.forEach(
+        (baseline, name) -> {
+          Table d = SeedStats.differences(all, methods, baseline);
+          t.addColumns(
+              d.column("Δ vs " + baseline).setName("diff_" + name),
+              d.column("Δ 95% low").setName("diff_" + name + "_lo"),
+              d.column("Δ 95% high").setName("diff_" + name + "_hi"));
+        });
+    return t.addColumns(
+        stats.column("target steps").setName("target_steps"),
+        stats.column("epochs"),
+        stats.column("s/epoch").setName("seconds_per_epoch"));
   }
 
   /** The study's methods in the order of {@link #METHODS}, then any others as found. */
@@ -246,9 +309,10 @@ public final class Study {
     if (Double.isNaN(mean)) {
       return "–";
     }
-    return Double.isNaN(lo) ? String.format(Locale.ROOT, "%+.3f", mean)
-        : String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", mean, lo,
-            r.getDouble("diff_" + baseline + "_hi"));
+    return Double.isNaN(lo)
+        ? String.format(Locale.ROOT, "%+.3f", mean)
+        : String.format(
+            Locale.ROOT, "%+.3f [%+.3f, %+.3f]", mean, lo, r.getDouble("diff_" + baseline + "_hi"));
   }
 
   /**
@@ -260,11 +324,17 @@ public final class Study {
     if (single.isEmpty()) {
       return "";
     }
-    String best = single.stream().map(r -> Integer.toString(r.bestEpoch())).collect(Collectors.joining(", "));
-    String last = single.stream().map(r -> Integer.toString(r.epochs())).collect(Collectors.joining(", "));
+    String best =
+        single.stream().map(r -> Integer.toString(r.bestEpoch())).collect(Collectors.joining(", "));
+    String last =
+        single.stream().map(r -> Integer.toString(r.epochs())).collect(Collectors.joining(", "));
     String most = single.get(0).config().getOrDefault("epochs", "?");
-    return String.format(Locale.ROOT,
-        "%nSingle-task, seed by seed: best dev epoch %s; stopped after epoch %s, of at most %s.%n", best, last, most);
+    return String.format(
+        Locale.ROOT,
+        "%nSingle-task, seed by seed: best dev epoch %s; stopped after epoch %s, of at most %s.%n",
+        best,
+        last,
+        most);
   }
 
   /**
@@ -275,14 +345,19 @@ public final class Study {
   private static String judgements(Comparison c, List<String> methods) {
     StringBuilder md = new StringBuilder();
     for (String m : methods) {
-      List<Table> judged = c.runs(m).stream().map(Results::judgement)
-          .filter(j -> !j.stringColumn("verdict").contains("not judged")).toList();
+      List<Table> judged =
+          c.runs(m).stream()
+              .map(Results::judgement)
+              .filter(j -> !j.stringColumn("verdict").contains("not judged"))
+              .toList();
       if (judged.isEmpty()) {
         continue;
       }
       if (md.length() == 0) {
-        md.append("\nAuxiliary tasks as judged (means over seeds; verdicts: helpful when its final weight is at least the target's, harmful at most half):\n\n")
-            .append("| method | task | final weight ÷ target's | effective epochs ÷ target's | helpful / unclear / harmful / target stopped |\n|---|---|---|---|---|\n");
+        md.append(
+                "\nAuxiliary tasks as judged (means over seeds; verdicts: helpful when its final weight is at least the target's, harmful at most half):\n\n")
+            .append(
+                "| method | task | final weight ÷ target's | effective epochs ÷ target's | helpful / unclear / harmful / target stopped |\n|---|---|---|---|---|\n");
       }
       for (String task : judged.get(0).stringColumn("task").asList()) {
         double w = 0;
@@ -292,9 +367,22 @@ public final class Study {
           int i = j.stringColumn("task").indexOf(task);
           w += j.doubleColumn("weight ÷ target's").getDouble(i) / judged.size();
           e += j.doubleColumn("effective epochs ÷ target's").getDouble(i) / judged.size();
-          verdicts[List.of("helpful", "unclear", "harmful", "target stopped").indexOf(j.getString(i, "verdict"))]++;
+          verdicts[
+              List.of("helpful", "unclear", "harmful", "target stopped")
+                  .indexOf(j.getString(i, "verdict"))]++;
         }
-        md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %d / %d / %d / %d |%n", m, task, w, e, verdicts[0], verdicts[1], verdicts[2], verdicts[3]));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %.2f | %.2f | %d / %d / %d / %d |%n",
+                m,
+                task,
+                w,
+                e,
+                verdicts[0],
+                verdicts[1],
+                verdicts[2],
+                verdicts[3]));
       }
     }
     return md.toString();

@@ -26,20 +26,32 @@ public final class Datasets {
 
   /** The MNIST digits directory. */
   public static Path mnistDir() {
-    return locate("avil.mnist.dir", "AVIL_MNIST_DIR", "mnist", "MNIST digits", "a directory of IDX files");
+    return locate(
+        "avil.mnist.dir", "AVIL_MNIST_DIR", "mnist", "MNIST digits", "a directory of IDX files");
   }
 
   /** The Fashion-MNIST directory. */
   public static Path fashionDir() {
-    return locate("avil.fashion.dir", "AVIL_FASHION_DIR", "fashion-mnist", "Fashion-MNIST", "a directory of IDX files");
+    return locate(
+        "avil.fashion.dir",
+        "AVIL_FASHION_DIR",
+        "fashion-mnist",
+        "Fashion-MNIST",
+        "a directory of IDX files");
   }
 
   /** The text data of the text setting (see {@link TextData}). */
   public static Path textDir() {
-    return locate("avil.text.dir", "AVIL_TEXT_DIR", "text", "The text data", "the folder data/setup.sh writes to data/text");
+    return locate(
+        "avil.text.dir",
+        "AVIL_TEXT_DIR",
+        "text",
+        "The text data",
+        "the folder data/setup.sh writes to data/text");
   }
 
-  private static Path locate(String property, String env, String folder, String what, String holds) {
+  private static Path locate(
+      String property, String env, String folder, String what, String holds) {
     String given = System.getProperty(property);
     String source = "system property " + property;
     if (given == null) {

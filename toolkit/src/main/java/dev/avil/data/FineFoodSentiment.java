@@ -55,8 +55,10 @@ public record FineFoodSentiment(
   private static final int TARGET_TRAIN = 1_000;
   private static final int DEV = 1_000;
   private static final int AUX_TRAIN = 2_000;
+
   /** The share of the lexicon, and of the tweets, that each of dev and test gets. */
   private static final double HELD_OUT = 0.1;
+
   private static final long LAYOUT_SEED = 0;
 
   /**
@@ -105,8 +107,8 @@ public record FineFoodSentiment(
     List<TextData.Review> test = first(testReviews, cap);
     List<List<TextData.Review>> target =
         List.of(first(shuffled.subList(0, TARGET_TRAIN), cap), dev, test);
-    List<List<TextData.Review>> other = List.of(
-        first(shuffled.subList(TARGET_TRAIN + DEV, shuffled.size()), cap), dev, test);
+    List<List<TextData.Review>> other =
+        List.of(first(shuffled.subList(TARGET_TRAIN + DEV, shuffled.size()), cap), dev, test);
     List<List<TextData.Word>> words = split(TextData.lexicon(), cap);
     List<List<TextData.Tweet>> tweets = split(TextData.tweets(), cap);
 
@@ -118,23 +120,49 @@ public record FineFoodSentiment(
     tweets.forEach(part -> part.forEach(t -> all.add(t.text())));
     TextEncoder once = Memo.of(encoder, all);
 
-    Task review = task("review", target, TextData.Review::text, TextData.Review::label, once,
-        "other", "great");
-    Task aux = task("review-aux", other, TextData.Review::text, TextData.Review::label, once,
-        "other", "great");
+    Task review =
+        task(
+            "review",
+            target,
+            TextData.Review::text,
+            TextData.Review::label,
+            once,
+            "other",
+            "great");
+    Task aux =
+        task(
+            "review-aux",
+            other,
+            TextData.Review::text,
+            TextData.Review::label,
+            once,
+            "other",
+            "great");
     return new FineFoodSentiment(
         review,
         aux,
         Tasks.randomLabels("review-noise", aux, LAYOUT_SEED),
-        task("word-polarity", words, TextData.Word::word, TextData.Word::polarity, once,
-            "negative", "positive"),
-        task("tweet-device", tweets, TextData.Tweet::text, TextData.Tweet::device, once,
-            "android", "iphone"));
+        task(
+            "word-polarity",
+            words,
+            TextData.Word::word,
+            TextData.Word::polarity,
+            once,
+            "negative",
+            "positive"),
+        task(
+            "tweet-device",
+            tweets,
+            TextData.Tweet::text,
+            TextData.Tweet::device,
+            once,
+            "android",
+            "iphone"));
   }
 
   /**
-   * Train, dev and test parts of a shuffled list: test and dev {@link #HELD_OUT} each, training
-   * the first {@link #AUX_TRAIN} of the rest; each part cut to {@code cap}.
+   * Train, dev and test parts of a shuffled list: test and dev {@link #HELD_OUT} each, training the
+   * first {@link #AUX_TRAIN} of the rest; each part cut to {@code cap}.
    */
   private static <T> List<List<T>> split(List<T> items, int cap) {
     List<T> s = shuffled(items);
@@ -173,8 +201,13 @@ public record FineFoodSentiment(
   }
 
   /** A task of the items in {@code parts} (train, dev, test), their texts and labels. */
-  private static <T> Task task(String name, List<List<T>> parts, Function<T, String> text,
-      Function<T, String> label, TextEncoder encoder, String... classes) {
+  private static <T> Task task(
+      String name,
+      List<List<T>> parts,
+      Function<T, String> text,
+      Function<T, String> label,
+      TextEncoder encoder,
+      String... classes) {
     return Tasks.fromText(name)
         .train(map(parts.get(0), text), map(parts.get(0), label))
         .dev(map(parts.get(1), text), map(parts.get(1), label))

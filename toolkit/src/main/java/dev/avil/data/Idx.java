@@ -16,8 +16,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Reader and writer for the IDX format of MNIST and Fashion-MNIST: unsigned bytes with a
- * dimension header. Files ending in {@code .gz} are gzipped.
+ * Reader and writer for the IDX format of MNIST and Fashion-MNIST: unsigned bytes with a dimension
+ * header. Files ending in {@code .gz} are gzipped.
  *
  * <pre>{@code
  * Idx.Array images = Idx.read(Path.of("train-images-idx3-ubyte.gz"));
@@ -78,8 +78,8 @@ public final class Idx {
    *
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException if it is not an unsigned-byte IDX file, is cut short, or has
-   *     bytes after the values its header declares; the message names the file, the byte offset
-   *     and what was expected there
+   *     bytes after the values its header declares; the message names the file, the byte offset and
+   *     what was expected there
    */
   public static Array read(Path file) {
     try (InputStream raw = Files.newInputStream(file);
@@ -102,11 +102,26 @@ public final class Idx {
         dims[i] = readInt(in, file, at, "dimension " + (i + 1) + " of " + rank);
         if (dims[i] < 0) {
           throw new IllegalArgumentException(
-              "IDX file " + file + " byte " + at + ": dimension " + (i + 1) + " is " + dims[i] + "; expected a size ≥ 0");
+              "IDX file "
+                  + file
+                  + " byte "
+                  + at
+                  + ": dimension "
+                  + (i + 1)
+                  + " is "
+                  + dims[i]
+                  + "; expected a size ≥ 0");
         }
         n *= dims[i];
         if (n > Integer.MAX_VALUE) {
-          throw new IllegalArgumentException("IDX file " + file + " is too large: dims " + Arrays.toString(Arrays.copyOf(dims, i + 1)) + " need more than " + Integer.MAX_VALUE + " values");
+          throw new IllegalArgumentException(
+              "IDX file "
+                  + file
+                  + " is too large: dims "
+                  + Arrays.toString(Arrays.copyOf(dims, i + 1))
+                  + " need more than "
+                  + Integer.MAX_VALUE
+                  + " values");
         }
       }
       long header = 4 + 4L * rank;
@@ -114,14 +129,33 @@ public final class Idx {
       int got = in.readNBytes(bytes, 0, bytes.length);
       if (got < bytes.length) {
         throw new IllegalArgumentException(
-            "IDX file " + file + " is truncated at byte " + (header + got) + ": its header (dims " + Arrays.toString(dims)
-                + ") declares " + n + " values in bytes " + header + " to " + (header + n - 1)
-                + "; the data ends after " + got + " of them");
+            "IDX file "
+                + file
+                + " is truncated at byte "
+                + (header + got)
+                + ": its header (dims "
+                + Arrays.toString(dims)
+                + ") declares "
+                + n
+                + " values in bytes "
+                + header
+                + " to "
+                + (header + n - 1)
+                + "; the data ends after "
+                + got
+                + " of them");
       }
       if (in.read() >= 0) {
         throw new IllegalArgumentException(
-            "IDX file " + file + " has more bytes than its header declares: expected the file to end at byte " + (header + n)
-                + " after " + n + " values (dims " + Arrays.toString(dims) + ")");
+            "IDX file "
+                + file
+                + " has more bytes than its header declares: expected the file to end at byte "
+                + (header + n)
+                + " after "
+                + n
+                + " values (dims "
+                + Arrays.toString(dims)
+                + ")");
       }
       int[] data = new int[bytes.length];
       for (int i = 0; i < bytes.length; i++) {
@@ -129,20 +163,28 @@ public final class Idx {
       }
       return new Array(dims, data);
     } catch (java.util.zip.ZipException e) {
-      throw new IllegalArgumentException("IDX file " + file + " is not a valid gzip file (" + e.getMessage()
-          + "); a name ending in .gz means gzipped data, so rename a plain IDX file without .gz", e);
+      throw new IllegalArgumentException(
+          "IDX file "
+              + file
+              + " is not a valid gzip file ("
+              + e.getMessage()
+              + "); a name ending in .gz means gzipped data, so rename a plain IDX file without .gz",
+          e);
     } catch (EOFException e) {
-      throw new IllegalArgumentException("IDX file " + file + " is truncated inside its gzip data: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "IDX file " + file + " is truncated inside its gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read IDX file " + file, e);
     }
   }
 
-  private static int readInt(DataInputStream in, Path file, long at, String what) throws IOException {
+  private static int readInt(DataInputStream in, Path file, long at, String what)
+      throws IOException {
     try {
       return in.readInt();
     } catch (EOFException e) {
-      throw new IllegalArgumentException("IDX file " + file + " is truncated at byte " + at + ": expected " + what, e);
+      throw new IllegalArgumentException(
+          "IDX file " + file + " is truncated at byte " + at + ": expected " + what, e);
     }
   }
 
@@ -154,8 +196,7 @@ public final class Idx {
       }
     }
     try (OutputStream raw = Files.newOutputStream(file);
-        OutputStream maybeGz =
-            file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
+        OutputStream maybeGz = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(maybeGz))) {
       out.writeInt((UBYTE << 8) | array.dims().length);
       for (int d : array.dims()) {

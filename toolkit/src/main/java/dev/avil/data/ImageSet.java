@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Images with one label each, in memory, pixel values in [0, 1]. {@link #read} reads a directory
- * of standard IDX files (MNIST layout), pooling the training and the {@code t10k} files when both
- * are there; the constructor takes images from Java arrays, and their size from the arrays.
+ * Images with one label each, in memory, pixel values in [0, 1]. {@link #read} reads a directory of
+ * standard IDX files (MNIST layout), pooling the training and the {@code t10k} files when both are
+ * there; the constructor takes images from Java arrays, and their size from the arrays.
  *
  * <pre>{@code
  * ImageSet digits = ImageSet.read(Datasets.mnistDir());
@@ -36,7 +36,10 @@ public record ImageSet(float[][][] pixels, int[] labels) {
   public ImageSet {
     if (pixels.length == 0 || pixels.length != labels.length) {
       throw new IllegalArgumentException(
-          pixels.length + " images and " + labels.length + " labels: give at least one image and"
+          pixels.length
+              + " images and "
+              + labels.length
+              + " labels: give at least one image and"
               + " one label per image");
     }
     int h = pixels[0].length;
@@ -48,8 +51,16 @@ public record ImageSet(float[][][] pixels, int[] labels) {
       }
       for (int r = 0; r < h; r++) {
         if (pixels[i][r].length != w) {
-          throw new IllegalArgumentException("image " + i + " row " + r + " has "
-              + pixels[i][r].length + " pixels, image 0 has " + w + " per row");
+          throw new IllegalArgumentException(
+              "image "
+                  + i
+                  + " row "
+                  + r
+                  + " has "
+                  + pixels[i][r].length
+                  + " pixels, image 0 has "
+                  + w
+                  + " per row");
         }
       }
     }
@@ -110,8 +121,12 @@ public record ImageSet(float[][][] pixels, int[] labels) {
               + " and/or t10k-images-idx3-ubyte[.gz] with t10k-labels-idx1-ubyte[.gz]");
     }
     if (imgs.get(0).dims().length != 3) {
-      throw new IllegalArgumentException("IDX images " + imgFiles.get(0) + " have dims " + java.util.Arrays.toString(imgs.get(0).dims())
-          + "; expected 3 dimensions [count, height, width]");
+      throw new IllegalArgumentException(
+          "IDX images "
+              + imgFiles.get(0)
+              + " have dims "
+              + java.util.Arrays.toString(imgs.get(0).dims())
+              + "; expected 3 dimensions [count, height, width]");
     }
     int h = imgs.get(0).dims()[1];
     int w = imgs.get(0).dims()[2];
@@ -120,13 +135,29 @@ public record ImageSet(float[][][] pixels, int[] labels) {
       Idx.Array im = imgs.get(i);
       Idx.Array lb = labs.get(i);
       if (im.dims().length != 3 || im.dims()[1] != h || im.dims()[2] != w) {
-        throw new IllegalArgumentException("IDX images " + imgFiles.get(i) + " have dims " + java.util.Arrays.toString(im.dims())
-            + "; expected [count, " + h + ", " + w + "] like " + imgFiles.get(0));
+        throw new IllegalArgumentException(
+            "IDX images "
+                + imgFiles.get(i)
+                + " have dims "
+                + java.util.Arrays.toString(im.dims())
+                + "; expected [count, "
+                + h
+                + ", "
+                + w
+                + "] like "
+                + imgFiles.get(0));
       }
       if (lb.dims().length != 1 || lb.count() != im.count()) {
         throw new IllegalArgumentException(
-            "IDX labels " + labFiles.get(i) + " have dims " + java.util.Arrays.toString(lb.dims()) + "; expected one label per image of "
-                + imgFiles.get(i) + ", i.e. dims [" + im.count() + "]");
+            "IDX labels "
+                + labFiles.get(i)
+                + " have dims "
+                + java.util.Arrays.toString(lb.dims())
+                + "; expected one label per image of "
+                + imgFiles.get(i)
+                + ", i.e. dims ["
+                + im.count()
+                + "]");
       }
       total += im.count();
     }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * MultiMNIST and MultiFashion (Sener &amp; Koltun 2018): each image overlays two items. One sits
- * at the top-left {@code [0:28, 0:28]} of a 36×36 canvas, a random partner at {@code [6:34, 6:34]};
+ * MultiMNIST and MultiFashion (Sener &amp; Koltun 2018): each image overlays two items. One sits at
+ * the top-left {@code [0:28, 0:28]} of a 36×36 canvas, a random partner at {@code [6:34, 6:34]};
  * the pixel-wise maximum is resized to 28×28 by nearest neighbour. The left task predicts the
  * top-left item, the right task its partner.
  *

@@ -22,10 +22,32 @@ import java.util.Map;
 final class RSerialization {
   /** R's object types (SEXPTYPE) and the serialization's own codes, as R's sources name them. */
   private enum Type {
-    NILSXP(0), SYMSXP(1), LISTSXP(2), CLOSXP(3), ENVSXP(4), PROMSXP(5), LANGSXP(6), CHARSXP(9),
-    LGLSXP(10), INTSXP(13), REALSXP(14), CPLXSXP(15), STRSXP(16), DOTSXP(17), VECSXP(19),
-    EXPRSXP(20), RAWSXP(24), S4SXP(25), ALTREP(238), ATTRLISTSXP(239), ATTRLANGSXP(240),
-    BASEENV(241), EMPTYENV(242), GLOBALENV(253), NILVALUE(254), REFSXP(255);
+    NILSXP(0),
+    SYMSXP(1),
+    LISTSXP(2),
+    CLOSXP(3),
+    ENVSXP(4),
+    PROMSXP(5),
+    LANGSXP(6),
+    CHARSXP(9),
+    LGLSXP(10),
+    INTSXP(13),
+    REALSXP(14),
+    CPLXSXP(15),
+    STRSXP(16),
+    DOTSXP(17),
+    VECSXP(19),
+    EXPRSXP(20),
+    RAWSXP(24),
+    S4SXP(25),
+    ALTREP(238),
+    ATTRLISTSXP(239),
+    ATTRLANGSXP(240),
+    BASEENV(241),
+    EMPTYENV(242),
+    GLOBALENV(253),
+    NILVALUE(254),
+    REFSXP(255);
 
     private static final Type[] BY_CODE = new Type[256];
 
@@ -59,7 +81,8 @@ final class RSerialization {
   Object read() throws IOException {
     byte[] format = in.readNBytes(2);
     if (format.length != 2 || format[0] != 'X' || format[1] != '\n') {
-      throw new IOException("not an R XDR serialization (it starts with " + Arrays.toString(format) + ")");
+      throw new IOException(
+          "not an R XDR serialization (it starts with " + Arrays.toString(format) + ")");
     }
     int version = in.readInt();
     in.readInt(); // the writer's R version
@@ -67,7 +90,8 @@ final class RSerialization {
     if (version == 3) {
       in.skipNBytes(in.readInt()); // the native encoding's name
     } else if (version != 2) {
-      throw new IOException("R serialization version " + version + " is not supported (2 and 3 are)");
+      throw new IOException(
+          "R serialization version " + version + " is not supported (2 and 3 are)");
     }
     return item();
   }
@@ -78,113 +102,123 @@ final class RSerialization {
     int levels = flags >>> 12;
     boolean hasAttr = (flags & (1 << 9)) != 0;
     if (type == null) {
-      throw new IOException(
-          "R object type " + (flags & 0xFF) + " is not supported by this reader");
+      throw new IOException("R object type " + (flags & 0xFF) + " is not supported by this reader");
     }
     switch (type) {
       case NILVALUE, EMPTYENV, BASEENV, GLOBALENV, NILSXP:
         return null;
-      case REFSXP: {
-        int i = flags >> 8;
-        if (i == 0) {
-          i = in.readInt();
+      case REFSXP:
+        {
+          int i = flags >> 8;
+          if (i == 0) {
+            i = in.readInt();
+          }
+          return refs.get(i - 1);
         }
-        return refs.get(i - 1);
-      }
-      case SYMSXP: {
-        Object name = item();
-        Symbol s = new Symbol(name instanceof String str ? str : String.valueOf(name));
-        refs.add(s);
-        return s;
-      }
-      case ENVSXP: {
-        in.readInt(); // locked
-        int slot = refs.size();
-        refs.add(null);
-        item(); // enclosing
-        Object frame = item();
-        item(); // hash table
-        item(); // attributes
-        refs.set(slot, frame);
-        return frame;
-      }
+      case SYMSXP:
+        {
+          Object name = item();
+          Symbol s = new Symbol(name instanceof String str ? str : String.valueOf(name));
+          refs.add(s);
+          return s;
+        }
+      case ENVSXP:
+        {
+          in.readInt(); // locked
+          int slot = refs.size();
+          refs.add(null);
+          item(); // enclosing
+          Object frame = item();
+          item(); // hash table
+          item(); // attributes
+          refs.set(slot, frame);
+          return frame;
+        }
       case LISTSXP, LANGSXP, CLOSXP, PROMSXP, DOTSXP, ATTRLISTSXP, ATTRLANGSXP:
         return pairlist(flags);
-      case CHARSXP: {
-        int n = in.readInt();
-        if (n == -1) {
-          return null;
-        }
-        byte[] b = in.readNBytes(n);
-        // bit 3 of the levels marks Latin-1; everything else here is UTF-8 or ASCII
-        return new String(b, (levels & 4) != 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-      }
-      case LGLSXP, INTSXP: {
-        int n = length();
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = in.readInt();
-        }
-        Map<String, Object> attr = hasAttr ? attributes() : Map.of();
-        if (type == Type.LGLSXP) {
-          boolean[] b = new boolean[n];
-          for (int i = 0; i < n; i++) {
-            b[i] = v[i] == 1;
+      case CHARSXP:
+        {
+          int n = in.readInt();
+          if (n == -1) {
+            return null;
           }
+          byte[] b = in.readNBytes(n);
+          // bit 3 of the levels marks Latin-1; everything else here is UTF-8 or ASCII
+          return new String(
+              b, (levels & 4) != 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+      case LGLSXP, INTSXP:
+        {
+          int n = length();
+          int[] v = new int[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = in.readInt();
+          }
+          Map<String, Object> attr = hasAttr ? attributes() : Map.of();
+          if (type == Type.LGLSXP) {
+            boolean[] b = new boolean[n];
+            for (int i = 0; i < n; i++) {
+              b[i] = v[i] == 1;
+            }
+            return b;
+          }
+          if (attr.get("levels") instanceof String[] lv) {
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+              codes[i] = v[i] == NA_INT ? -1 : v[i] - 1;
+            }
+            return new Factor(codes, lv);
+          }
+          return v;
+        }
+      case REALSXP:
+        {
+          int n = length();
+          double[] v = new double[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+          }
+          skipAttributes(hasAttr);
+          return v;
+        }
+      case CPLXSXP:
+        {
+          int n = length();
+          in.skipNBytes(16L * n);
+          skipAttributes(hasAttr);
+          return new double[0];
+        }
+      case RAWSXP:
+        {
+          byte[] b = in.readNBytes(length());
+          skipAttributes(hasAttr);
           return b;
         }
-        if (attr.get("levels") instanceof String[] lv) {
-          int[] codes = new int[n];
+      case STRSXP:
+        {
+          int n = length();
+          String[] v = new String[n];
           for (int i = 0; i < n; i++) {
-            codes[i] = v[i] == NA_INT ? -1 : v[i] - 1;
+            v[i] = (String) item();
           }
-          return new Factor(codes, lv);
+          skipAttributes(hasAttr);
+          return v;
         }
-        return v;
-      }
-      case REALSXP: {
-        int n = length();
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = in.readDouble();
+      case VECSXP, EXPRSXP:
+        {
+          int n = length();
+          List<Object> values = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            values.add(item());
+          }
+          Map<String, Object> attr = hasAttr ? attributes() : Map.of();
+          List<String> names = new ArrayList<>();
+          String[] given = attr.get("names") instanceof String[] s ? s : new String[0];
+          for (int i = 0; i < n; i++) {
+            names.add(i < given.length && given[i] != null ? given[i] : "");
+          }
+          return new RList(names, values, attr);
         }
-        skipAttributes(hasAttr);
-        return v;
-      }
-      case CPLXSXP: {
-        int n = length();
-        in.skipNBytes(16L * n);
-        skipAttributes(hasAttr);
-        return new double[0];
-      }
-      case RAWSXP: {
-        byte[] b = in.readNBytes(length());
-        skipAttributes(hasAttr);
-        return b;
-      }
-      case STRSXP: {
-        int n = length();
-        String[] v = new String[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = (String) item();
-        }
-        skipAttributes(hasAttr);
-        return v;
-      }
-      case VECSXP, EXPRSXP: {
-        int n = length();
-        List<Object> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          values.add(item());
-        }
-        Map<String, Object> attr = hasAttr ? attributes() : Map.of();
-        List<String> names = new ArrayList<>();
-        String[] given = attr.get("names") instanceof String[] s ? s : new String[0];
-        for (int i = 0; i < n; i++) {
-          names.add(i < given.length && given[i] != null ? given[i] : "");
-        }
-        return new RList(names, values, attr);
-      }
       case S4SXP:
         skipAttributes(hasAttr);
         return null;
@@ -228,8 +262,11 @@ final class RSerialization {
       if (next == Type.NILVALUE || next == Type.NILSXP) {
         return new RList(names, values, attr);
       }
-      if (next != Type.LISTSXP && next != Type.LANGSXP && next != Type.DOTSXP
-          && next != Type.ATTRLISTSXP && next != Type.ATTRLANGSXP) {
+      if (next != Type.LISTSXP
+          && next != Type.LANGSXP
+          && next != Type.DOTSXP
+          && next != Type.ATTRLISTSXP
+          && next != Type.ATTRLANGSXP) {
         // a dotted pair (a tail that is not a pairlist) does not occur in data objects
         throw new IOException(
             "improper R pairlist (tail of type " + (f & 0xFF) + ") is not supported");
@@ -242,42 +279,49 @@ final class RSerialization {
     Object info = item();
     Object state = item();
     Object attr = item();
-    String cls = info instanceof RList l && l.size() > 0 && l.value(0) instanceof Symbol s ? s.name() : "?";
+    String cls =
+        info instanceof RList l && l.size() > 0 && l.value(0) instanceof Symbol s ? s.name() : "?";
     Object out;
     switch (cls) {
-      case "compact_intseq": {
-        double[] st = (double[]) state;
-        int n = (int) st[0];
-        int start = (int) st[1];
-        int step = (int) st[2];
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = start + i * step;
+      case "compact_intseq":
+        {
+          double[] st = (double[]) state;
+          int n = (int) st[0];
+          int start = (int) st[1];
+          int step = (int) st[2];
+          int[] v = new int[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = start + i * step;
+          }
+          out = v;
+          break;
         }
-        out = v;
-        break;
-      }
-      case "compact_realseq": {
-        double[] st = (double[]) state;
-        int n = (int) st[0];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = st[1] + i * st[2];
+      case "compact_realseq":
+        {
+          double[] st = (double[]) state;
+          int n = (int) st[0];
+          double[] v = new double[n];
+          for (int i = 0; i < n; i++) {
+            v[i] = st[1] + i * st[2];
+          }
+          out = v;
+          break;
         }
-        out = v;
-        break;
-      }
-      case "deferred_string": {
-        Object arg = state instanceof RList l ? l.value(0) : state;
-        if (arg instanceof int[] n) {
-          out = Arrays.stream(n).mapToObj(x -> x == NA_INT ? null : Integer.toString(x)).toArray(String[]::new);
-        } else if (arg instanceof double[] d) {
-          out = Arrays.stream(d).mapToObj(RSerialization::realToString).toArray(String[]::new);
-        } else {
-          throw new IOException("deferred_string over " + arg + " is not supported");
+      case "deferred_string":
+        {
+          Object arg = state instanceof RList l ? l.value(0) : state;
+          if (arg instanceof int[] n) {
+            out =
+                Arrays.stream(n)
+                    .mapToObj(x -> x == NA_INT ? null : Integer.toString(x))
+                    .toArray(String[]::new);
+          } else if (arg instanceof double[] d) {
+            out = Arrays.stream(d).mapToObj(RSerialization::realToString).toArray(String[]::new);
+          } else {
+            throw new IOException("deferred_string over " + arg + " is not supported");
+          }
+          break;
         }
-        break;
-      }
       default:
         if (cls.startsWith("wrap_") && state instanceof RList l && l.size() > 0) {
           out = l.value(0);
@@ -285,7 +329,9 @@ final class RSerialization {
         }
         throw new IOException("R ALTREP class '" + cls + "' is not supported by this reader");
     }
-    if (attr instanceof RList a && out instanceof int[] codes && a.get("levels") instanceof String[] lv) {
+    if (attr instanceof RList a
+        && out instanceof int[] codes
+        && a.get("levels") instanceof String[] lv) {
       int[] c = new int[codes.length];
       for (int i = 0; i < c.length; i++) {
         c[i] = codes[i] == NA_INT ? -1 : codes[i] - 1;
@@ -296,7 +342,9 @@ final class RSerialization {
   }
 
   private static String realToString(double x) {
-    return Double.isNaN(x) ? null : x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    return Double.isNaN(x)
+        ? null
+        : x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
   }
 
   private int length() throws IOException {

@@ -42,7 +42,8 @@ import org.tukaani.xz.LZMA2InputStream;
  * data set-up can compile and run them before the toolkit is built.
  */
 public final class Rdata {
-  private static final int DICTIONARY = 1 << 26; // R compresses with xz preset 9: a 64 MiB dictionary
+  private static final int DICTIONARY =
+      1 << 26; // R compresses with xz preset 9: a 64 MiB dictionary
 
   private final Path rdb;
   private final Map<String, long[]> index;
@@ -74,7 +75,8 @@ public final class Rdata {
       throw new UncheckedIOException("cannot read " + rdx, e);
     }
     if (!(top instanceof RList list) || !(list.get("variables") instanceof RList vars)) {
-      throw new IllegalArgumentException(rdx + " is not an R lazy-load index (no 'variables' list)");
+      throw new IllegalArgumentException(
+          rdx + " is not an R lazy-load index (no 'variables' list)");
     }
     Map<String, long[]> index = new LinkedHashMap<>();
     for (int i = 0; i < vars.size(); i++) {
@@ -139,7 +141,8 @@ public final class Rdata {
    */
   public Frame frame(String name) {
     if (!(read(name) instanceof RList list)) {
-      throw new IllegalArgumentException("object '" + name + "' in " + rdb + " is not a data frame");
+      throw new IllegalArgumentException(
+          "object '" + name + "' in " + rdb + " is not a data frame");
     }
     return new Frame(name, list);
   }
@@ -150,17 +153,22 @@ public final class Rdata {
     InputStream body;
     if (compression == 3) {
       int type = in.read();
-      body = switch (type) {
-        case 'Z' -> new LZMA2InputStream(in, DICTIONARY);
-        case '1' -> new InflaterInputStream(in);
-        case '0' -> in;
-        default -> throw new IOException(
-            "R record compression type '" + (char) type + "' is not supported (Z, 1 and 0 are)");
-      };
+      body =
+          switch (type) {
+            case 'Z' -> new LZMA2InputStream(in, DICTIONARY);
+            case '1' -> new InflaterInputStream(in);
+            case '0' -> in;
+            default ->
+                throw new IOException(
+                    "R record compression type '"
+                        + (char) type
+                        + "' is not supported (Z, 1 and 0 are)");
+          };
     } else if (compression == 1) {
       body = new InflaterInputStream(in);
     } else {
-      throw new IOException("R lazy-load compression " + compression + " is not supported (1 and 3 are)");
+      throw new IOException(
+          "R lazy-load compression " + compression + " is not supported (1 and 3 are)");
     }
     byte[] out = new byte[length];
     int n = body.readNBytes(out, 0, length);
@@ -261,7 +269,12 @@ public final class Rdata {
       Object v = columns.get(column);
       if (v == null) {
         throw new IllegalArgumentException(
-            "data frame '" + name + "' has no column '" + column + "'; its columns are " + columns.names());
+            "data frame '"
+                + name
+                + "' has no column '"
+                + column
+                + "'; its columns are "
+                + columns.names());
       }
       if (v instanceof String[] s) {
         return s.clone();
@@ -270,10 +283,14 @@ public final class Rdata {
         return f.labels();
       }
       if (v instanceof int[] n) {
-        return Arrays.stream(n).mapToObj(x -> x == Integer.MIN_VALUE ? null : Integer.toString(x)).toArray(String[]::new);
+        return Arrays.stream(n)
+            .mapToObj(x -> x == Integer.MIN_VALUE ? null : Integer.toString(x))
+            .toArray(String[]::new);
       }
       if (v instanceof double[] d) {
-        return Arrays.stream(d).mapToObj(x -> Double.isNaN(x) ? null : Double.toString(x)).toArray(String[]::new);
+        return Arrays.stream(d)
+            .mapToObj(x -> Double.isNaN(x) ? null : Double.toString(x))
+            .toArray(String[]::new);
       }
       if (v instanceof boolean[] b) {
         String[] out = new String[b.length];
@@ -283,7 +300,12 @@ public final class Rdata {
         return out;
       }
       throw new IllegalArgumentException(
-          "column '" + column + "' of data frame '" + name + "' is a " + v.getClass().getSimpleName()
+          "column '"
+              + column
+              + "' of data frame '"
+              + name
+              + "' is a "
+              + v.getClass().getSimpleName()
               + ", not a vector of strings, numbers or factor levels");
     }
 

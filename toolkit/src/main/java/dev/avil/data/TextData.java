@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * The texts of the text setting, as plain tab-separated files in {@link Datasets#textDir()}:
  *
  * <ul>
- *   <li>{@code reviews.tsv}: Amazon fine-food reviews from R's {@code modeldata} package
- *       ({@code training_data}, 4,000 reviews, and {@code testing_data}, 1,000), with columns
- *       {@code split} ({@code train}/{@code test}), {@code product}, {@code label} ({@code great}
- *       for 5 stars, else {@code other}) and {@code text};
+ *   <li>{@code reviews.tsv}: Amazon fine-food reviews from R's {@code modeldata} package ({@code
+ *       training_data}, 4,000 reviews, and {@code testing_data}, 1,000), with columns {@code split}
+ *       ({@code train}/{@code test}), {@code product}, {@code label} ({@code great} for 5 stars,
+ *       else {@code other}) and {@code text};
  *   <li>{@code lexicon.tsv}: the Bing Liu opinion lexicon from R's {@code tidytext} ({@code
  *       sentiments}, 6,786 words), columns {@code word} and {@code polarity};
  *   <li>{@code tweets.tsv}: Donald Trump's tweets sent from Android or iPhone, from R's {@code
- *       dslabs} ({@code trump_tweets}), columns {@code device} ({@code android}/{@code iphone})
- *       and {@code text}.
+ *       dslabs} ({@code trump_tweets}), columns {@code device} ({@code android}/{@code iphone}) and
+ *       {@code text}.
  * </ul>
  *
  * <p>Texts are cleaned once, here: HTML line breaks ({@code <br />}) and any run of white space
@@ -104,15 +104,26 @@ public final class TextData {
       lines = Files.readAllLines(p, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read " + p + "; write it by running, from the project's top folder:  " + Datasets.SETUP_COMMAND, e);
+          "cannot read "
+              + p
+              + "; write it by running, from the project's top folder:  "
+              + Datasets.SETUP_COMMAND,
+          e);
     }
     List<String[]> rows = new ArrayList<>(lines.size());
     for (int i = 1; i < lines.size(); i++) {
       String[] r = lines.get(i).split("\t", -1);
       if (r.length != columns) {
         throw new IllegalStateException(
-            p + " line " + (i + 1) + " has " + r.length + " fields, expected " + columns
-                + "; rewrite it with  " + Datasets.SETUP_COMMAND);
+            p
+                + " line "
+                + (i + 1)
+                + " has "
+                + r.length
+                + " fields, expected "
+                + columns
+                + "; rewrite it with  "
+                + Datasets.SETUP_COMMAND);
       }
       rows.add(r);
     }
@@ -138,14 +149,26 @@ public final class TextData {
     List<String> reviews = new ArrayList<>();
     Rdata modeldata = Rdata.open(lib.resolve("modeldata/data"));
     for (String[] part : new String[][] {{"training_data", "train"}, {"testing_data", "test"}}) {
-      reviews.addAll(lines(modeldata.frame(part[0]),
-          r -> part[1] + "\t" + clean(r[0]) + "\t" + r[2] + "\t" + clean(r[1]),
-          "product", "review", "score"));
+      reviews.addAll(
+          lines(
+              modeldata.frame(part[0]),
+              r -> part[1] + "\t" + clean(r[0]) + "\t" + r[2] + "\t" + clean(r[1]),
+              "product",
+              "review",
+              "score"));
     }
-    List<String> lexicon = lines(Rdata.open(lib.resolve("tidytext/data")).frame("sentiments"),
-        r -> clean(r[0]) + "\t" + r[1], "word", "sentiment");
-    List<String> tweets = lines(Rdata.open(lib.resolve("dslabs/data")).frame("trump_tweets"),
-        TextData::tweet, "source", "text");
+    List<String> lexicon =
+        lines(
+            Rdata.open(lib.resolve("tidytext/data")).frame("sentiments"),
+            r -> clean(r[0]) + "\t" + r[1],
+            "word",
+            "sentiment");
+    List<String> tweets =
+        lines(
+            Rdata.open(lib.resolve("dslabs/data")).frame("trump_tweets"),
+            TextData::tweet,
+            "source",
+            "text");
     write(out.resolve(REVIEWS), "split\tproduct\tlabel\ttext", reviews);
     write(out.resolve(LEXICON), "word\tpolarity", lexicon);
     write(out.resolve(TWEETS), "device\ttext", tweets);
@@ -181,8 +204,10 @@ public final class TextData {
   /** A tweet's line from its source and text, or null unless from Android or iPhone with text. */
   private static String tweet(String[] sourceAndText) {
     String source = sourceAndText[0];
-    String device = "Twitter for Android".equals(source) ? "android"
-        : "Twitter for iPhone".equals(source) ? "iphone" : null;
+    String device =
+        "Twitter for Android".equals(source)
+            ? "android"
+            : "Twitter for iPhone".equals(source) ? "iphone" : null;
     String cleaned = sourceAndText[1] == null ? "" : clean(sourceAndText[1]);
     return device == null || cleaned.isEmpty() ? null : device + "\t" + cleaned;
   }

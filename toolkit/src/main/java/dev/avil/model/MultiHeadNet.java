@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * headHidden} hidden units. Parameters are initialised like PyTorch's defaults (uniform in ±1/√fan
  * in, biases included), drawn from a Java random stream so the same seed gives the same network.
  *
- * <p>{@link #parameters()} lists the trunk's parameters, then each head's, in task order: the
- * fixed order of every parameter vector.
+ * <p>{@link #parameters()} lists the trunk's parameters, then each head's, in task order: the fixed
+ * order of every parameter vector.
  */
 public final class MultiHeadNet {
   private final Block trunk;
@@ -67,7 +67,8 @@ public final class MultiHeadNet {
       trunk.initialize(manager, dtype, in);
       Shape out = trunk.getOutputShapes(new Shape[] {in})[0];
       if (out.dimension() != 2) {
-        throw new IllegalArgumentException("trunk output shape " + out + " is not (batch, features)");
+        throw new IllegalArgumentException(
+            "trunk output shape " + out + " is not (batch, features)");
       }
       features = out.get(1);
     } catch (RuntimeException e) {

@@ -21,8 +21,8 @@ public final class Trunks {
   private Trunks() {}
 
   /**
-   * LeNet for 1×28×28 inputs: conv 5×5 (10) → max-pool 2 → ReLU → conv 5×5 (20) → max-pool 2 →
-   * ReLU → linear 50 → ReLU. The same body as the PyTorch reference.
+   * LeNet for 1×28×28 inputs: conv 5×5 (10) → max-pool 2 → ReLU → conv 5×5 (20) → max-pool 2 → ReLU
+   * → linear 50 → ReLU. The same body as the PyTorch reference.
    */
   public static Trunk lenet() {
     return Trunk.of(

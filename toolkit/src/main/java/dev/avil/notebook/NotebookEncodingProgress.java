@@ -27,9 +27,13 @@ public final class NotebookEncodingProgress implements EncodingProgress {
     }
     lastSeconds = seconds;
     String text = EncodingProgress.line(done, total, seconds);
-    String html = String.format(Locale.ROOT,
-        "<div class=\"avil-progress\"><progress value=\"%d\" max=\"%d\" style=\"width:20em\"></progress> %s</div>",
-        done, Math.max(total, 1), Html.escape(text.substring(text.indexOf(']') + 2)));
+    String html =
+        String.format(
+            Locale.ROOT,
+            "<div class=\"avil-progress\"><progress value=\"%d\" max=\"%d\" style=\"width:20em\"></progress> %s</div>",
+            done,
+            Math.max(total, 1),
+            Html.escape(text.substring(text.indexOf(']') + 2)));
     DisplayData data = new DisplayData(text);
     data.putHTML(html);
     output.publish(data);

@@ -7,17 +7,17 @@ import dev.avil.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import tech.tablesaw.api.Table;
 
 /**
- * Training progress as one notebook output that updates in place (a Jupyter display id): the
- * epoch, every task's training loss, weight and α, the target's dev accuracy and the time left.
- * For a comparison, the same output also lists the finished runs. Inside the kernel the toolkit's
+ * Training progress as one notebook output that updates in place (a Jupyter display id): the epoch,
+ * every task's training loss, weight and α, the target's dev accuracy and the time left. For a
+ * comparison, the same output also lists the finished runs. Inside the kernel the toolkit's
  * extension makes it the default listener, so {@code run()} shows it without any setup; it can also
  * be given explicitly.
  *
@@ -35,7 +35,8 @@ public final class NotebookProgress implements TrainingListener {
   private final long createdNanos = System.nanoTime();
   private int started;
 
-  private record FinishedRun(String method, long seed, int epochs, int of, double bestDev, double seconds) {}
+  private record FinishedRun(
+      String method, long seed, int epochs, int of, double bestDev, double seconds) {}
 
   /** A run in progress: a comparison's runs go side by side, so there can be several. */
   private static final class Running {
@@ -91,7 +92,10 @@ public final class NotebookProgress implements TrainingListener {
       return;
     }
     r.last = p;
-    r.bestDev = Double.isNaN(r.bestDev) ? p.targetDevAccuracy() : Math.max(r.bestDev, p.targetDevAccuracy());
+    r.bestDev =
+        Double.isNaN(r.bestDev)
+            ? p.targetDevAccuracy()
+            : Math.max(r.bestDev, p.targetDevAccuracy());
     publish();
   }
 
@@ -160,17 +164,42 @@ public final class NotebookProgress implements TrainingListener {
       if (r.last == null) {
         lines.add(prefix + r.name() + ": starting epoch 1 of " + r.epochs);
       } else {
-        lines.add(String.format(Locale.ROOT, "%s%s: epoch %d/%d, target dev accuracy %.3f (best %.3f), ~%s left",
-            prefix, r.name(), r.last.epoch(), r.last.epochs(), r.last.targetDevAccuracy(), r.bestDev, duration(secondsLeft(r))));
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%s%s: epoch %d/%d, target dev accuracy %.3f (best %.3f), ~%s left",
+                prefix,
+                r.name(),
+                r.last.epoch(),
+                r.last.epochs(),
+                r.last.targetDevAccuracy(),
+                r.bestDev,
+                duration(secondsLeft(r))));
       }
     }
     if (running.isEmpty() && lastEnded != null) {
       FinishedRun f = finished.get(finished.size() - 1);
-      String prefix = runs > 1 ? String.format(Locale.ROOT, "Run %d of %d: ", lastEnded.number, runs) : "";
-      String end = f.epochs() < f.of()
-          ? String.format(Locale.ROOT, "stopped after epoch %d of %d, best target dev accuracy %.3f", f.epochs(), f.of(), f.bestDev())
-          : String.format(Locale.ROOT, "%d epochs in %s, best target dev accuracy %.3f", f.of(), duration(f.seconds()), f.bestDev());
-      String total = finished.size() == runs && runs > 1 ? String.format(Locale.ROOT, " (all %d runs in %s)", runs, duration(seconds(createdNanos))) : "";
+      String prefix =
+          runs > 1 ? String.format(Locale.ROOT, "Run %d of %d: ", lastEnded.number, runs) : "";
+      String end =
+          f.epochs() < f.of()
+              ? String.format(
+                  Locale.ROOT,
+                  "stopped after epoch %d of %d, best target dev accuracy %.3f",
+                  f.epochs(),
+                  f.of(),
+                  f.bestDev())
+              : String.format(
+                  Locale.ROOT,
+                  "%d epochs in %s, best target dev accuracy %.3f",
+                  f.of(),
+                  duration(f.seconds()),
+                  f.bestDev());
+      String total =
+          finished.size() == runs && runs > 1
+              ? String.format(
+                  Locale.ROOT, " (all %d runs in %s)", runs, duration(seconds(createdNanos)))
+              : "";
       lines.add(prefix + lastEnded.name() + ": " + end + total);
     }
     return lines;
@@ -182,9 +211,10 @@ public final class NotebookProgress implements TrainingListener {
    */
   private double secondsLeft(Running r) {
     double currentTotal = seconds(r.startNanos) + r.last.secondsLeft();
-    double perRun = finished.isEmpty()
-        ? currentTotal
-        : finished.stream().mapToDouble(FinishedRun::seconds).average().orElse(currentTotal);
+    double perRun =
+        finished.isEmpty()
+            ? currentTotal
+            : finished.stream().mapToDouble(FinishedRun::seconds).average().orElse(currentTotal);
     return r.last.secondsLeft() + (double) (runs - started) * perRun / Math.max(1, running.size());
   }
 
@@ -192,10 +222,11 @@ public final class NotebookProgress implements TrainingListener {
     String name =
         String.format(Locale.ROOT, "epoch %d/%d (%.1f s)", p.epoch(), p.epochs(), p.seconds());
     List<Integer> tasks = IntStream.range(0, p.tasks().size()).boxed().toList();
-    Tables.Builder<Integer> table = Tables.from(name, tasks)
-        .text("task", t -> p.tasks().get(t) + (t == 0 ? " (target)" : ""))
-        .doubles("train loss", t -> p.trainLoss()[t])
-        .doubles("weight", t -> p.weights()[t]);
+    Tables.Builder<Integer> table =
+        Tables.from(name, tasks)
+            .text("task", t -> p.tasks().get(t) + (t == 0 ? " (target)" : ""))
+            .doubles("train loss", t -> p.trainLoss()[t])
+            .doubles("weight", t -> p.weights()[t]);
     return (p.alphas() == null ? table : table.doubles("α", t -> p.alphas()[t])).table();
   }
 
@@ -215,7 +246,10 @@ public final class NotebookProgress implements TrainingListener {
 
   private static String duration(double seconds) {
     long s = Math.round(seconds);
-    return s < 60 ? s + " s" : s < 3600 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
-        : String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    return s < 60
+        ? s + " s"
+        : s < 3600
+            ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
+            : String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
   }
 }

@@ -26,18 +26,32 @@ import tech.tablesaw.plotly.components.Figure;
 final class RichDisplay {
   private final AtomicBoolean plotlySent = new AtomicBoolean();
   private final AtomicLong figures = new AtomicLong();
+
   /** Keeps element ids apart from those of an earlier kernel session still on the page. */
-  private final String session = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+  private final String session =
+      Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
 
   /** Registers the four types on {@code renderer}, preferring HTML. */
   void registerOn(Renderer renderer) {
-    renderer.createRegistration(Results.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+    renderer
+        .createRegistration(Results.class)
+        .supporting(MIMEType.TEXT_PLAIN)
+        .preferring(MIMEType.TEXT_HTML)
         .register((r, ctx) -> render(ctx, () -> html(r), () -> text(r)));
-    renderer.createRegistration(Comparison.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+    renderer
+        .createRegistration(Comparison.class)
+        .supporting(MIMEType.TEXT_PLAIN)
+        .preferring(MIMEType.TEXT_HTML)
         .register((c, ctx) -> render(ctx, () -> html(c), () -> text(c)));
-    renderer.createRegistration(Table.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+    renderer
+        .createRegistration(Table.class)
+        .supporting(MIMEType.TEXT_PLAIN)
+        .preferring(MIMEType.TEXT_HTML)
         .register((t, ctx) -> render(ctx, () -> html(t), () -> text(t)));
-    renderer.createRegistration(Figure.class).supporting(MIMEType.TEXT_PLAIN).preferring(MIMEType.TEXT_HTML)
+    renderer
+        .createRegistration(Figure.class)
+        .supporting(MIMEType.TEXT_PLAIN)
+        .preferring(MIMEType.TEXT_HTML)
         .register((f, ctx) -> render(ctx, () -> html(f), () -> text(f)));
   }
 
@@ -73,8 +87,15 @@ final class RichDisplay {
   private String figure(Figure f) {
     String id = "avilFigure" + session + "x" + figures.incrementAndGet();
     String library = plotlySent.compareAndSet(false, true) ? Plotly.scriptTag() : "";
-    return library + "<div id=\"" + id + "\">" + Html.figure(f) + "</div>"
-        + "<script>if (typeof Plotly === 'undefined') { document.getElementById('" + id + "').insertAdjacentHTML("
+    return library
+        + "<div id=\""
+        + id
+        + "\">"
+        + Html.figure(f)
+        + "</div>"
+        + "<script>if (typeof Plotly === 'undefined') { document.getElementById('"
+        + id
+        + "').insertAdjacentHTML("
         + "'afterbegin', '<p style=\"color:#b00\">This figure needs plotly.js, which the kernel sends with the first"
         + " figure of a session. Restart the kernel and run all cells to draw it.</p>'); }</script>";
   }
@@ -84,7 +105,8 @@ final class RichDisplay {
   }
 
   static String text(Comparison c) {
-    String failures = c.failures().isEmpty() ? "" : "\nFailed runs:\n  " + String.join("\n  ", c.failures());
+    String failures =
+        c.failures().isEmpty() ? "" : "\nFailed runs:\n  " + String.join("\n  ", c.failures());
     return c + failures;
   }
 
@@ -94,7 +116,10 @@ final class RichDisplay {
 
   static String text(Figure f) {
     String title = f.getLayout() == null ? null : f.getLayout().getTitle();
-    return String.format(Locale.ROOT, "Figure%s (%d traces; shown as HTML)",
-        title == null ? "" : " \"" + title + "\"", f.getTraces().length);
+    return String.format(
+        Locale.ROOT,
+        "Figure%s (%d traces; shown as HTML)",
+        title == null ? "" : " \"" + title + "\"",
+        f.getTraces().length);
   }
 }

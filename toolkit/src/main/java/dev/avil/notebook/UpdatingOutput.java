@@ -5,8 +5,8 @@ import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
- * One notebook output that is shown once and then updated in place (a Jupyter display id): what
- * the live progress outputs are written to.
+ * One notebook output that is shown once and then updated in place (a Jupyter display id): what the
+ * live progress outputs are written to.
  */
 final class UpdatingOutput {
   private final DisplayStream display;
@@ -16,7 +16,8 @@ final class UpdatingOutput {
   /** An output on {@code display}, its id starting with {@code prefix}. */
   UpdatingOutput(DisplayStream display, String prefix) {
     if (display == null) {
-      throw new IllegalArgumentException("display stream must not be null; use the kernel's getIO().display");
+      throw new IllegalArgumentException(
+          "display stream must not be null; use the kernel's getIO().display");
     }
     this.display = display;
     this.displayId = prefix + UUID.randomUUID();

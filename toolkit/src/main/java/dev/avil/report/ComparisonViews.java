@@ -12,10 +12,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * The tables, figures and page of a comparison (several methods over several seeds), each laid
- * out here once, from the runs it holds. {@code dev.avil.api.Comparison} holds them and implements
- * the accessors; the views come with them, and {@code c.report(dir)} writes the same {@link
- * #page} that the notebook shows.
+ * The tables, figures and page of a comparison (several methods over several seeds), each laid out
+ * here once, from the runs it holds. {@code dev.avil.api.Comparison} holds them and implements the
+ * accessors; the views come with them, and {@code c.report(dir)} writes the same {@link #page} that
+ * the notebook shows.
  *
  * <pre>{@code
  * Comparison c = plan.run();         // a ComparisonViews
@@ -41,19 +41,27 @@ public interface ComparisonViews {
   /**
    * Per method: runs, mean ± std of the target's test accuracy at the best dev epoch and at the
    * last epoch, the paired difference (same seed) to the baseline with its 95% t interval and
-   * per-seed values, the mean target steps to the best epoch, the mean epochs trained, and
-   * seconds per epoch. The statistics come from {@link SeedStats}.
+   * per-seed values, the mean target steps to the best epoch, the mean epochs trained, and seconds
+   * per epoch. The statistics come from {@link SeedStats}.
    */
   default Table table() {
     Table runs = SeedStats.runs(runs());
     Table m = SeedStats.methods(runs, methods());
     Table d = SeedStats.differences(runs, methods(), baseline());
-    return Tables.of("target test accuracy at the best dev epoch",
-        m.column("method"), m.column("runs"),
-        m.column("test acc mean"), m.column("test acc std"), m.column("test acc (last) mean"),
-        d.column("Δ vs " + baseline()), d.column("Δ 95% low"), d.column("Δ 95% high"),
+    return Tables.of(
+        "target test accuracy at the best dev epoch",
+        m.column("method"),
+        m.column("runs"),
+        m.column("test acc mean"),
+        m.column("test acc std"),
+        m.column("test acc (last) mean"),
+        d.column("Δ vs " + baseline()),
+        d.column("Δ 95% low"),
+        d.column("Δ 95% high"),
         d.column("Δ per seed"),
-        m.column("target steps"), m.column("epochs"), m.column("s/epoch"));
+        m.column("target steps"),
+        m.column("epochs"),
+        m.column("s/epoch"));
   }
 
   /**
@@ -73,8 +81,12 @@ public interface ComparisonViews {
     List<Weight> all = new ArrayList<>();
     List<String> series = new ArrayList<>();
     for (String m : methods()) {
-      List<Record> weights = runs().stream().filter(r -> r.method().equals(m))
-          .flatMap(r -> r.records().stream()).filter(x -> x.metric() == Metric.WEIGHT).toList();
+      List<Record> weights =
+          runs().stream()
+              .filter(r -> r.method().equals(m))
+              .flatMap(r -> r.records().stream())
+              .filter(x -> x.metric() == Metric.WEIGHT)
+              .toList();
       for (Record x : weights) {
         String name = m + " · " + x.task();
         if (!series.contains(name)) {
@@ -83,15 +95,22 @@ public interface ComparisonViews {
         all.add(new Weight(series.indexOf(name), name, x.epoch(), x.value()));
       }
     }
-    Table weights = Tables.from("weights", all)
-        .ints("order", Weight::series)
-        .text("series", Weight::name)
-        .ints("epoch", Weight::epoch)
-        .doubles("weight", Weight::weight)
-        .table();
-    Table s = weights.summarize("weight", mean).by("order", "series", "epoch")
-        .sortAscendingOn("order", "epoch");
-    return Tables.of("mean weights", s.column("series"), s.column("epoch"),
+    Table weights =
+        Tables.from("weights", all)
+            .ints("order", Weight::series)
+            .text("series", Weight::name)
+            .ints("epoch", Weight::epoch)
+            .doubles("weight", Weight::weight)
+            .table();
+    Table s =
+        weights
+            .summarize("weight", mean)
+            .by("order", "series", "epoch")
+            .sortAscendingOn("order", "epoch");
+    return Tables.of(
+        "mean weights",
+        s.column("series"),
+        s.column("epoch"),
         s.column("Mean [weight]").setName("weight"));
   }
 
@@ -99,15 +118,25 @@ public interface ComparisonViews {
   default Figure plot() {
     Table runs = SeedStats.runs(runs());
     Table m = SeedStats.methods(runs, methods());
-    return Figures.barsWithPoints(m.stringColumn("method"), m.doubleColumn("test acc mean"),
-        runs.stringColumn("method"), runs.doubleColumn("test acc"),
-        "Target test accuracy at the best dev epoch", "test accuracy");
+    return Figures.barsWithPoints(
+        m.stringColumn("method"),
+        m.doubleColumn("test acc mean"),
+        runs.stringColumn("method"),
+        runs.doubleColumn("test acc"),
+        "Target test accuracy at the best dev epoch",
+        "test accuracy");
   }
 
   /** Mean task weights per epoch, one line per method and task. */
   default Figure weightPlot() {
-    return Figures.lines(meanWeights(), "epoch", "weight", "series",
-        "Task weights (mean over seeds)", "epoch", "weight");
+    return Figures.lines(
+        meanWeights(),
+        "epoch",
+        "weight",
+        "series",
+        "Task weights (mean over seeds)",
+        "epoch",
+        "weight");
   }
 
   /** Every record of every finished run, long format: method, seed, epoch, task, metric, value. */
@@ -116,22 +145,35 @@ public interface ComparisonViews {
   }
 
   /**
-   * The page of a comparison: what was compared, the table, the accuracy plot, the weight plot,
-   * the runs, and the runs that did not finish.
+   * The page of a comparison: what was compared, the table, the accuracy plot, the weight plot, the
+   * runs, and the runs that did not finish.
    */
   static HtmlReport page(ComparisonViews c) {
     HtmlReport page = new HtmlReport("αVIL toolkit: method comparison");
     if (!c.runs().isEmpty()) {
       RunViews first = c.runs().get(0);
-      String seeds = c.runs().stream().map(r -> Long.toString(r.seed()))
-          .collect(Collectors.toCollection(LinkedHashSet::new)).toString();
-      page.paragraph("Target: " + first.target() + ". Tasks: " + String.join(", ", first.tasks())
-          + ". Seeds: " + seeds + ". Epochs: " + first.epochs()
-          + ". Model selection by the target's dev accuracy.");
+      String seeds =
+          c.runs().stream()
+              .map(r -> Long.toString(r.seed()))
+              .collect(Collectors.toCollection(LinkedHashSet::new))
+              .toString();
+      page.paragraph(
+          "Target: "
+              + first.target()
+              + ". Tasks: "
+              + String.join(", ", first.tasks())
+              + ". Seeds: "
+              + seeds
+              + ". Epochs: "
+              + first.epochs()
+              + ". Model selection by the target's dev accuracy.");
     }
-    page.table(c.table()).figure(c.plot())
-        .heading("Task weights").figure(c.weightPlot())
-        .heading("Runs").table(c.perSeed());
+    page.table(c.table())
+        .figure(c.plot())
+        .heading("Task weights")
+        .figure(c.weightPlot())
+        .heading("Runs")
+        .table(c.perSeed());
     if (!c.failures().isEmpty()) {
       page.heading(c.interrupted() ? "Interrupted" : "Failed runs");
       if (c.interrupted()) {

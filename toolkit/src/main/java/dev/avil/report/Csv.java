@@ -24,16 +24,16 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
- * CSV files, read and written by Tablesaw. Every field is written quoted, so text reads back as
- * it was written (Tablesaw trims unquoted fields); numbers are written as {@link Double#toString}
- * does, so they read back exactly, and a missing number as an empty field. A file is written to
- * a temporary file beside it and renamed over it, so a reader sees the old file or the new one,
- * never half of one.
+ * CSV files, read and written by Tablesaw. Every field is written quoted, so text reads back as it
+ * was written (Tablesaw trims unquoted fields); numbers are written as {@link Double#toString}
+ * does, so they read back exactly, and a missing number as an empty field. A file is written to a
+ * temporary file beside it and renamed over it, so a reader sees the old file or the new one, never
+ * half of one.
  *
- * <p>Before Tablesaw reads a file, one pass over its text checks what Tablesaw would pass over
- * or report without a line number: it must be UTF-8, end with a line break, close every quote,
- * and have on every line as many fields as its header. A file that fails names itself, the line,
- * what was expected there and what was found.
+ * <p>Before Tablesaw reads a file, one pass over its text checks what Tablesaw would pass over or
+ * report without a line number: it must be UTF-8, end with a line break, close every quote, and
+ * have on every line as many fields as its header. A file that fails names itself, the line, what
+ * was expected there and what was found.
  *
  * <pre>{@code
  * Csv.write(path, table);
@@ -46,8 +46,7 @@ public final class Csv {
   private Csv() {}
 
   /**
-   * The rows of a CSV file after its header, every column as text, each with the line it starts
-   * on.
+   * The rows of a CSV file after its header, every column as text, each with the line it starts on.
    */
   public static final class Rows {
     private final Path file;
@@ -79,18 +78,21 @@ public final class Csv {
   /** Writes {@code table} with its column names as the header, atomically. */
   public static void write(Path file, Table table) {
     StringWriter text = new StringWriter();
-    table.write().csv(CsvWriteOptions.builder(text)
-        .lineEnd("\n")
-        .quoteAllFields(true)
-        .ignoreLeadingWhitespaces(false)
-        .ignoreTrailingWhitespaces(false)
-        .build());
+    table
+        .write()
+        .csv(
+            CsvWriteOptions.builder(text)
+                .lineEnd("\n")
+                .quoteAllFields(true)
+                .ignoreLeadingWhitespaces(false)
+                .ignoreTrailingWhitespaces(false)
+                .build());
     writeAtomically(file, text.toString());
   }
 
   /**
-   * Writes rows of text (the first is the header), atomically: for files built row by row, such
-   * as the benchmark's.
+   * Writes rows of text (the first is the header), atomically: for files built row by row, such as
+   * the benchmark's.
    */
   public static void write(Path file, List<List<String>> rows) {
     List<String> header = rows.get(0);
@@ -151,8 +153,8 @@ public final class Csv {
    * Reads a file whose first line is its header; every column as text.
    *
    * @throws UncheckedIOException if the file cannot be read
-   * @throws IllegalArgumentException naming the file and the line, if the file is not UTF-8, is
-   *     cut short, leaves a quote open, or has a line with another number of fields than its header
+   * @throws IllegalArgumentException naming the file and the line, if the file is not UTF-8, is cut
+   *     short, leaves a quote open, or has a line with another number of fields than its header
    */
   public static Table read(Path file) {
     return rows(file, null).table();
@@ -178,24 +180,39 @@ public final class Csv {
       int expected = lines.get(0).fields();
       if (l.fields() != expected || l.text().isEmpty()) {
         String names = header == null ? lines.get(0).shown() : String.join(",", header);
-        throw new IllegalArgumentException(file + " line " + l.number() + ": expected " + expected
-            + " fields (" + names + "), found "
-            + (l.text().isEmpty() ? "a blank line" : l.fields() + ": " + l.shown()));
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + l.number()
+                + ": expected "
+                + expected
+                + " fields ("
+                + names
+                + "), found "
+                + (l.text().isEmpty() ? "a blank line" : l.fields() + ": " + l.shown()));
       }
     }
     if (lines.isEmpty()) {
       return new Rows(file, Table.create(file.toString()), new int[0]);
     }
-    Table all = Table.read().csv(CsvReadOptions.builder(new StringReader(text))
-        .header(false)
-        .columnTypes(name -> ColumnType.STRING)
-        .missingValueIndicator("")
-        .maxCharsPerColumn(-1)
-        .tableName(file.toString())
-        .build());
+    Table all =
+        Table.read()
+            .csv(
+                CsvReadOptions.builder(new StringReader(text))
+                    .header(false)
+                    .columnTypes(name -> ColumnType.STRING)
+                    .missingValueIndicator("")
+                    .maxCharsPerColumn(-1)
+                    .tableName(file.toString())
+                    .build());
     if (all.rowCount() != lines.size()) {
-      throw new IllegalStateException(file + ": Tablesaw read " + all.rowCount() + " rows where "
-          + lines.size() + " lines were checked");
+      throw new IllegalStateException(
+          file
+              + ": Tablesaw read "
+              + all.rowCount()
+              + " rows where "
+              + lines.size()
+              + " lines were checked");
     }
     List<String> names = new ArrayList<>();
     for (int c = 0; c < all.columnCount(); c++) {
@@ -212,13 +229,14 @@ public final class Csv {
   }
 
   private static IllegalArgumentException wrongHeader(Path file, List<String> header, String s) {
-    return new IllegalArgumentException(file + " line 1: expected the header "
-        + String.join(",", header) + ", found " + s);
+    return new IllegalArgumentException(
+        file + " line 1: expected the header " + String.join(",", header) + ", found " + s);
   }
 
   private static String utf8(Path file) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
@@ -282,8 +300,11 @@ public final class Csv {
       throw cutShort(file, start);
     }
     if (quoteLine > 0) {
-      throw new IllegalArgumentException(file + " line " + quoteLine
-          + ": a quoted field is never closed; expected a closing '\"' (is the file cut short?)");
+      throw new IllegalArgumentException(
+          file
+              + " line "
+              + quoteLine
+              + ": a quoted field is never closed; expected a closing '\"' (is the file cut short?)");
     }
     if (from < text.length()) {
       lines.add(new Line(start, fields, text.substring(from).replace("\r", "")));
@@ -293,8 +314,11 @@ public final class Csv {
 
   /** Every line ends with a line break: a file that ends inside a line was cut short. */
   private static IllegalArgumentException cutShort(Path file, int line) {
-    return new IllegalArgumentException(file + " line " + line
-        + ": the file ends in the middle of this line; expected every line to end with a"
-        + " line break (the file was cut short)");
+    return new IllegalArgumentException(
+        file
+            + " line "
+            + line
+            + ": the file ends in the middle of this line; expected every line to end with a"
+            + " line break (the file was cut short)");
   }
 }

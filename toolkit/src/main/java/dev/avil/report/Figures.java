@@ -20,23 +20,28 @@ import tech.tablesaw.plotly.traces.Trace;
 public final class Figures {
   private Figures() {}
 
-  /**
-   * One line per group: {@code y} against {@code x} for each distinct value of {@code group}.
-   */
-  public static Figure lines(Table t, String x, String y, String group, String title, String xTitle, String yTitle) {
+  /** One line per group: {@code y} against {@code x} for each distinct value of {@code group}. */
+  public static Figure lines(
+      Table t, String x, String y, String group, String title, String xTitle, String yTitle) {
     Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
     NumericColumn<?> xs = t.numberColumn(x);
     NumericColumn<?> ys = t.numberColumn(y);
     for (int r = 0; r < t.rowCount(); r++) {
-      byGroup.computeIfAbsent(t.column(group).getString(r), k -> new ArrayList<>())
+      byGroup
+          .computeIfAbsent(t.column(group).getString(r), k -> new ArrayList<>())
           .add(new double[] {xs.getDouble(r), ys.getDouble(r)});
     }
     List<Trace> traces = new ArrayList<>();
-    byGroup.forEach((name, pts) -> {
-      double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
-      double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
-      traces.add(ScatterTrace.builder(px, py).mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(name).build());
-    });
+    byGroup.forEach(
+        (name, pts) -> {
+          double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
+          double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
+          traces.add(
+              ScatterTrace.builder(px, py)
+                  .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+                  .name(name)
+                  .build());
+        });
     return new Figure(layout(title, xTitle, yTitle), traces.toArray(new Trace[0]));
   }
 
@@ -48,15 +53,24 @@ public final class Figures {
    * @param pointCategories the category of each single value
    * @param points the single values
    */
-  public static Figure barsWithPoints(StringColumn categories, DoubleColumn means,
-      StringColumn pointCategories, DoubleColumn points, String title, String yTitle) {
-    Trace bars = BarTrace.builder(categories.asObjectArray(), means.asDoubleArray())
-        .name("mean").opacity(0.5).build();
-    Trace singles = ScatterTrace.builder(pointCategories, points)
-        .mode(ScatterTrace.Mode.MARKERS)
-        .marker(Marker.builder().size(9).build())
-        .name("single seeds")
-        .build();
+  public static Figure barsWithPoints(
+      StringColumn categories,
+      DoubleColumn means,
+      StringColumn pointCategories,
+      DoubleColumn points,
+      String title,
+      String yTitle) {
+    Trace bars =
+        BarTrace.builder(categories.asObjectArray(), means.asDoubleArray())
+            .name("mean")
+            .opacity(0.5)
+            .build();
+    Trace singles =
+        ScatterTrace.builder(pointCategories, points)
+            .mode(ScatterTrace.Mode.MARKERS)
+            .marker(Marker.builder().size(9).build())
+            .name("single seeds")
+            .build();
     double lo = points.isEmpty() ? 0 : points.min();
     double hi = points.isEmpty() ? 1 : points.max();
     double pad = Math.max(0.01, (hi - lo) * 0.3);
@@ -65,7 +79,11 @@ public final class Figures {
             .title(title)
             .height(420)
             .width(760)
-            .yAxis(Axis.builder().title(yTitle).range(Math.max(0, lo - pad), Math.min(1.0001, hi + pad)).build())
+            .yAxis(
+                Axis.builder()
+                    .title(yTitle)
+                    .range(Math.max(0, lo - pad), Math.min(1.0001, hi + pad))
+                    .build())
             .build();
     return new Figure(layout, bars, singles);
   }

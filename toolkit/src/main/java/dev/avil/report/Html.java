@@ -13,17 +13,24 @@ import tech.tablesaw.plotly.components.Figure;
  */
 public final class Html {
   private static final AtomicLong IDS = new AtomicLong();
+
   /** Differs between processes, so plots of a restarted notebook kernel never reuse a div id. */
-  private static final String PREFIX = "avilPlot" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "x";
+  private static final String PREFIX =
+      "avilPlot" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "x";
 
   private Html() {}
 
   /** Escapes text for HTML. */
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
-  /** A table as an HTML {@code <table>}, numbers to 4 significant places, with its name as caption. */
+  /**
+   * A table as an HTML {@code <table>}, numbers to 4 significant places, with its name as caption.
+   */
   public static String table(Table t) {
     StringBuilder s = new StringBuilder("<table class=\"avil\">");
     if (t.name() != null && !t.name().isBlank()) {
@@ -51,7 +58,9 @@ public final class Html {
     }
     if (c instanceof NumericColumn<?> n && c.type().name().equals("DOUBLE")) {
       double v = n.getDouble(r);
-      return Math.abs(v) >= 1e4 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.4f", v);
+      return Math.abs(v) >= 1e4 || v == Math.rint(v)
+          ? String.format(Locale.ROOT, "%.4g", v)
+          : String.format(Locale.ROOT, "%.4f", v);
     }
     return c.getString(r);
   }

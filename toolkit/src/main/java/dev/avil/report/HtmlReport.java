@@ -23,6 +23,7 @@ import tech.tablesaw.plotly.components.Figure;
  */
 public final class HtmlReport {
   private final String title;
+
   /** The page's parts in order: HTML text, or a figure drawn when the page is. */
   private final List<Object> parts = new ArrayList<>();
 

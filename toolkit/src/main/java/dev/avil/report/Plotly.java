@@ -25,8 +25,11 @@ public final class Plotly {
       try (InputStream in = Plotly.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException(
-              "plotly.js is not bundled in this build (resource " + RESOURCE + " missing); rebuild the"
-                  + " toolkit with Maven, which fetches npm plotly.js-dist-min@" + VERSION);
+              "plotly.js is not bundled in this build (resource "
+                  + RESOURCE
+                  + " missing); rebuild the"
+                  + " toolkit with Maven, which fetches npm plotly.js-dist-min@"
+                  + VERSION);
         }
         s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {

@@ -8,9 +8,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * The tables, figures and page of one run, each laid out here once, from what a run holds.
- * {@code dev.avil.api.Results} holds a run and implements the accessors; the views come with
- * them, so a notebook asks the results themselves, while the results never lay anything out.
+ * The tables, figures and page of one run, each laid out here once, from what a run holds. {@code
+ * dev.avil.api.Results} holds a run and implements the accessors; the views come with them, so a
+ * notebook asks the results themselves, while the results never lay anything out.
  *
  * <pre>{@code
  * Results r = experiment.run();      // a RunViews
@@ -83,15 +83,20 @@ public interface RunViews {
    * beside the target's, and a verdict. <em>helpful</em>: its final weight is at least the
    * target's; <em>harmful</em>: at most half the target's; <em>unclear</em> in between; <em>not
    * judged</em> when the method never moved any weight (uniform MTL, single-task); <em>target
-   * stopped</em> when the target's own final weight is 0 (the paper's rule can do that), so there is
-   * nothing to compare with.
+   * stopped</em> when the target's own final weight is 0 (the paper's rule can do that), so there
+   * is nothing to compare with.
    */
   default Table judgement() {
     String target = target();
     int last = epochs();
     // the method judged if its positive weights were ever anything but one value (1 in uniform MTL)
-    boolean moved = records().stream().filter(x -> x.metric() == Metric.WEIGHT && x.value() != 0)
-        .map(Record::value).distinct().count() > 1;
+    boolean moved =
+        records().stream()
+                .filter(x -> x.metric() == Metric.WEIGHT && x.value() != 0)
+                .map(Record::value)
+                .distinct()
+                .count()
+            > 1;
     double targetWeight = value(last, target, Metric.WEIGHT);
     double targetEpochs = effectiveEpochs(target);
     List<String> aux = tasks().stream().filter(t -> !t.equals(target)).toList();
@@ -155,11 +160,12 @@ public interface RunViews {
         }
       }
     }
-    Table table = Tables.from("curves", points)
-        .ints("epoch", Point::epoch)
-        .text("curve", Point::curve)
-        .doubles("value", Point::value)
-        .table();
+    Table table =
+        Tables.from("curves", points)
+            .ints("epoch", Point::epoch)
+            .text("curve", Point::curve)
+            .doubles("value", Point::value)
+            .table();
     String title = method() + ": learning curves (seed " + seed() + ")";
     return Figures.lines(table, "epoch", "value", "curve", title, "epoch", "accuracy / loss");
   }
@@ -184,6 +190,8 @@ public interface RunViews {
   /** The page of a run: its summary, the weight plot and the learning curves. */
   static HtmlReport page(RunViews r) {
     return new HtmlReport(r.method() + " (seed " + r.seed() + ")")
-        .table(r.summary()).figure(r.weightPlot()).figure(r.curves());
+        .table(r.summary())
+        .figure(r.weightPlot())
+        .figure(r.curves());
   }
 }

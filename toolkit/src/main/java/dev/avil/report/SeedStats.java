@@ -43,8 +43,8 @@ public final class SeedStats {
 
   /**
    * Per method, in the order given (a method without runs has 0 runs and missing values): runs,
-   * mean and std of the test accuracy at the best dev epoch, mean test accuracy at the last
-   * epoch, and the means of target steps, epochs and seconds per epoch.
+   * mean and std of the test accuracy at the best dev epoch, mean test accuracy at the last epoch,
+   * and the means of target steps, epochs and seconds per epoch.
    */
   public static Table methods(Table runs, List<String> methods) {
     List<String> columns =
@@ -68,26 +68,33 @@ public final class SeedStats {
    * order of {@code runs}: method, seed, test acc, Δ.
    */
   public static Table paired(Table runs, String baseline) {
-    Table base = runs.where(runs.stringColumn("method").isEqualTo(baseline))
-        .selectColumns("seed", "test acc");
+    Table base =
+        runs.where(runs.stringColumn("method").isEqualTo(baseline))
+            .selectColumns("seed", "test acc");
     base.column("test acc").setName("baseline test acc");
-    Table mine = runs.selectColumns("method", "seed", "test acc")
-        .addColumns(IntColumn.indexColumn("order", runs.rowCount(), 0));
+    Table mine =
+        runs.selectColumns("method", "seed", "test acc")
+            .addColumns(IntColumn.indexColumn("order", runs.rowCount(), 0));
     Table paired = mine.joinOn("seed").inner(base).sortAscendingOn("order");
-    DoubleColumn d = paired.doubleColumn("test acc")
-        .subtract(paired.doubleColumn("baseline test acc")).setName("Δ");
+    DoubleColumn d =
+        paired
+            .doubleColumn("test acc")
+            .subtract(paired.doubleColumn("baseline test acc"))
+            .setName("Δ");
     return paired.selectColumns("method", "seed", "test acc").addColumns(d);
   }
 
   /**
    * Per method, in the order given: the paired differences to {@code baseline} ({@link #paired}):
-   * their number, mean, 95% t interval and the values seed by seed. The columns are {@code
-   * method}, {@code pairs}, {@code Δ vs BASELINE}, {@code Δ 95% low}, {@code Δ 95% high} and
-   * {@code Δ per seed}.
+   * their number, mean, 95% t interval and the values seed by seed. The columns are {@code method},
+   * {@code pairs}, {@code Δ vs BASELINE}, {@code Δ 95% low}, {@code Δ 95% high} and {@code Δ per
+   * seed}.
    */
   public static Table differences(Table runs, List<String> methods, String baseline) {
-    Table s = paired(runs, baseline)
-        .summarize("Δ", count, mean, Stats.HALF_WIDTH_95, Stats.SIGNED_VALUES).by("method");
+    Table s =
+        paired(runs, baseline)
+            .summarize("Δ", count, mean, Stats.HALF_WIDTH_95, Stats.SIGNED_VALUES)
+            .by("method");
     Map<String, Integer> row = rows(s);
     String hw = "95% half-width [Δ]";
     return Tables.from("Δ vs " + baseline, methods)

@@ -23,13 +23,14 @@ public final class Stats {
   private Stats() {}
 
   /** Sample standard deviation (n − 1); NaN for fewer than 2 values, where there is no spread. */
-  public static final NumericAggregateFunction STD = new NumericAggregateFunction("Std") {
-    @Override
-    public Double summarize(NumericColumn<?> column) {
-      DoubleColumn v = column.asDoubleColumn().removeMissing();
-      return v.size() < 2 ? Double.NaN : AggregateFunctions.stdDev.summarize(v);
-    }
-  };
+  public static final NumericAggregateFunction STD =
+      new NumericAggregateFunction("Std") {
+        @Override
+        public Double summarize(NumericColumn<?> column) {
+          DoubleColumn v = column.asDoubleColumn().removeMissing();
+          return v.size() < 2 ? Double.NaN : AggregateFunctions.stdDev.summarize(v);
+        }
+      };
 
   /**
    * Half-width of the 95% t interval of the mean, with the exact Student-t quantile for n − 1

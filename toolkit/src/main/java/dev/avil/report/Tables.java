@@ -45,8 +45,8 @@ public final class Tables {
   }
 
   /**
-   * Builds a table from items, a column at a time: each column is named once, beside the value
-   * it takes from an item.
+   * Builds a table from items, a column at a time: each column is named once, beside the value it
+   * takes from an item.
    *
    * @param <T> the items' type
    */

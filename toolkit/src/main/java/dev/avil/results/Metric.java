@@ -12,7 +12,9 @@ public enum Metric {
   TEST_ACCURACY("test_acc"),
   /** Mean loss on the test split. */
   TEST_LOSS("test_loss"),
-  /** The task's weight at the end of the epoch: what the method learned, and the next epoch uses. */
+  /**
+   * The task's weight at the end of the epoch: what the method learned, and the next epoch uses.
+   */
   WEIGHT("weight"),
   /** The task's α found this epoch (αVIL only). */
   ALPHA("alpha"),
@@ -21,8 +23,8 @@ public enum Metric {
   /** α steps skipped this epoch because the target's dev loss was not finite (task {@code *}). */
   SKIPPED_ALPHA_STEPS("skipped_alpha_steps"),
   /**
-   * Optimizer steps this epoch that used a gradient of the target's loss (task {@code *}): how
-   * many target updates the method made, to read beside its accuracy.
+   * Optimizer steps this epoch that used a gradient of the target's loss (task {@code *}): how many
+   * target updates the method made, to read beside its accuracy.
    */
   TARGET_STEPS("target_steps");
 
@@ -45,6 +47,9 @@ public enum Metric {
       }
     }
     throw new IllegalArgumentException(
-        "unknown metric '" + id + "'; accepted: " + java.util.Arrays.stream(values()).map(Metric::id).toList());
+        "unknown metric '"
+            + id
+            + "'; accepted: "
+            + java.util.Arrays.stream(values()).map(Metric::id).toList());
   }
 }

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * How the task builders split one set of examples at random: the dev and test shares and the seed.
- * The examples are shuffled with the seed; the first {@code test} share is the test split, the
- * next {@code dev} share the dev split, and the rest the training split.
+ * The examples are shuffled with the seed; the first {@code test} share is the test split, the next
+ * {@code dev} share the dev split, and the rest the training split.
  */
 record RandomSplit(Share dev, Share test, long seed) {
   /** dev(0.2), test(0.2), seed 1. */
@@ -15,8 +15,8 @@ record RandomSplit(Share dev, Share test, long seed) {
   /**
    * The split with a dev and a test share, given in either order.
    *
-   * @throws IllegalArgumentException if both shares are for the same part, or together they
-   *     leave no training part
+   * @throws IllegalArgumentException if both shares are for the same part, or together they leave
+   *     no training part
    */
   RandomSplit shares(Share a, Share b) {
     if (a == null || b == null || a.part() == b.part()) {
@@ -27,8 +27,13 @@ record RandomSplit(Share dev, Share test, long seed) {
     Share t = a.part() == Share.Part.TEST ? a : b;
     if (!(d.fraction() + t.fraction() < 1)) {
       throw new IllegalArgumentException(
-          "split(" + d + ", " + t + ") leaves no training part: the shares sum to "
-              + (d.fraction() + t.fraction()) + "; they must sum to < 1");
+          "split("
+              + d
+              + ", "
+              + t
+              + ") leaves no training part: the shares sum to "
+              + (d.fraction() + t.fraction())
+              + "; they must sum to < 1");
     }
     return new RandomSplit(d, t, seed);
   }
@@ -51,7 +56,14 @@ record RandomSplit(Share dev, Share test, long seed) {
     int nTest = Math.max(1, (int) Math.round(n * test.fraction()));
     if (nDev + nTest >= n) {
       throw new IllegalArgumentException(
-          "task '" + name + "': " + n + " examples are too few for " + nDev + " dev + " + nTest
+          "task '"
+              + name
+              + "': "
+              + n
+              + " examples are too few for "
+              + nDev
+              + " dev + "
+              + nTest
               + " test + at least 1 training example");
     }
     return new Split[] {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The share of a set of examples that one part of a random split receives. A builder that splits
- * one set at random ({@link Task.Builder#split}, {@link TableTaskBuilder#split}, {@link
+ * one set at random ({@link TaskBuilder#split}, {@link TableTaskBuilder#split}, {@link
  * TextTaskBuilder#split}) takes a {@code dev} and a {@code test} share, in either order, so that
  * every number says at the call site which part it is for; the training part gets the rest.
  *
@@ -32,7 +32,9 @@ public record Share(Part part, double fraction) {
     Objects.requireNonNull(part, "part");
     if (!(fraction > 0 && fraction < 1)) {
       throw new IllegalArgumentException(
-          part.name().toLowerCase(java.util.Locale.ROOT) + " share " + fraction
+          part.name().toLowerCase(java.util.Locale.ROOT)
+              + " share "
+              + fraction
               + " must be in (0, 1)");
     }
   }

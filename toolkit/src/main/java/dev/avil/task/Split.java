@@ -26,8 +26,8 @@ public final class Split {
   }
 
   /**
-   * A split over all rows of {@code features} (row-major, {@code featureSize} values per row).
-   * The arrays are not copied; do not change them afterwards.
+   * A split over all rows of {@code features} (row-major, {@code featureSize} values per row). The
+   * arrays are not copied; do not change them afterwards.
    */
   public static Split of(float[] features, int[] labels, int featureSize) {
     if (featureSize <= 0) {
@@ -62,8 +62,13 @@ public final class Split {
   public Split first(int n) {
     if (n < 0 || n > rows.length) {
       throw new IllegalArgumentException(
-          "first(" + n + ") of a split of " + rows.length + " rows: give a number in [0, "
-              + rows.length + "]");
+          "first("
+              + n
+              + ") of a split of "
+              + rows.length
+              + " rows: give a number in [0, "
+              + rows.length
+              + "]");
     }
     return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, 0, n));
   }
@@ -77,8 +82,13 @@ public final class Split {
   public Split after(int n) {
     if (n < 0 || n > rows.length) {
       throw new IllegalArgumentException(
-          "after(" + n + ") of a split of " + rows.length + " rows: give a number in [0, "
-              + rows.length + "]");
+          "after("
+              + n
+              + ") of a split of "
+              + rows.length
+              + " rows: give a number in [0, "
+              + rows.length
+              + "]");
     }
     return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, n, rows.length));
   }
@@ -110,7 +120,9 @@ public final class Split {
    * differ): tasks built from one image set can then share one forward pass of the trunk.
    */
   public boolean sameInputsAs(Split other) {
-    return features == other.features && featureSize == other.featureSize && Arrays.equals(rows, other.rows);
+    return features == other.features
+        && featureSize == other.featureSize
+        && Arrays.equals(rows, other.rows);
   }
 
   /** Number of rows. */
@@ -159,7 +171,8 @@ public final class Split {
   /** Copies the features of rows {@code [from, to)} into {@code dest}. */
   public void gatherRange(int from, int to, float[] dest) {
     for (int k = from; k < to; k++) {
-      System.arraycopy(features, rows[k] * featureSize, dest, (k - from) * featureSize, featureSize);
+      System.arraycopy(
+          features, rows[k] * featureSize, dest, (k - from) * featureSize, featureSize);
     }
   }
 

@@ -56,7 +56,11 @@ public final class TableTaskBuilder {
   public TableTaskBuilder label(String column) {
     if (!table.columnNames().contains(column)) {
       throw new IllegalArgumentException(
-          "label column '" + column + "' is not in table '" + table.name() + "'; its columns are "
+          "label column '"
+              + column
+              + "' is not in table '"
+              + table.name()
+              + "'; its columns are "
               + table.columnNames());
     }
     return new TableTaskBuilder(table, name, column, split, missing);
@@ -86,14 +90,19 @@ public final class TableTaskBuilder {
    * Reads the features and labels, splits the rows and builds the task.
    *
    * @return the task
-   * @throws IllegalArgumentException if no label column was given, a feature column is not
-   *     numeric, a row has no label (unless dropped), or a numeric label is not an integer
+   * @throws IllegalArgumentException if no label column was given, a feature column is not numeric,
+   *     a row has no label (unless dropped), or a numeric label is not an integer
    */
   public Task build() {
     if (label == null) {
       throw new IllegalArgumentException(
-          "task '" + name + "' from table '" + table.name() + "' needs its label column: call"
-              + " .label(column), one of " + table.columnNames());
+          "task '"
+              + name
+              + "' from table '"
+              + table.name()
+              + "' needs its label column: call"
+              + " .label(column), one of "
+              + table.columnNames());
     }
     List<NumericColumn<?>> features = features();
     List<Integer> rows = labelledRows();
@@ -119,7 +128,11 @@ public final class TableTaskBuilder {
       }
       if (!(c instanceof NumericColumn<?> n)) {
         throw new IllegalArgumentException(
-            "column '" + c.name() + "' of type " + c.type() + " is not numeric; feature columns"
+            "column '"
+                + c.name()
+                + "' of type "
+                + c.type()
+                + " is not numeric; feature columns"
                 + " must be numeric (drop it or name it as the label column)");
       }
       features.add(n);
@@ -147,8 +160,14 @@ public final class TableTaskBuilder {
     }
     if (unlabelled > 0 && missing == Tasks.MissingLabels.FAIL) {
       throw new IllegalArgumentException(
-          "row " + firstUnlabelled + " of table '" + table.name() + "' has no label in column '"
-              + label + "'" + (unlabelled > 1 ? " (" + unlabelled + " rows have none)" : "")
+          "row "
+              + firstUnlabelled
+              + " of table '"
+              + table.name()
+              + "' has no label in column '"
+              + label
+              + "'"
+              + (unlabelled > 1 ? " (" + unlabelled + " rows have none)" : "")
               + "; expected a label in every row: fill them in, or drop those rows with"
               + " .missingLabels(Tasks.MissingLabels.DROP)");
     }
@@ -169,7 +188,11 @@ public final class TableTaskBuilder {
         double v = nc.getDouble(i);
         if (v != Math.rint(v)) {
           throw new IllegalArgumentException(
-              "label " + v + " in row " + i + " is not an integer class; labels must be integers"
+              "label "
+                  + v
+                  + " in row "
+                  + i
+                  + " is not an integer class; labels must be integers"
                   + " or strings");
         }
         y[k] = (int) v;

@@ -35,8 +35,8 @@ public final class Task {
   /**
    * A task from prepared splits (see {@link Split#of}).
    *
-   * @throws IllegalArgumentException if a split is empty, a label is outside [0, classes), an
-   *     input is not finite, or the rows do not fit {@code inputShape}
+   * @throws IllegalArgumentException if a split is empty, a label is outside [0, classes), an input
+   *     is not finite, or the rows do not fit {@code inputShape}
    */
   public static Task of(
       String name, int classes, long[] inputShape, Split train, Split dev, Split test) {
@@ -49,8 +49,8 @@ public final class Task {
    * @param name the task's name: not blank, without commas or line breaks
    * @return a builder
    */
-  public static Builder builder(String name) {
-    return new Builder(name);
+  public static TaskBuilder builder(String name) {
+    return new TaskBuilder(name);
   }
 
   /** The task's name, unique within an experiment. */
@@ -107,8 +107,8 @@ public final class Task {
   }
 
   /**
-   * The same task without its first {@code n} training examples: the examples after them only.
-   * With {@link #trainSize} it gives tasks built from one data set disjoint training examples.
+   * The same task without its first {@code n} training examples: the examples after them only. With
+   * {@link #trainSize} it gives tasks built from one data set disjoint training examples.
    *
    * @param n how many training examples to leave out, in [0, training examples)
    * @return the smaller task
@@ -116,8 +116,15 @@ public final class Task {
   public Task trainAfter(int n) {
     if (n < 0 || n >= train.size()) {
       throw new IllegalArgumentException(
-          "trainAfter(" + n + ") for task '" + name + "' must leave at least 1 of its "
-              + train.size() + " training examples: give a number in [0, " + train.size() + ")");
+          "trainAfter("
+              + n
+              + ") for task '"
+              + name
+              + "' must leave at least 1 of its "
+              + train.size()
+              + " training examples: give a number in [0, "
+              + train.size()
+              + ")");
     }
     return withTrain(train.after(n));
   }
@@ -138,7 +145,9 @@ public final class Task {
   static String requireName(String name) {
     if (name == null || name.isBlank() || name.contains(",") || name.contains("\n")) {
       throw new IllegalArgumentException(
-          "task name '" + name + "' is not accepted: give a non-blank name without commas or newlines");
+          "task name '"
+              + name
+              + "' is not accepted: give a non-blank name without commas or newlines");
     }
     return name;
   }
@@ -163,7 +172,11 @@ public final class Task {
     Objects.requireNonNull(s, which);
     if (s.size() == 0) {
       throw new IllegalArgumentException(
-          "task '" + name + "' has an empty " + which + " split; every split needs at least 1 example");
+          "task '"
+              + name
+              + "' has an empty "
+              + which
+              + " split; every split needs at least 1 example");
     }
     if (s.featureSize() != featureSize()) {
       throw new IllegalArgumentException(
@@ -198,7 +211,13 @@ public final class Task {
     String bad = s.firstNonFinite();
     if (bad != null) {
       throw new IllegalArgumentException(
-          "task '" + name + "' " + which + " input is not finite: " + bad + "; inputs must be finite numbers");
+          "task '"
+              + name
+              + "' "
+              + which
+              + " input is not finite: "
+              + bad
+              + "; inputs must be finite numbers");
     }
   }
 
@@ -223,147 +242,5 @@ public final class Task {
     return String.format(
         "Task[%s, %d classes, input %s, train %d, dev %d, test %d]",
         name, classes, Arrays.toString(inputShape), train.size(), dev.size(), test.size());
-  }
-
-  /**
-   * Builds a task from Java arrays, one row of features per example: train, dev and test sets, or
-   * one set split at random by named shares ({@link Share}).
-   *
-   * <pre>{@code
-   * Task t = Task.builder("t").train(x, y).dev(devX, devY).test(testX, testY).build();
-   * Task u = Task.builder("u").classes(2).examples(x, y).split(dev(0.1), test(0.2)).build();
-   * }</pre>
-   */
-  public static final class Builder {
-    private final String name;
-    private int classes = -1;
-    private long[] inputShape;
-    private Split train;
-    private Split dev;
-    private Split test;
-    private Split examples;
-    private RandomSplit randomSplit = RandomSplit.DEFAULT;
-
-    private Builder(String name) {
-      this.name = requireName(name);
-    }
-
-    /** Number of classes; by default one more than the largest label seen. */
-    public Builder classes(int n) {
-      this.classes = n;
-      return this;
-    }
-
-    /** Shape of one input, e.g. {@code 1, 28, 28}; by default a vector of the row length. */
-    public Builder inputShape(long... shape) {
-      this.inputShape = shape.clone();
-      return this;
-    }
-
-    /** The training examples. */
-    public Builder train(float[][] x, int[] y) {
-      this.train = split("train", x, y);
-      return this;
-    }
-
-    /** The dev examples. */
-    public Builder dev(float[][] x, int[] y) {
-      this.dev = split("dev", x, y);
-      return this;
-    }
-
-    /** The test examples. */
-    public Builder test(float[][] x, int[] y) {
-      this.test = split("test", x, y);
-      return this;
-    }
-
-    /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
-    public Builder split(Share a, Share b) {
-      this.randomSplit = randomSplit.shares(a, b);
-      return this;
-    }
-
-    /** The seed of the random split of {@link #examples}. Default 1. */
-    public Builder splitSeed(long seed) {
-      this.randomSplit = randomSplit.seed(seed);
-      return this;
-    }
-
-    /** One set of examples to split at random (see {@link #split}), instead of train/dev/test. */
-    public Builder examples(float[][] x, int[] y) {
-      this.examples = split("examples", x, y);
-      return this;
-    }
-
-    Builder randomSplit(RandomSplit s) {
-      this.randomSplit = Objects.requireNonNull(s);
-      return this;
-    }
-
-    private Split split(String which, float[][] x, int[] y) {
-      Objects.requireNonNull(x, which + " features");
-      Objects.requireNonNull(y, which + " labels");
-      if (x.length != y.length) {
-        throw new IllegalArgumentException(
-            "task '" + name + "' " + which + ": " + x.length + " rows but " + y.length + " labels");
-      }
-      if (x.length == 0) {
-        throw new IllegalArgumentException(
-            "task '" + name + "' has an empty " + which + " split; every split needs at least 1 example");
-      }
-      int width = x[0].length;
-      float[] flat = new float[x.length * width];
-      for (int i = 0; i < x.length; i++) {
-        if (x[i].length != width) {
-          throw new IllegalArgumentException(
-              "task '" + name + "' " + which + " row " + i + " has " + x[i].length + " values, row 0 has " + width);
-        }
-        System.arraycopy(x[i], 0, flat, i * width, width);
-      }
-      return Split.of(flat, y.clone(), width);
-    }
-
-    /**
-     * Validates and builds the task.
-     *
-     * @return the task
-     * @throws IllegalArgumentException if neither train, dev and test nor examples were given,
-     *     both were, or the examples are too few to split
-     */
-    public Task build() {
-      checkParts(name, "examples", train, dev, test, examples);
-      Split[] s = examples == null ? new Split[] {train, dev, test}
-          : randomSplit.apply(name, examples);
-      long[] shape = inputShape != null ? inputShape : new long[] {s[0].featureSize()};
-      int k = classes;
-      if (k < 0) {
-        int max = 0;
-        for (Split part : s) {
-          for (int i = 0; i < part.size(); i++) {
-            max = Math.max(max, part.label(i));
-          }
-        }
-        k = Math.max(2, max + 1);
-      }
-      return new Task(name, k, shape, s[0], s[1], s[2]);
-    }
-
-    /**
-     * Checks that a builder of task {@code name} was given either train, dev and test {@code
-     * what}, or one set to split at random, and not both.
-     */
-    static void checkParts(String name, String what, Object train, Object dev, Object test,
-        Object examples) {
-      boolean parts = train != null || dev != null || test != null;
-      boolean incomplete = train == null || dev == null || test == null;
-      if (parts == (examples != null) || (parts && incomplete)) {
-        String got = (train != null ? "train " : "") + (dev != null ? "dev " : "")
-            + (test != null ? "test " : "") + (examples != null ? "examples" : "");
-        throw new IllegalArgumentException(
-            "task '" + name + "' needs either train, dev and test " + what + ", or examples to"
-                + " split at random; got " + (got.isBlank() ? "none" : got.strip()));
-      }
-    }
   }
 }

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Builds a task from texts and their labels; {@link #build()} encodes every text with the {@link
- * TextEncoder} (by default the built-in {@link TextEncoder#miniLm()}, cached on disk) and the task's
- * inputs are the vectors. Immutable: every step returns a new builder. Start one with {@link
+ * TextEncoder} (by default the built-in {@link TextEncoder#miniLm()}, cached on disk) and the
+ * task's inputs are the vectors. Immutable: every step returns a new builder. Start one with {@link
  * Tasks#fromText}.
  *
  * <pre>{@code
@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * <p>By default every vector is scaled to length √d (d numbers per vector), so that its numbers are
  * about 1 in size: sentence encoders give vectors of length 1, whose numbers (about 0.05 for
  * MiniLM's 384) are too small for an MLP trunk at the default learning rate to learn from in a few
- * epochs. Directions, and so cosine similarities, are unchanged. {@link #scaleVectors} turns it off.
+ * epochs. Directions, and so cosine similarities, are unchanged. {@link #scaleVectors} turns it
+ * off.
  */
 public final class TextTaskBuilder {
   private record Part(List<String> texts, List<String> labels) {}
@@ -56,8 +57,11 @@ public final class TextTaskBuilder {
   }
 
   static TextTaskBuilder named(String name) {
-    return new TextTaskBuilder(Task.requireName(name), new Parts(null, null, null, null),
-        RandomSplit.DEFAULT, new Encoding(null, null, true));
+    return new TextTaskBuilder(
+        Task.requireName(name),
+        new Parts(null, null, null, null),
+        RandomSplit.DEFAULT,
+        new Encoding(null, null, true));
   }
 
   private TextTaskBuilder with(Parts p) {
@@ -130,7 +134,7 @@ public final class TextTaskBuilder {
    */
   public Task build() {
     Parts g = parts;
-    Task.Builder.checkParts(name, "texts", g.train(), g.dev(), g.test(), g.examples());
+    TaskBuilder.checkParts(name, "texts", g.train(), g.dev(), g.test(), g.examples());
     boolean splits = g.examples() == null;
     List<Part> given = splits ? List.of(g.train(), g.dev(), g.test()) : List.of(g.examples());
     List<String> order = encoding.classes();
@@ -162,7 +166,7 @@ public final class TextTaskBuilder {
         vectors[i] = scaled;
       }
     }
-    Task.Builder b = Task.builder(name).classes(Math.max(2, order.size()));
+    TaskBuilder b = Task.builder(name).classes(Math.max(2, order.size()));
     int at = 0;
     float[][][] x = new float[given.size()][][];
     int[][] y = new int[given.size()][];
@@ -175,7 +179,14 @@ public final class TextTaskBuilder {
         Integer c = code.get(part.labels().get(i));
         if (c == null) {
           throw new IllegalArgumentException(
-              "label '" + part.labels().get(i) + "' of text " + i + " in task '" + name + "' is not among the classes " + order);
+              "label '"
+                  + part.labels().get(i)
+                  + "' of text "
+                  + i
+                  + " in task '"
+                  + name
+                  + "' is not among the classes "
+                  + order);
         }
         y[p][i] = c;
       }
@@ -194,15 +205,31 @@ public final class TextTaskBuilder {
     Objects.requireNonNull(labels, which + " labels");
     if (texts.size() != labels.size()) {
       throw new IllegalArgumentException(
-          "task '" + name + "' " + which + ": " + texts.size() + " texts but " + labels.size() + " labels");
+          "task '"
+              + name
+              + "' "
+              + which
+              + ": "
+              + texts.size()
+              + " texts but "
+              + labels.size()
+              + " labels");
     }
     if (texts.isEmpty()) {
-      throw new IllegalArgumentException("task '" + name + "' " + which + ": no texts; give at least one");
+      throw new IllegalArgumentException(
+          "task '" + name + "' " + which + ": no texts; give at least one");
     }
     for (int i = 0; i < texts.size(); i++) {
       if (texts.get(i) == null || labels.get(i) == null) {
         throw new IllegalArgumentException(
-            "task '" + name + "' " + which + ": " + (texts.get(i) == null ? "text " : "label ") + i + " is null");
+            "task '"
+                + name
+                + "' "
+                + which
+                + ": "
+                + (texts.get(i) == null ? "text " : "label ")
+                + i
+                + " is null");
       }
     }
     return new Part(List.copyOf(texts), List.copyOf(labels));

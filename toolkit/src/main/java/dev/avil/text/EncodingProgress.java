@@ -54,16 +54,23 @@ public interface EncodingProgress {
     Defaults.factory = Objects.requireNonNull(factory, "factory");
   }
 
-  /**
-   * A one-line text bar, e.g. {@code encoding texts [######              ] 1,200/4,000 in 12 s, ~28
-   * s left}.
-   */
+  /** A one-line text bar, e.g. {@code encoding texts [###### ] 1,200/4,000 in 12 s, ~28 s left}. */
   static String line(int done, int total, double seconds) {
     int width = 20;
     int filled = total == 0 ? width : (int) ((long) width * done / total);
     String bar = "#".repeat(filled) + " ".repeat(width - filled);
-    String left = done == 0 || done == total ? "" : String.format(Locale.ROOT, ", ~%s left", duration(seconds * (total - done) / done));
-    return String.format(Locale.ROOT, "encoding texts [%s] %,d/%,d in %s%s", bar, done, total, duration(seconds), left);
+    String left =
+        done == 0 || done == total
+            ? ""
+            : String.format(Locale.ROOT, ", ~%s left", duration(seconds * (total - done) / done));
+    return String.format(
+        Locale.ROOT,
+        "encoding texts [%s] %,d/%,d in %s%s",
+        bar,
+        done,
+        total,
+        duration(seconds),
+        left);
   }
 
   /** Seconds as {@code 42 s} or {@code 3 min 05 s}. */

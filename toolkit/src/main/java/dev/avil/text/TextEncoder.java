@@ -29,9 +29,9 @@ public interface TextEncoder {
 
   /**
    * all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0): 384 numbers per text, the mean of the
-   * last layer's token vectors scaled to length 1, frozen. Texts are cut at 256 word pieces. Vectors
-   * are cached on disk in {@link VectorCache#defaultDirectory()} and progress is shown while new
-   * texts are encoded.
+   * last layer's token vectors scaled to length 1, frozen. Texts are cut at 256 word pieces.
+   * Vectors are cached on disk in {@link VectorCache#defaultDirectory()} and progress is shown
+   * while new texts are encoded.
    */
   static MiniLm miniLm() {
     return MiniLm.DEFAULT;

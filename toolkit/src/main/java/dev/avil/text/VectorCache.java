@@ -49,7 +49,8 @@ public final class VectorCache {
     if (dir == null) {
       dir = System.getenv("AVIL_CACHE_DIR");
     }
-    Path base = dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache", "avil");
+    Path base =
+        dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache", "avil");
     return base.resolve("text-vectors");
   }
 
@@ -57,7 +58,8 @@ public final class VectorCache {
   static synchronized VectorCache of(Path dir, String encoderId) {
     String readable = encoderId.replaceAll("[^A-Za-z0-9.-]+", "-");
     readable = readable.substring(0, Math.min(24, readable.length()));
-    String name = readable + "-" + HexFormat.of().formatHex(sha256(encoderId)).substring(0, 16) + ".vectors";
+    String name =
+        readable + "-" + HexFormat.of().formatHex(sha256(encoderId)).substring(0, 16) + ".vectors";
     Path file = dir.toAbsolutePath().normalize().resolve(name);
     return OPEN.computeIfAbsent(file, VectorCache::new);
   }
@@ -85,16 +87,26 @@ public final class VectorCache {
     }
     try {
       Files.createDirectories(file.getParent());
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try (FileChannel ch =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
           FileLock lock = ch.lock()) {
         if (ch.size() < HEADER) {
-          ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(v[0].length);
+          ByteBuffer h =
+              ByteBuffer.allocate(HEADER)
+                  .order(ByteOrder.LITTLE_ENDIAN)
+                  .put(MAGIC)
+                  .putInt(v[0].length);
           ch.truncate(0);
           ch.write(h.flip(), 0);
         }
         read(ch);
         if (v[0].length != dimension) {
-          throw new IllegalStateException(file + " holds vectors of " + dimension + " numbers, not " + v[0].length);
+          throw new IllegalStateException(
+              file + " holds vectors of " + dimension + " numbers, not " + v[0].length);
         }
         int record = KEY + Float.BYTES * dimension;
         long end = HEADER + (ch.size() - HEADER) / record * record;
@@ -147,7 +159,8 @@ public final class VectorCache {
       byte[] magic = new byte[MAGIC.length];
       h.get(magic);
       if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new IllegalStateException(file + " is not a vector cache of this toolkit; delete it or choose another folder");
+        throw new IllegalStateException(
+            file + " is not a vector cache of this toolkit; delete it or choose another folder");
       }
       dimension = h.getInt();
       readUpTo = HEADER;

@@ -5,10 +5,10 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Records operations for reverse-mode differentiation on the calling thread, and runs backward.
- * The toolkit's one way to take gradients, in place of DJL's {@code GradientCollector}, which
- * allows a single collector per process: PyTorch's grad mode is per thread, so passes on the
- * worker threads of {@link Lanes} can record and differentiate side by side.
+ * Records operations for reverse-mode differentiation on the calling thread, and runs backward. The
+ * toolkit's one way to take gradients, in place of DJL's {@code GradientCollector}, which allows a
+ * single collector per process: PyTorch's grad mode is per thread, so passes on the worker threads
+ * of {@link Lanes} can record and differentiate side by side.
  *
  * <pre>{@code
  * try (Autograd ag = new Autograd()) {

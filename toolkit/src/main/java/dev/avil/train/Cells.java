@@ -47,25 +47,32 @@ public final class Cells {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel cells " + parallel + " must be ≥ 1");
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, cells.size())), r -> {
-      Thread t = new Thread(r, "avil-cell");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallel, Math.max(1, cells.size())),
+            r -> {
+              Thread t = new Thread(r, "avil-cell");
+              t.setDaemon(true);
+              return t;
+            });
     List<Future<T>> futures = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
     for (Callable<T> c : cells) {
-      futures.add(pool.submit(() -> {
-        Lanes.prepare();
-        Lanes.limitThisThread(1);
-        try {
-          return c.call();
-        } finally {
-          if (!stopping.get()) {
-            Thread.interrupted(); // an interrupt one cell gave itself does not stop the next
-          }
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                Lanes.prepare();
+                Lanes.limitThisThread(1);
+                try {
+                  return c.call();
+                } finally {
+                  if (!stopping.get()) {
+                    Thread
+                        .interrupted(); // an interrupt one cell gave itself does not stop the next
+                  }
+                }
+              }));
     }
     pool.shutdown();
     boolean interrupted = false;
@@ -88,7 +95,10 @@ public final class Cells {
           break;
         } catch (ExecutionException e) {
           if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("a cell failed: " + e.getCause(), e.getCause());
+            failure =
+                e.getCause() instanceof RuntimeException re
+                    ? re
+                    : new IllegalStateException("a cell failed: " + e.getCause(), e.getCause());
           }
           break;
         }

@@ -25,7 +25,8 @@ public final class DefaultListener {
    */
   public static void set(IntFunction<TrainingListener> newFactory) {
     if (newFactory == null) {
-      throw new IllegalArgumentException("default listener factory must not be null; use runs -> TrainingListener.silent()");
+      throw new IllegalArgumentException(
+          "default listener factory must not be null; use runs -> TrainingListener.silent()");
     }
     factory = newFactory;
   }
@@ -39,7 +40,8 @@ public final class DefaultListener {
   public static TrainingListener create(int runs) {
     TrainingListener l = factory.apply(runs);
     if (l == null) {
-      throw new IllegalStateException("the default listener factory returned null for " + runs + " runs");
+      throw new IllegalStateException(
+          "the default listener factory returned null for " + runs + " runs");
     }
     return l;
   }

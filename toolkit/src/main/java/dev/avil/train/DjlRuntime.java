@@ -4,10 +4,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 
 /**
- * DJL settings the toolkit applies before the engine first starts: offline mode, the
- * usage-tracking opt-out, the PyTorch engine and its thread counts. Each is set only when the user
- * has not set it already, as a system property or an environment variable of the same name, so a
- * user can override any of them (for example {@code -Dai.djl.pytorch.num_threads=1}).
+ * DJL settings the toolkit applies before the engine first starts: offline mode, the usage-tracking
+ * opt-out, the PyTorch engine and its thread counts. Each is set only when the user has not set it
+ * already, as a system property or an environment variable of the same name, so a user can override
+ * any of them (for example {@code -Dai.djl.pytorch.num_threads=1}).
  */
 public final class DjlRuntime {
   private static final String[][] DEFAULTS = {

@@ -40,7 +40,9 @@ public final class Engine {
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new RunFailedException(
-              spec.method() + " seed " + spec.seed() + " interrupted before epoch " + epoch, records, new InterruptedException());
+              spec.method() + " seed " + spec.seed() + " interrupted before epoch " + epoch,
+              records,
+              new InterruptedException());
         }
         long t0 = System.nanoTime();
         Strategy.EpochWeights w;
@@ -56,10 +58,18 @@ public final class Engine {
           if (interrupted(e)) {
             Thread.currentThread().interrupt();
             throw new RunFailedException(
-                spec.method() + " seed " + spec.seed() + " interrupted in epoch " + epoch, records, interruption(e));
+                spec.method() + " seed " + spec.seed() + " interrupted in epoch " + epoch,
+                records,
+                interruption(e));
           }
           throw new RunFailedException(
-              spec.method() + " seed " + spec.seed() + " failed in epoch " + epoch + ": " + e.getMessage(),
+              spec.method()
+                  + " seed "
+                  + spec.seed()
+                  + " failed in epoch "
+                  + epoch
+                  + ": "
+                  + e.getMessage(),
               records,
               e);
         }
@@ -81,7 +91,13 @@ public final class Engine {
         add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.SECONDS, seconds);
         add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.TARGET_STEPS, run.targetSteps());
         if (w.alphas() != null) {
-          add(epochRecords, spec, epoch, Record.ALL_TASKS, Metric.SKIPPED_ALPHA_STEPS, w.skippedAlphaSteps());
+          add(
+              epochRecords,
+              spec,
+              epoch,
+              Record.ALL_TASKS,
+              Metric.SKIPPED_ALPHA_STEPS,
+              w.skippedAlphaSteps());
         }
         records.addAll(epochRecords);
         double elapsed = (System.nanoTime() - started) / 1e9;
@@ -117,7 +133,9 @@ public final class Engine {
     return Thread.currentThread().isInterrupted() || interruption(e) != null;
   }
 
-  /** The {@link InterruptedException} in {@code e}'s causes; a fresh one if the flag alone says so. */
+  /**
+   * The {@link InterruptedException} in {@code e}'s causes; a fresh one if the flag alone says so.
+   */
   private static InterruptedException interruption(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof InterruptedException ie) {
@@ -127,7 +145,8 @@ public final class Engine {
     return Thread.currentThread().isInterrupted() ? new InterruptedException("interrupted") : null;
   }
 
-  private static void add(List<Record> out, RunSpec spec, int epoch, String task, Metric m, double v) {
+  private static void add(
+      List<Record> out, RunSpec spec, int epoch, String task, Metric m, double v) {
     if (!Double.isNaN(v) || m != Metric.TRAIN_LOSS) {
       out.add(new Record(spec.method(), spec.seed(), epoch, task, m, v));
     }

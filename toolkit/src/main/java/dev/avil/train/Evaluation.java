@@ -45,8 +45,8 @@ final class Evaluation {
   }
 
   /**
-   * {@code [task][devAcc, devLoss, testAcc, testLoss]} at the current parameters, on at most
-   * {@code lanes} of {@code pool}'s lanes.
+   * {@code [task][devAcc, devLoss, testAcc, testLoss]} at the current parameters, on at most {@code
+   * lanes} of {@code pool}'s lanes.
    */
   double[][] all(LanePool pool, int lanes) {
     int[] sizes = sets.stream().mapToInt(e -> e.n).toArray();

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Joint training: each step takes one batch of every participating task, computes each task's
- * gradient separately, and updates the model with the combination a {@link StepCombiner} chooses.
- * A pass lasts as many steps as the largest task has batches; smaller tasks cycle through their
- * data, reshuffled each time round. Fresh optimizer per pass.
+ * gradient separately, and updates the model with the combination a {@link StepCombiner} chooses. A
+ * pass lasts as many steps as the largest task has batches; smaller tasks cycle through their data,
+ * reshuffled each time round. Fresh optimizer per pass.
  */
 final class JointSteps {
   private JointSteps() {}

@@ -101,8 +101,8 @@ final class Lane {
   }
 
   /**
-   * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code
-   * weight}; gradients accumulate into the parameters. Returns the unweighted mean loss.
+   * Forward and backward pass of one batch of task {@code task}, its loss scaled by {@code weight};
+   * gradients accumulate into the parameters. Returns the unweighted mean loss.
    *
    * @throws NonFiniteLossException if the loss is not finite
    */

@@ -28,8 +28,8 @@ final class LanePool {
   }
 
   /**
-   * Runs {@code job} for each job of size ≥ 0, planned by {@link #plan}: on the run's own lane,
-   * one after the other, when the plan needs one lane; otherwise side by side on the lanes, each
+   * Runs {@code job} for each job of size ≥ 0, planned by {@link #plan}: on the run's own lane, one
+   * after the other, when the plan needs one lane; otherwise side by side on the lanes, each
    * starting from the run's current parameters.
    */
   void run(int[] sizes, int lanes, ObjIntConsumer<Lane> job) {
@@ -43,10 +43,11 @@ final class LanePool {
     for (int l = 0; l < plan.size(); l++) {
       Lane lane = synced.get(l);
       List<Integer> mine = plan.get(l);
-      jobs.add(() -> {
-        mine.forEach(j -> job.accept(lane, j));
-        return null;
-      });
+      jobs.add(
+          () -> {
+            mine.forEach(j -> job.accept(lane, j));
+            return null;
+          });
     }
     Lanes.run(jobs);
   }
@@ -62,9 +63,9 @@ final class LanePool {
         jobs.add(j);
       }
     }
-    jobs.sort((a, b) -> sizes[b] != sizes[a]
-        ? Integer.compare(sizes[b], sizes[a])
-        : Integer.compare(a, b));
+    jobs.sort(
+        (a, b) ->
+            sizes[b] != sizes[a] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
     int n = Math.max(1, Math.min(lanes, jobs.size()));
     List<List<Integer>> plan = new ArrayList<>();
     long[] load = new long[n];

@@ -14,16 +14,21 @@ import java.util.concurrent.Future;
 
 /**
  * Worker threads for training passes that are independent of each other, such as αVIL's per-task
- * passes from the same parameters. Each worker runs PyTorch with one intra-op thread, and there
- * are as many workers as PyTorch threads ({@code ai.djl.pytorch.num_threads}, 2 by default), so
- * the toolkit never uses more cores than that setting allows. On a small network, two passes side
- * by side on one thread each finish sooner than the same passes one after the other on two
- * threads: intra-op parallelism pays little on a batch of 64.
+ * passes from the same parameters. Each worker runs PyTorch with one intra-op thread, and there are
+ * as many workers as PyTorch threads ({@code ai.djl.pytorch.num_threads}, 2 by default), so the
+ * toolkit never uses more cores than that setting allows. On a small network, two passes side by
+ * side on one thread each finish sooner than the same passes one after the other on two threads:
+ * intra-op parallelism pays little on a batch of 64.
  */
 final class Lanes {
   private static final ThreadLocal<Boolean> PREPARED = ThreadLocal.withInitial(() -> false);
-  /** Lanes a run on this thread may use; set on a cell's thread so that cells side by side share the budget. */
+
+  /**
+   * Lanes a run on this thread may use; set on a cell's thread so that cells side by side share the
+   * budget.
+   */
   private static final ThreadLocal<Integer> BUDGET = new ThreadLocal<>();
+
   private static ExecutorService pool;
   private static int size;
 
@@ -42,12 +47,20 @@ final class Lanes {
   static synchronized int budget() {
     if (pool == null) {
       DjlRuntime.newManager().close(); // loads the engine, which applies the thread setting
-      size = Math.max(1, threadBudget(System.getProperty("ai.djl.pytorch.num_threads", System.getenv("ai.djl.pytorch.num_threads"))));
-      pool = Executors.newFixedThreadPool(size, r -> {
-        Thread t = new Thread(r, "avil-lane");
-        t.setDaemon(true);
-        return t;
-      });
+      size =
+          Math.max(
+              1,
+              threadBudget(
+                  System.getProperty(
+                      "ai.djl.pytorch.num_threads", System.getenv("ai.djl.pytorch.num_threads"))));
+      pool =
+          Executors.newFixedThreadPool(
+              size,
+              r -> {
+                Thread t = new Thread(r, "avil-lane");
+                t.setDaemon(true);
+                return t;
+              });
     }
     return size;
   }
@@ -56,7 +69,8 @@ final class Lanes {
     try {
       return setting == null ? 1 : Integer.parseInt(setting.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("ai.djl.pytorch.num_threads is '" + setting + "'; it must be a whole number ≥ 1", e);
+      throw new IllegalArgumentException(
+          "ai.djl.pytorch.num_threads is '" + setting + "'; it must be a whole number ≥ 1", e);
     }
   }
 
@@ -70,10 +84,12 @@ final class Lanes {
     }
     List<Future<T>> futures = new ArrayList<>();
     for (Callable<T> j : jobs) {
-      futures.add(pool.submit(() -> {
-        prepare();
-        return j.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                prepare();
+                return j.call();
+              }));
     }
     List<T> out = new ArrayList<>();
     RuntimeException failure = null;
@@ -82,7 +98,10 @@ final class Lanes {
         out.add(f.get());
       } catch (ExecutionException e) {
         if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("a pass failed: " + e.getCause(), e.getCause());
+          failure =
+              e.getCause() instanceof RuntimeException re
+                  ? re
+                  : new IllegalStateException("a pass failed: " + e.getCause(), e.getCause());
         }
       } catch (InterruptedException e) {
         // The jobs work on the run's arrays, which the caller frees once this throws: wait for
@@ -108,7 +127,10 @@ final class Lanes {
     }
   }
 
-  /** Waits until every job is done, ignoring interrupts and failures (both are reported by the caller). */
+  /**
+   * Waits until every job is done, ignoring interrupts and failures (both are reported by the
+   * caller).
+   */
   private static void awaitAll(List<? extends Future<?>> futures) {
     for (Future<?> f : futures) {
       while (true) {

@@ -13,7 +13,9 @@ import ai.djl.ndarray.types.Shape;
 public final class Losses {
   private Losses() {}
 
-  /** Mean softmax cross-entropy of {@code logits} (batch × classes) against int64 {@code labels}. */
+  /**
+   * Mean softmax cross-entropy of {@code logits} (batch × classes) against int64 {@code labels}.
+   */
   public static NDArray crossEntropy(NDArray logits, NDArray labels) {
     return perExample(logits, labels).mean();
   }
@@ -24,7 +26,8 @@ public final class Losses {
   }
 
   /** A scalar whose memory torch owns: safe to combine with tensors inside a collector. */
-  public static NDArray scalar(NDManager manager, double value, ai.djl.ndarray.types.DataType dtype) {
+  public static NDArray scalar(
+      NDManager manager, double value, ai.djl.ndarray.types.DataType dtype) {
     return manager.full(new Shape(), (float) value, dtype);
   }
 

@@ -9,9 +9,9 @@ import ai.djl.nn.Parameter;
 import java.util.List;
 
 /**
- * All parameters of a network as one flat vector, in the network's fixed parameter order, with
- * the algebra αVIL needs: difference, axpy, dot. Vectors are immutable; operations return new
- * vectors attached to the same manager. Use outside a gradient collector only.
+ * All parameters of a network as one flat vector, in the network's fixed parameter order, with the
+ * algebra αVIL needs: difference, axpy, dot. Vectors are immutable; operations return new vectors
+ * attached to the same manager. Use outside a gradient collector only.
  *
  * <pre>{@code
  * ParamVector theta = ParamVector.of(params, manager);
@@ -61,7 +61,8 @@ public final class ParamVector implements AutoCloseable {
   }
 
   /** A vector from Java values (tests and tools). */
-  public static ParamVector of(double[] values, NDManager manager, ai.djl.ndarray.types.DataType dtype) {
+  public static ParamVector of(
+      double[] values, NDManager manager, ai.djl.ndarray.types.DataType dtype) {
     try (NDArray raw = manager.create(values)) {
       return new ParamVector(raw.toType(dtype, true));
     }
@@ -90,7 +91,8 @@ public final class ParamVector implements AutoCloseable {
    * parameters in vector order). For applying a combined gradient with an optimizer.
    */
   public void writeGradientsTo(List<Parameter> only, List<Parameter> all) {
-    java.util.Set<Parameter> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Parameter> wanted =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     wanted.addAll(only);
     long at = 0;
     for (Parameter p : all) {
@@ -108,8 +110,8 @@ public final class ParamVector implements AutoCloseable {
   }
 
   /**
-   * A copy scaled by {@code first} on the values before {@code split} and by {@code rest} after
-   * it: e.g. one coefficient on the trunk and another on the heads.
+   * A copy scaled by {@code first} on the values before {@code split} and by {@code rest} after it:
+   * e.g. one coefficient on the trunk and another on the heads.
    */
   public ParamVector scaledParts(int split, double first, double rest) {
     try (NDArray a = flat.get(new NDIndex("0:{}", split));

@@ -28,7 +28,16 @@ public final class ProgressLog implements TrainingListener {
   /** The line printed for {@code p}. */
   public static String format(EpochProgress p) {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "[%s seed %d] epoch %d/%d %.1fs dev %.3f loss", p.method(), p.seed(), p.epoch(), p.epochs(), p.seconds(), p.targetDevAccuracy()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "[%s seed %d] epoch %d/%d %.1fs dev %.3f loss",
+            p.method(),
+            p.seed(),
+            p.epoch(),
+            p.epochs(),
+            p.seconds(),
+            p.targetDevAccuracy()));
     appendAll(s, p, p.trainLoss());
     s.append(" w");
     appendAll(s, p, p.weights());

@@ -21,13 +21,22 @@ public final class RawThroughput {
   private RawThroughput() {}
 
   /**
-   * Samples per second of training {@code trunk} with one head of {@code classes} classes on
-   * {@code batches} batches of {@code batchSize} random inputs, after 20 warm-up batches, on the
-   * calling thread with the process's PyTorch thread setting.
+   * Samples per second of training {@code trunk} with one head of {@code classes} classes on {@code
+   * batches} batches of {@code batchSize} random inputs, after 20 warm-up batches, on the calling
+   * thread with the process's PyTorch thread setting.
    */
-  public static double samplesPerSecond(Trunk trunk, long[] inputShape, int classes, int batchSize, int batches) {
+  public static double samplesPerSecond(
+      Trunk trunk, long[] inputShape, int classes, int batchSize, int batches) {
     try (NDManager manager = DjlRuntime.newManager()) {
-      MultiHeadNet net = new MultiHeadNet(manager, trunk, 50, new int[] {classes}, inputShape, DataType.FLOAT32, new SplittableRandom(1));
+      MultiHeadNet net =
+          new MultiHeadNet(
+              manager,
+              trunk,
+              50,
+              new int[] {classes},
+              inputShape,
+              DataType.FLOAT32,
+              new SplittableRandom(1));
       long[] dims = new long[inputShape.length + 1];
       dims[0] = batchSize;
       System.arraycopy(inputShape, 0, dims, 1, inputShape.length);

@@ -18,8 +18,8 @@ import java.util.List;
  * @param batchSize examples per batch, ≥ 1
  * @param learningRate SGD learning rate of the model
  * @param momentum SGD momentum of the model
- * @param devSplit fraction of the target's dev split used for tuning (by target-aware methods);
- *     the rest selects the model
+ * @param devSplit fraction of the target's dev split used for tuning (by target-aware methods); the
+ *     rest selects the model
  * @param seed the run's seed
  * @param dtype parameter and data type; FLOAT32 except in numerical tests
  */

@@ -30,7 +30,10 @@ final class Sgd implements AutoCloseable {
   void step(List<Parameter> params) {
     for (Parameter p : params) {
       PtNDArray w = (PtNDArray) p.getArray();
-      NDArray v = momentum == 0 ? null : velocity.computeIfAbsent(p, k -> state.zeros(w.getShape(), w.getDataType()));
+      NDArray v =
+          momentum == 0
+              ? null
+              : velocity.computeIfAbsent(p, k -> state.zeros(w.getShape(), w.getDataType()));
       try (PtNDArray g = w.getGradient()) {
         JniUtils.sgdUpdate(w, g, (PtNDArray) v, learningRate, 0f, 1f, -1f, momentum);
       }

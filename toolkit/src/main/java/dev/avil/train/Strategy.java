@@ -8,8 +8,8 @@ public interface Strategy {
   /**
    * Trains one epoch.
    *
-   * @return the task weights at the end of the epoch, the ones the next epoch uses (and αs,
-   *     where the method has them)
+   * @return the task weights at the end of the epoch, the ones the next epoch uses (and αs, where
+   *     the method has them)
    */
   EpochWeights trainEpoch(TrainingRun run);
 

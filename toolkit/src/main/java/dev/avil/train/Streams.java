@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Named random streams split from one seed, so that drawing more numbers in one concern (say,
- * batch order) never shifts another (say, initialisation).
+ * Named random streams split from one seed, so that drawing more numbers in one concern (say, batch
+ * order) never shifts another (say, initialisation).
  *
  * <pre>{@code
  * SplittableRandom init = Streams.of(seed, "init");
@@ -14,10 +14,13 @@ import java.util.SplittableRandom;
 public final class Streams {
   /** Initial parameter values. */
   public static final String INIT = "init";
+
   /** Batch order. */
   public static final String BATCHES = "batches";
+
   /** Which examples a ρ-sample takes (αVIL), so that changing ρ does not reshuffle the batches. */
   public static final String SAMPLES = "samples";
+
   /**
    * Batch order in the branches a method forks from the same parameters (ForkMerge), so that
    * forking more or fewer branches does not reshuffle the batches.

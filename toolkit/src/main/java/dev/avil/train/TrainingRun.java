@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * on ({@code Lane}), the {@code Sampling} of batch orders, the loops ({@code RoundRobin}, {@code
  * JointSteps}), the {@code Evaluation} of every task and the target's {@code Tuning} data.
  *
- * <p>Loss weights enter the graph as torch-owned scalars ({@link Losses#scalar}); no Java number
- * is mixed into a tensor operation inside a gradient collector.
+ * <p>Loss weights enter the graph as torch-owned scalars ({@link Losses#scalar}); no Java number is
+ * mixed into a tensor operation inside a gradient collector.
  */
 public final class TrainingRun implements AutoCloseable {
   private final RunSpec spec;
@@ -38,9 +38,10 @@ public final class TrainingRun implements AutoCloseable {
     try {
       MultiHeadNet net = newNet(Streams.of(spec.seed(), Streams.INIT));
       this.tally = new EpochTally(spec.tasks().size());
-      this.lanes = new LanePool(
-          new Lane(spec, manager, net, tally),
-          () -> new Lane(spec, manager, newNet(new SplittableRandom(0)), tally));
+      this.lanes =
+          new LanePool(
+              new Lane(spec, manager, net, tally),
+              () -> new Lane(spec, manager, newNet(new SplittableRandom(0)), tally));
       this.sampling = new Sampling(spec);
       Split targetDev = spec.tasks().get(0).dev();
       int nTune = tuneSize(targetDev.size(), spec.devSplit());
@@ -73,11 +74,15 @@ public final class TrainingRun implements AutoCloseable {
   public static int tuneSize(int devSize, double devSplit) {
     int n = (int) Math.round(devSize * devSplit);
     if (n < 1 || n >= devSize) {
-      throw new IllegalArgumentException(String.format(
-          Locale.ROOT,
-          "dev split %s of the target's %d dev examples leaves %d for tuning and %d for model"
-              + " selection; both need at least 1",
-          devSplit, devSize, n, devSize - n));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "dev split %s of the target's %d dev examples leaves %d for tuning and %d for model"
+                  + " selection; both need at least 1",
+              devSplit,
+              devSize,
+              n,
+              devSize - n));
     }
     return n;
   }
@@ -227,9 +232,12 @@ public final class TrainingRun implements AutoCloseable {
     }
     ParamVector[] deltas = new ParamVector[k];
     try {
-      lanes.run(sizes, Lanes.count(), (lane, t) -> {
-        deltas[t] = lane.passFrom(theta, t, orders[t], weights[t]);
-      });
+      lanes.run(
+          sizes,
+          Lanes.count(),
+          (lane, t) -> {
+            deltas[t] = lane.passFrom(theta, t, orders[t], weights[t]);
+          });
       for (int t = 0; t < k; t++) {
         if (deltas[t] == null) {
           deltas[t] = theta.axpy(-1, theta);
@@ -317,10 +325,10 @@ public final class TrainingRun implements AutoCloseable {
   public record LossGradient(double loss, ParamVector gradient) {}
 
   /**
-   * Accuracy and mean loss of every task on its dev split (the model-selection part for the
-   * target) and its test split: {@code [task][devAcc, devLoss, testAcc, testLoss]}. The trunk runs
-   * once per distinct set of inputs; tasks built from the same images share it. The sets are
-   * spread over the lanes.
+   * Accuracy and mean loss of every task on its dev split (the model-selection part for the target)
+   * and its test split: {@code [task][devAcc, devLoss, testAcc, testLoss]}. The trunk runs once per
+   * distinct set of inputs; tasks built from the same images share it. The sets are spread over the
+   * lanes.
    */
   double[][] evaluateAll() {
     return evaluateAll(Lanes.count());

@@ -1,7 +1,7 @@
 /**
  * The one training engine. {@link dev.avil.train.Engine} runs the epoch loop with early stopping
- * and makes each epoch's records ({@code dev.avil.results}); a {@link dev.avil.train.Strategy}
- * from {@code dev.avil.weighting} trains each epoch through the primitives of a {@link
+ * and makes each epoch's records ({@code dev.avil.results}); a {@link dev.avil.train.Strategy} from
+ * {@code dev.avil.weighting} trains each epoch through the primitives of a {@link
  * dev.avil.train.TrainingRun}: interleaved, joint and per-task passes, parameter vectors ({@link
  * dev.avil.train.ParamVector}) and the target's tuning loss and gradient. Inside a run, passes and
  * evaluation spread over lanes, copies of the network on worker threads; {@link

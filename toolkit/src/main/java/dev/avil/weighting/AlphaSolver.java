@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * Minimises αVIL's inner objective, the target's tuning loss as a function of α, a problem of a
- * few dimensions. Whatever the optimiser, it keeps the best α it evaluated, α = 1 included, so the
- * α it returns never has a higher tuning loss than α = 1.
+ * Minimises αVIL's inner objective, the target's tuning loss as a function of α, a problem of a few
+ * dimensions. Whatever the optimiser, it keeps the best α it evaluated, α = 1 included, so the α it
+ * returns never has a higher tuning loss than α = 1.
  *
  * <pre>{@code
  * AlphaSolver.Solution s = AlphaSolver.solve(objective::valueAndGradient, start, options);
@@ -15,8 +15,10 @@ import java.util.function.Function;
 final class AlphaSolver {
   /** Armijo's sufficient-decrease constant. */
   private static final double ARMIJO = 1e-4;
+
   /** Longest BFGS step in α (Euclidean), a trust region against wild first steps. */
   private static final double MAX_STEP = 1.0;
+
   /** Halvings of the step before a line search gives up. */
   private static final int HALVINGS = 12;
 
@@ -39,7 +41,8 @@ final class AlphaSolver {
    *
    * @throws IllegalStateException if a loss is not finite and {@code o} says to fail
    */
-  static Solution solve(Function<double[], AlphaObjective.Value> f, double[] start, AlphaVilOptions o) {
+  static Solution solve(
+      Function<double[], AlphaObjective.Value> f, double[] start, AlphaVilOptions o) {
     Tracker t = new Tracker(f, o.onNonFinite());
     double[] ones = new double[start.length];
     Arrays.fill(ones, 1);
@@ -52,7 +55,8 @@ final class AlphaSolver {
     return new Solution(t.best.clone(), t.bestLoss, atOne.loss(), t.skipped, t.evaluations);
   }
 
-  private static void firstOrder(Tracker t, double[] start, AlphaObjective.Value first, AlphaVilOptions o) {
+  private static void firstOrder(
+      Tracker t, double[] start, AlphaObjective.Value first, AlphaVilOptions o) {
     int k = start.length;
     double[] alpha = start.clone();
     double[] m = new double[k];
@@ -151,7 +155,8 @@ final class AlphaSolver {
     double[][] out = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        out[i][j] = h[i][j] - rho * (s[i] * hy[j] + hy[i] * s[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+        out[i][j] =
+            h[i][j] - rho * (s[i] * hy[j] + hy[i] * s[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
       }
     }
     return out;
@@ -178,7 +183,10 @@ final class AlphaSolver {
       if (!Double.isFinite(v.loss()) || !Arrays.stream(v.gradient()).allMatch(Double::isFinite)) {
         if (onNonFinite == AlphaVilOptions.OnNonFinite.FAIL) {
           throw new IllegalStateException(
-              "αVIL: the target's tuning loss is " + v.loss() + " at α = " + Arrays.toString(alpha)
+              "αVIL: the target's tuning loss is "
+                  + v.loss()
+                  + " at α = "
+                  + Arrays.toString(alpha)
                   + "; use onNonFinite(SKIP) to skip such steps");
         }
         skipped++;

@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
  *       ({@link AlphaObjective}, solved by {@link AlphaSolver}); the best α evaluated is kept, α =
  *       1 included;
  *   <li>θ ← θ + Σ α_t δ_t (each auxiliary α within ±{@code stepLimit}), and the weights follow the
- *       solved αs by the update rule where the evidence for
- *       the move is strong enough ({@link AlphaVilOptions#evidence}), then are clamped.
+ *       solved αs by the update rule where the evidence for the move is strong enough ({@link
+ *       AlphaVilOptions#evidence}), then are clamped.
  * </ol>
  *
  * <p>A task that did not train in an epoch has no α that epoch: its α is NaN, recorded as missing.
@@ -51,13 +51,20 @@ public final class AlphaVil implements Strategy {
       deltas = run.passesFrom(theta, weights, options.rho());
       double[] start = new double[k];
       for (int t = 0; t < k; t++) {
-        start[t] = options.alphaInit() == AlphaVilOptions.AlphaInit.ONE || weights[t] <= 0 ? 1 : weights[t];
+        start[t] =
+            options.alphaInit() == AlphaVilOptions.AlphaInit.ONE || weights[t] <= 0
+                ? 1
+                : weights[t];
       }
       AlphaObjective objective = new AlphaObjective(run, theta, deltas);
       boolean fixed = options.targetAlphaFixed();
-      AlphaSolver.Solution s = fixed
-          ? AlphaSolver.solve(b -> withoutTarget(objective.valueAndGradient(withTarget(b))), Arrays.copyOfRange(start, 1, k), options)
-          : AlphaSolver.solve(objective::valueAndGradient, start, options);
+      AlphaSolver.Solution s =
+          fixed
+              ? AlphaSolver.solve(
+                  b -> withoutTarget(objective.valueAndGradient(withTarget(b))),
+                  Arrays.copyOfRange(start, 1, k),
+                  options)
+              : AlphaSolver.solve(objective::valueAndGradient, start, options);
       double[] alpha = fixed ? withTarget(s.alpha()) : s.alpha();
       // the tasks whose α was solved for and can move: those that trained, less a fixed target
       int[] live = IntStream.range(fixed ? 1 : 0, k).filter(t -> weights[t] > 0).toArray();
@@ -94,14 +101,15 @@ public final class AlphaVil implements Strategy {
 
   /** The value with its gradient in the auxiliary αs only. */
   private static AlphaObjective.Value withoutTarget(AlphaObjective.Value v) {
-    return new AlphaObjective.Value(v.loss(), Arrays.copyOfRange(v.gradient(), 1, v.gradient().length));
+    return new AlphaObjective.Value(
+        v.loss(), Arrays.copyOfRange(v.gradient(), 1, v.gradient().length));
   }
 
   /**
    * Which tasks' weights the evidence lets move. For task t, the rule's neutral point (the α_t that
    * leaves its weight as it is) is held while the other αs adapt, on the quadratic model of the
-   * loss around α with the Hessian from finite differences of the gradient; that gives α̃. Task
-   * t's gain is the tuning loss at α̃ minus the loss at α, example by example, and it must exceed
+   * loss around α with the Hessian from finite differences of the gradient; that gives α̃. Task t's
+   * gain is the tuning loss at α̃ minus the loss at α, example by example, and it must exceed
    * {@code evidence} paired standard errors. Because the other αs adapt, two tasks whose deltas
    * point the same way (a copy of the target) show no gain from either alone, so noise does not
    * tell them apart. Leaves the model wherever it was last evaluated.
@@ -173,16 +181,16 @@ public final class AlphaVil implements Strategy {
   }
 
   /**
-   * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the other
-   * αs; NaN where the rule never moves that weight (the target under the
-   * relative rules).
+   * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the
+   * other αs; NaN where the rule never moves that weight (the target under the relative rules).
    */
   static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions o) {
     return switch (o.update()) {
       case ADDITIVE -> 1;
       case MULTIPLICATIVE -> t == 0 ? Double.NaN : o.neutralAlpha();
       case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
-      case MEAN_NORMALISED -> w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
+      case MEAN_NORMALISED ->
+          w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
     };
   }
 
@@ -228,7 +236,8 @@ public final class AlphaVil implements Strategy {
         out[0] = 1;
         for (int t = 1; t < k; t++) {
           if (moves[t]) {
-            out[t] = w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, alpha[t] / o.neutralAlpha()));
+            out[t] =
+                w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, alpha[t] / o.neutralAlpha()));
           }
         }
       }

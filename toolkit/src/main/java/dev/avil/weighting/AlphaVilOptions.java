@@ -33,10 +33,10 @@ import java.util.Map;
  * @param alphaLearningRate the step size of Adam and SGD (BFGS needs none)
  * @param alphaInit where α starts each epoch
  * @param update how the weights follow the αs
- * @param clampMin the lowest weight a task can have after an update (for {@link Update#MULTIPLICATIVE},
- *     of the auxiliary tasks; the target's stays 1)
- * @param clampMax the highest weight; NaN resolves by rule (2 for {@link Update#TARGET_RELATIVE},
- *     4 for {@link Update#MULTIPLICATIVE}, unbounded otherwise)
+ * @param clampMin the lowest weight a task can have after an update (for {@link
+ *     Update#MULTIPLICATIVE}, of the auxiliary tasks; the target's stays 1)
+ * @param clampMax the highest weight; NaN resolves by rule (2 for {@link Update#TARGET_RELATIVE}, 4
+ *     for {@link Update#MULTIPLICATIVE}, unbounded otherwise)
  * @param evidence how many paired standard errors the gain in tuning loss from a task's α must
  *     exceed before its weight moves; 0 moves weights on any gain
  * @param warmup epochs at the start in which the weights stay where they are (the parameters still
@@ -82,7 +82,9 @@ public record AlphaVilOptions(
      * the floor, whatever the sizes of their data. The default.
      */
     MULTIPLICATIVE,
-    /** {@code w ← w + (α − 1)} for every task, the target's too: the rule recalled from the paper. */
+    /**
+     * {@code w ← w + (α − 1)} for every task, the target's too: the rule recalled from the paper.
+     */
     ADDITIVE,
     /** {@code w ← max(α, 0) / mean(max(α, 0))}: weights rescaled to mean 1. */
     MEAN_NORMALISED,
@@ -96,8 +98,8 @@ public record AlphaVilOptions(
     ONE,
     /**
      * α = the task's current weight. Do not combine with {@link Update#ADDITIVE}: w ← w + α − 1
-     * from α ≈ w gives about 2w − 1, so weights double each epoch and training diverges (notebook 03
-     * shows it). Use it only with a rule that bounds the weights.
+     * from α ≈ w gives about 2w − 1, so weights double each epoch and training diverges (notebook
+     * 03 shows it). Use it only with a rule that bounds the weights.
      */
     WEIGHT
   }
@@ -105,8 +107,8 @@ public record AlphaVilOptions(
   /** The optimiser of the αs. */
   public enum AlphaOptimizer {
     /**
-     * BFGS with a backtracking (Armijo) line search, steps of at most 1 in α, until the gradient
-     * or the gain vanishes: solves the small k-dimensional problem, so the αs keep their size.
+     * BFGS with a backtracking (Armijo) line search, steps of at most 1 in α, until the gradient or
+     * the gain vanishes: solves the small k-dimensional problem, so the αs keep their size.
      */
     BFGS,
     /** Adam (β1 0.9, β2 0.999, ε 1e-8), fresh each epoch, a fixed number of steps. */
@@ -132,19 +134,24 @@ public record AlphaVilOptions(
       throw new IllegalArgumentException("alpha steps " + alphaSteps + " must be ≥ 0");
     }
     if (!(alphaLearningRate > 0 && Double.isFinite(alphaLearningRate))) {
-      throw new IllegalArgumentException("alpha learning rate " + alphaLearningRate + " must be a finite number > 0");
+      throw new IllegalArgumentException(
+          "alpha learning rate " + alphaLearningRate + " must be a finite number > 0");
     }
     if (!(clampMin >= 0 && (Double.isNaN(clampMax) || clampMax >= clampMin))) {
-      throw new IllegalArgumentException("clamp [" + clampMin + ", " + clampMax + "] must satisfy 0 ≤ min ≤ max");
+      throw new IllegalArgumentException(
+          "clamp [" + clampMin + ", " + clampMax + "] must satisfy 0 ≤ min ≤ max");
     }
     if (!(evidence >= 0 && Double.isFinite(evidence))) {
-      throw new IllegalArgumentException("evidence " + evidence + " must be a finite number ≥ 0 (standard errors)");
+      throw new IllegalArgumentException(
+          "evidence " + evidence + " must be a finite number ≥ 0 (standard errors)");
     }
     if (!(stepLimit > 0)) {
-      throw new IllegalArgumentException("step limit " + stepLimit + " must be > 0 (Double.POSITIVE_INFINITY for none)");
+      throw new IllegalArgumentException(
+          "step limit " + stepLimit + " must be > 0 (Double.POSITIVE_INFINITY for none)");
     }
     if (!(neutralAlpha > 0 && Double.isFinite(neutralAlpha))) {
-      throw new IllegalArgumentException("neutral alpha " + neutralAlpha + " must be a finite number > 0");
+      throw new IllegalArgumentException(
+          "neutral alpha " + neutralAlpha + " must be a finite number > 0");
     }
     if (warmup < 0) {
       throw new IllegalArgumentException("warmup " + warmup + " must be ≥ 0 epochs");
@@ -161,15 +168,43 @@ public record AlphaVilOptions(
    * when its gain exceeds 2 standard errors; no warm-up.
    */
   public static AlphaVilOptions defaults() {
-    return new AlphaVilOptions(1.0, 20, AlphaOptimizer.BFGS, 0.05, AlphaInit.ONE, Update.MULTIPLICATIVE, 0.05, Double.NaN, 2, 0, OnNonFinite.SKIP, true, Double.POSITIVE_INFINITY, 1);
+    return new AlphaVilOptions(
+        1.0,
+        20,
+        AlphaOptimizer.BFGS,
+        0.05,
+        AlphaInit.ONE,
+        Update.MULTIPLICATIVE,
+        0.05,
+        Double.NaN,
+        2,
+        0,
+        OnNonFinite.SKIP,
+        true,
+        Double.POSITIVE_INFINITY,
+        1);
   }
 
   /**
-   * The recipe recalled from the paper: ρ 1, 10 Adam steps on α at 0.05 from 1, every weight
-   * (the target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
+   * The recipe recalled from the paper: ρ 1, 10 Adam steps on α at 0.05 from 1, every weight (the
+   * target's too) {@code w ← w + α − 1} clamped at 0, no evidence test, no warm-up.
    */
   public static AlphaVilOptions paper() {
-    return new AlphaVilOptions(1.0, 10, AlphaOptimizer.ADAM, 0.05, AlphaInit.ONE, Update.ADDITIVE, 0, Double.NaN, 0, 0, OnNonFinite.SKIP, false, Double.POSITIVE_INFINITY, 1);
+    return new AlphaVilOptions(
+        1.0,
+        10,
+        AlphaOptimizer.ADAM,
+        0.05,
+        AlphaInit.ONE,
+        Update.ADDITIVE,
+        0,
+        Double.NaN,
+        0,
+        0,
+        OnNonFinite.SKIP,
+        false,
+        Double.POSITIVE_INFINITY,
+        1);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
@@ -205,12 +240,14 @@ public record AlphaVilOptions(
   /** With the weights kept in [{@code min}, {@code max}] after each update. */
   public AlphaVilOptions clamp(double min, double max) {
     if (Double.isNaN(max)) {
-      throw new IllegalArgumentException("clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
+      throw new IllegalArgumentException(
+          "clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
     }
-    return with(b -> {
-      b.clampMin = min;
-      b.clampMax = max;
-    });
+    return with(
+        b -> {
+          b.clampMin = min;
+          b.clampMax = max;
+        });
   }
 
   /**
@@ -256,9 +293,21 @@ public record AlphaVilOptions(
   private AlphaVilOptions with(java.util.function.Consumer<Copy> change) {
     Copy b = new Copy(this);
     change.accept(b);
-    return new AlphaVilOptions(b.rho, b.alphaSteps, b.alphaOptimizer, b.alphaLearningRate, b.alphaInit,
-        b.update, b.clampMin, b.clampMax, b.evidence, b.warmup, b.onNonFinite, b.targetAlphaFixed,
-        b.stepLimit, b.neutralAlpha);
+    return new AlphaVilOptions(
+        b.rho,
+        b.alphaSteps,
+        b.alphaOptimizer,
+        b.alphaLearningRate,
+        b.alphaInit,
+        b.update,
+        b.clampMin,
+        b.clampMax,
+        b.evidence,
+        b.warmup,
+        b.onNonFinite,
+        b.targetAlphaFixed,
+        b.stepLimit,
+        b.neutralAlpha);
   }
 
   /** The components, open to change, for {@link #with}. */

@@ -17,10 +17,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The recorded weight of an auxiliary task is the λ of its branch (the target's is 1). Our
  * choices where the paper leaves room: the fork-and-merge stretch is one epoch; the grid step is
- * 0.1 with two branches and 0.25 with more (15 merges for three branches: each costs a forward
- * pass over the tuning data); one branch per auxiliary task
- * (the paper's multi-branch form), so that each task's influence is visible. The branches draw
- * their batch order from a random stream of their own ({@code Streams.BRANCHES}).
+ * 0.1 with two branches and 0.25 with more (15 merges for three branches: each costs a forward pass
+ * over the tuning data); one branch per auxiliary task (the paper's multi-branch form), so that
+ * each task's influence is visible. The branches draw their batch order from a random stream of
+ * their own ({@code Streams.BRANCHES}).
  */
 public final class ForkMerge implements Strategy {
   private final double gridStep;
@@ -44,9 +44,16 @@ public final class ForkMerge implements Strategy {
           "ForkMerge grid step",
           gridStep,
           "in (0, 0.5]");
-      if (!Double.isNaN(gridStep) && Math.abs(1 / gridStep - Math.round(1 / gridStep)) > 1e-9 * Math.round(1 / gridStep)) {
-        throw new IllegalArgumentException("ForkMerge grid step " + gridStep + " does not divide 1 (1/" + gridStep + " = "
-            + String.format(java.util.Locale.ROOT, "%.3f", 1 / gridStep) + "); accepted: 1/n for a whole n ≥ 2, such as 0.5, 0.25, 0.2, 0.1 or 0.05");
+      if (!Double.isNaN(gridStep)
+          && Math.abs(1 / gridStep - Math.round(1 / gridStep)) > 1e-9 * Math.round(1 / gridStep)) {
+        throw new IllegalArgumentException(
+            "ForkMerge grid step "
+                + gridStep
+                + " does not divide 1 (1/"
+                + gridStep
+                + " = "
+                + String.format(java.util.Locale.ROOT, "%.3f", 1 / gridStep)
+                + "); accepted: 1/n for a whole n ≥ 2, such as 0.5, 0.25, 0.2, 0.1 or 0.05");
       }
     }
 
@@ -62,7 +69,8 @@ public final class ForkMerge implements Strategy {
 
     @Override
     public java.util.Map<String, String> describe() {
-      return java.util.Map.of("gridStep", Double.isNaN(gridStep) ? "auto" : MethodOptions.format(gridStep));
+      return java.util.Map.of(
+          "gridStep", Double.isNaN(gridStep) ? "auto" : MethodOptions.format(gridStep));
     }
   }
 
@@ -75,12 +83,16 @@ public final class ForkMerge implements Strategy {
         deltas.add(run.branchFrom(theta, Weights.only(k, 0, b)));
       }
       double step = Double.isNaN(gridStep) ? (k >= 3 ? 0.25 : 0.1) : gridStep;
-      double[] lambda = bestMerge(k, step, l -> {
-        try (ParamVector p = theta.plusCombination(l, deltas)) {
-          run.setParameters(p);
-          return run.tuneLoss();
-        }
-      });
+      double[] lambda =
+          bestMerge(
+              k,
+              step,
+              l -> {
+                try (ParamVector p = theta.plusCombination(l, deltas)) {
+                  run.setParameters(p);
+                  return run.tuneLoss();
+                }
+              });
       try (ParamVector merged = theta.plusCombination(lambda, deltas)) {
         run.setParameters(merged);
       }
@@ -128,7 +140,8 @@ public final class ForkMerge implements Strategy {
       }
     }
     if (best == null) {
-      throw new IllegalStateException("ForkMerge: the target's dev loss was not finite for any merge");
+      throw new IllegalStateException(
+          "ForkMerge: the target's dev loss was not finite for any merge");
     }
     return best;
   }

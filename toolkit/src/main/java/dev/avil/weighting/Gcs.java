@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Gradient cosine similarity (Du, Czarnecki, Jayakumar, Farajtabar, Pascanu &amp;
- * Lakshminarayanan, "Adapting Auxiliary Losses Using Gradient Similarity", 2018). Each step takes a
- * batch of every task; an auxiliary task's gradient on the shared trunk counts only as far as its
- * cosine similarity with the target's gradient is positive:
+ * Gradient cosine similarity (Du, Czarnecki, Jayakumar, Farajtabar, Pascanu &amp; Lakshminarayanan,
+ * "Adapting Auxiliary Losses Using Gradient Similarity", 2018). Each step takes a batch of every
+ * task; an auxiliary task's gradient on the shared trunk counts only as far as its cosine
+ * similarity with the target's gradient is positive:
  *
  * <ul>
  *   <li>{@link Form#GATED}: the whole auxiliary gradient if cos &gt; 0, nothing otherwise (the
@@ -72,14 +72,16 @@ public final class Gcs implements Strategy {
     double[] sum = new double[k];
     int[] steps = {0};
     int trunk = run.trunkSize();
-    run.trainJoint(run.allTasks(), (ts, grads) -> {
-      double[] c = coefficients(grads, trunk, form);
-      for (int i = 0; i < c.length; i++) {
-        sum[i] += c[i];
-      }
-      steps[0]++;
-      return new TrainingRun.Combination(c, Weights.ones(c.length));
-    });
+    run.trainJoint(
+        run.allTasks(),
+        (ts, grads) -> {
+          double[] c = coefficients(grads, trunk, form);
+          for (int i = 0; i < c.length; i++) {
+            sum[i] += c[i];
+          }
+          steps[0]++;
+          return new TrainingRun.Combination(c, Weights.ones(c.length));
+        });
     int n = Math.max(1, steps[0]);
     return EpochWeights.of(IntStream.range(0, k).mapToDouble(t -> sum[t] / n).toArray());
   }
@@ -93,7 +95,8 @@ public final class Gcs implements Strategy {
     for (int i = 1; i < c.length; i++) {
       ParamVector g = grads.get(i);
       double norm = Math.sqrt(g.dotFirst(g, trunk));
-      double cos = targetNorm == 0 || norm == 0 ? 0 : target.dotFirst(g, trunk) / (targetNorm * norm);
+      double cos =
+          targetNorm == 0 || norm == 0 ? 0 : target.dotFirst(g, trunk) / (targetNorm * norm);
       c[i] = gate(cos, form);
     }
     return c;

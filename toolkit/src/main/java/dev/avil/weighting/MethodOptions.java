@@ -30,6 +30,8 @@ public interface MethodOptions {
 
   /** A number as options show it: integers without a decimal point. */
   static String format(double v) {
-    return v == Math.rint(v) && !Double.isInfinite(v) ? Long.toString((long) v) : Double.toString(v);
+    return v == Math.rint(v) && !Double.isInfinite(v)
+        ? Long.toString((long) v)
+        : Double.toString(v);
   }
 }

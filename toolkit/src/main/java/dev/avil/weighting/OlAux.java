@@ -7,20 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Online learning of auxiliary weights, OL-AUX (Lin, Baweja, Kantor &amp; Held, "Adaptive
- * Auxiliary Task Weighting for Reinforcement Learning", NeurIPS 2019). Each step takes a batch of
- * every task and follows the weighted gradient g_target + Σ_i w_i·g_i. Every {@code horizon} steps
- * each auxiliary weight moves by the accumulated inner products of the target's gradient with that
+ * Online learning of auxiliary weights, OL-AUX (Lin, Baweja, Kantor &amp; Held, "Adaptive Auxiliary
+ * Task Weighting for Reinforcement Learning", NeurIPS 2019). Each step takes a batch of every task
+ * and follows the weighted gradient g_target + Σ_i w_i·g_i. Every {@code horizon} steps each
+ * auxiliary weight moves by the accumulated inner products of the target's gradient with that
  * task's gradient on the shared trunk: w_i ← clamp(w_i + β·η·Σ⟨∇L_target, ∇L_i⟩, 0, w_max). The
- * model's learning rate η is there as in the paper's derivation: through one SGD step, the
- * target's loss changes with w_i at the rate −η·⟨∇L_target, ∇L_i⟩, so the step raises the weight
- * of tasks whose gradients agree with the target's.
+ * model's learning rate η is there as in the paper's derivation: through one SGD step, the target's
+ * loss changes with w_i at the rate −η·⟨∇L_target, ∇L_i⟩, so the step raises the weight of tasks
+ * whose gradients agree with the target's.
  *
  * <p>Defaults (our choice where the paper's RL settings do not carry over): β = 0.5, horizon 5
- * steps, weights start at 1 and stay in [0, 2]. Without the upper bound a task that agrees with
- * the target from the start (a copy of it) gains weight every step; measured on MultiMNIST, its
- * weight passed 2,000 within the first epoch and training diverged. Auxiliary heads learn from
- * their own weighted loss.
+ * steps, weights start at 1 and stay in [0, 2]. Without the upper bound a task that agrees with the
+ * target from the start (a copy of it) gains weight every step; measured on MultiMNIST, its weight
+ * passed 2,000 within the first epoch and training diverged. Auxiliary heads learn from their own
+ * weighted loss.
  */
 public final class OlAux implements Strategy {
   private final Options options;
@@ -85,15 +85,17 @@ public final class OlAux implements Strategy {
     double[] acc = new double[run.taskCount()];
     int[] step = {0};
     double rate = options.beta() * run.spec().learningRate();
-    run.trainJoint(run.allTasks(), (ts, grads) -> {
-      double[] c = weights.clone();
-      accumulate(acc, grads, trunk);
-      if (++step[0] % options.horizon() == 0) {
-        weights = update(weights, acc, rate, options.maxWeight());
-        Arrays.fill(acc, 0);
-      }
-      return new TrainingRun.Combination(c, c);
-    });
+    run.trainJoint(
+        run.allTasks(),
+        (ts, grads) -> {
+          double[] c = weights.clone();
+          accumulate(acc, grads, trunk);
+          if (++step[0] % options.horizon() == 0) {
+            weights = update(weights, acc, rate, options.maxWeight());
+            Arrays.fill(acc, 0);
+          }
+          return new TrainingRun.Combination(c, c);
+        });
     return EpochWeights.of(weights.clone());
   }
 

@@ -5,8 +5,8 @@ import dev.avil.train.TrainingRun;
 import java.util.Map;
 
 /**
- * Single-task learning: the target alone, every auxiliary weight 0. The baseline every
- * multitask method must beat. Auxiliary heads stay at their initial values.
+ * Single-task learning: the target alone, every auxiliary weight 0. The baseline every multitask
+ * method must beat. Auxiliary heads stay at their initial values.
  *
  * <p>With {@code passes} above 1 it makes that many passes over the target's data per epoch: a
  * step-matched baseline for methods that take more target steps per epoch (GCS and OL-AUX take a

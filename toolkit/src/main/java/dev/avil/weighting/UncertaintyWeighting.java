@@ -7,9 +7,9 @@ import java.util.Arrays;
 /**
  * Uncertainty weighting (Kendall, Gal &amp; Cipolla, "Multi-Task Learning Using Uncertainty to
  * Weigh Losses for Scene Geometry and Semantics", CVPR 2018). Each task k has a learned
- * log-variance s_k and contributes exp(−s_k)·L_k + s_k to the loss, so its weight is exp(−s_k).
- * The s_k are updated by SGD after each of the task's batches, with ∂/∂s_k = 1 − exp(−s_k)·L_k.
- * A loss balancer: it treats the target like any other task.
+ * log-variance s_k and contributes exp(−s_k)·L_k + s_k to the loss, so its weight is exp(−s_k). The
+ * s_k are updated by SGD after each of the task's batches, with ∂/∂s_k = 1 − exp(−s_k)·L_k. A loss
+ * balancer: it treats the target like any other task.
  *
  * <p>Defaults: s_k = 0 at the start (weight 1), learning rate of s equal to the model's (0.05 by
  * default) — our choice, since the paper trains s with the network's optimiser.
@@ -51,7 +51,9 @@ public final class UncertaintyWeighting implements Strategy {
 
     @Override
     public java.util.Map<String, String> describe() {
-      return java.util.Map.of("learningRate", Double.isNaN(learningRate) ? "model's" : MethodOptions.format(learningRate));
+      return java.util.Map.of(
+          "learningRate",
+          Double.isNaN(learningRate) ? "model's" : MethodOptions.format(learningRate));
     }
   }
 

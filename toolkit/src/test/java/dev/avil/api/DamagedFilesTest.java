@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Damaged, truncated and half-written result files give named errors and are never used as complete. */
+/**
+ * Damaged, truncated and half-written result files give named errors and are never used as
+ * complete.
+ */
 class DamagedFilesTest {
   private static Comparison comparison;
 
@@ -39,10 +42,15 @@ class DamagedFilesTest {
     List<String> l = lines(h);
     l.add(5, "");
     writeLines(h, l);
-    assertThatThrownBy(() -> Results.read(dir)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(h.toString()).hasMessageContaining("line 6").hasMessageContaining("found a blank line")
+    assertThatThrownBy(() -> Results.read(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(h.toString())
+        .hasMessageContaining("line 6")
+        .hasMessageContaining("found a blank line")
         .hasMessageContaining("expected 6 fields");
-    assertThatThrownBy(() -> Comparison.read(dir)).hasMessageContaining("line 6").hasMessageContaining("blank line");
+    assertThatThrownBy(() -> Comparison.read(dir))
+        .hasMessageContaining("line 6")
+        .hasMessageContaining("blank line");
   }
 
   @Test
@@ -52,22 +60,28 @@ class DamagedFilesTest {
     List<String> l = lines(h);
     l.set(9, "§§ garbage §§");
     writeLines(h, l);
-    assertThatThrownBy(() -> Comparison.read(dir)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(h + " line 10: expected 6 fields").hasMessageContaining("found 1: §§ garbage §§");
+    assertThatThrownBy(() -> Comparison.read(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(h + " line 10: expected 6 fields")
+        .hasMessageContaining("found 1: §§ garbage §§");
     l.set(9, "uniform,x1,1,target,dev_acc,0.5");
     writeLines(h, l);
-    assertThatThrownBy(() -> Comparison.read(dir)).hasMessageContaining("line 10: expected a whole number (seed), found 'x1'");
+    assertThatThrownBy(() -> Comparison.read(dir))
+        .hasMessageContaining("line 10: expected a whole number (seed), found 'x1'");
     l.set(9, "uniform,1,1,target,dev_accuracy,0.5");
     writeLines(h, l);
-    assertThatThrownBy(() -> Comparison.read(dir)).hasMessageContaining("line 10: unknown metric 'dev_accuracy'");
+    assertThatThrownBy(() -> Comparison.read(dir))
+        .hasMessageContaining("line 10: unknown metric 'dev_accuracy'");
     l.set(9, "uniform,1,1,target,dev_acc,zero");
     writeLines(h, l);
-    assertThatThrownBy(() -> Results.read(dir)).hasMessageContaining("line 10: expected a number (value), found 'zero'");
+    assertThatThrownBy(() -> Results.read(dir))
+        .hasMessageContaining("line 10: expected a number (value), found 'zero'");
     Path c = dir.resolve("config.csv");
     Files.writeString(c, "method;seed;key;value\n");
     Results.writeAll(dir, comparison.runs());
     Files.writeString(c, "method;seed;key;value\n");
-    assertThatThrownBy(() -> Comparison.read(dir)).hasMessageContaining(c + " line 1: expected the header method,seed,key,value");
+    assertThatThrownBy(() -> Comparison.read(dir))
+        .hasMessageContaining(c + " line 1: expected the header method,seed,key,value");
   }
 
   @Test
@@ -77,14 +91,16 @@ class DamagedFilesTest {
     byte[] all = Files.readAllBytes(h);
     Files.write(h, java.util.Arrays.copyOf(all, all.length / 2 + 3));
     int lastLine = lines(h).size();
-    assertThatThrownBy(() -> Comparison.read(dir)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Comparison.read(dir))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(h + " line " + lastLine)
         .hasMessageContaining("the file ends in the middle of this line");
     // every field is quoted: a cut inside a field leaves a quote open, and is named the same way
     String header = lines(h).get(0);
     for (String cut : List.of("\"uniform\",\"1", "\"uniform\",\"1\",")) {
       Files.writeString(h, header + "\n" + cut);
-      assertThatThrownBy(() -> Comparison.read(dir)).as(cut)
+      assertThatThrownBy(() -> Comparison.read(dir))
+          .as(cut)
           .hasMessageContaining(h + " line 2: the file ends in the middle of this line");
     }
   }
@@ -96,10 +112,14 @@ class DamagedFilesTest {
     List<String> l = lines(h);
     writeLines(h, l.subList(0, l.size() / 2 - 1));
     Comparison c = Comparison.read(dir);
-    assertThat(c.runs()).hasSizeLessThan(2).allSatisfy(r -> assertThat(comparison.runs()).contains(r));
+    assertThat(c.runs())
+        .hasSizeLessThan(2)
+        .allSatisfy(r -> assertThat(comparison.runs()).contains(r));
     assertThat(c.failures()).isNotEmpty().anySatisfy(f -> assertThat(f).contains("epoch 3 lacks"));
-    assertThat(c.failures()).anySatisfy(f -> assertThat(f).contains("in config.csv but not in history.csv"));
-    assertThatThrownBy(() -> Results.read(writeOne(dir.resolve("one"), l))).hasMessageContaining("incomplete run");
+    assertThat(c.failures())
+        .anySatisfy(f -> assertThat(f).contains("in config.csv but not in history.csv"));
+    assertThatThrownBy(() -> Results.read(writeOne(dir.resolve("one"), l)))
+        .hasMessageContaining("incomplete run");
   }
 
   private static Path writeOne(Path dir, List<String> history) throws IOException {
@@ -113,7 +133,8 @@ class DamagedFilesTest {
   void anUnclosedQuoteNamesWhereItOpened(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("x.csv");
     Files.writeString(f, "a,b\n1,\"two\n3,4\n");
-    assertThatThrownBy(() -> Csv.read(f)).hasMessageContaining(f + " line 2: a quoted field is never closed");
+    assertThatThrownBy(() -> Csv.read(f))
+        .hasMessageContaining(f + " line 2: a quoted field is never closed");
     Files.write(f, new byte[] {'a', ',', (byte) 0xC3, '\n'});
     assertThatThrownBy(() -> Csv.read(f)).hasMessageContaining("not UTF-8");
   }
@@ -135,34 +156,53 @@ class DamagedFilesTest {
   }
 
   @Test
-  void damagedAndHalfWrittenCellsAreReportedByNameAndNeverUsed(@TempDir Path dir) throws IOException {
+  void damagedAndHalfWrittenCellsAreReportedByNameAndNeverUsed(@TempDir Path dir)
+      throws IOException {
     CellStore store = CellStore.at(dir);
     comparison.runs().forEach(store::write);
     Path cells = dir.resolve("cells");
     Path truncated = cells.resolve(CellStore.cellName("single-task", 1)).resolve("history.csv");
     List<String> l = lines(truncated);
-    writeLines(truncated, l.subList(0, l.size() - 4)); // cut at a line break: the last epoch is short
+    writeLines(
+        truncated, l.subList(0, l.size() - 4)); // cut at a line break: the last epoch is short
     Path blank = cells.resolve(CellStore.cellName("single-task", 2)).resolve("history.csv");
     l = lines(blank);
     l.add(3, "");
     writeLines(blank, l);
     Files.delete(cells.resolve(CellStore.cellName("uniform", 1)).resolve("config.csv"));
-    Path leftover = Files.createDirectory(cells.resolve(".tmp-" + CellStore.cellName("uniform", 7) + "-123"));
-    Files.writeString(leftover.resolve("history.csv"), "method,seed,epoch,task,metric,value\nuniform,7,1");
+    Path leftover =
+        Files.createDirectory(cells.resolve(".tmp-" + CellStore.cellName("uniform", 7) + "-123"));
+    Files.writeString(
+        leftover.resolve("history.csv"), "method,seed,epoch,task,metric,value\nuniform,7,1");
 
     CellStore.Scan s = store.scan();
-    assertThat(s.complete()).containsExactly(comparison.runs().stream()
-        .filter(r -> r.method().equals("uniform") && r.seed() == 2).findFirst().orElseThrow());
-    assertThat(s.damaged()).extracting(CellStore.Damaged::name)
-        .containsExactlyInAnyOrder("single-task seed 1", "single-task seed 2", "uniform seed 1", "uniform seed 7");
-    assertThat(s.damaged()).extracting(CellStore.Damaged::toString).anySatisfy(d -> assertThat(d)
-        .startsWith("single-task seed 1").contains("epoch 3 lacks"));
-    assertThat(s.damaged()).extracting(CellStore.Damaged::toString).anySatisfy(d -> assertThat(d)
-        .startsWith("single-task seed 2").contains("line 4").contains("blank line"));
-    assertThat(s.damaged()).extracting(CellStore.Damaged::toString).anySatisfy(d -> assertThat(d)
-        .startsWith("uniform seed 1").contains("no config.csv"));
-    assertThat(s.damaged()).extracting(CellStore.Damaged::toString).anySatisfy(d -> assertThat(d)
-        .startsWith("uniform seed 7").contains("never finished"));
+    assertThat(s.complete())
+        .containsExactly(
+            comparison.runs().stream()
+                .filter(r -> r.method().equals("uniform") && r.seed() == 2)
+                .findFirst()
+                .orElseThrow());
+    assertThat(s.damaged())
+        .extracting(CellStore.Damaged::name)
+        .containsExactlyInAnyOrder(
+            "single-task seed 1", "single-task seed 2", "uniform seed 1", "uniform seed 7");
+    assertThat(s.damaged())
+        .extracting(CellStore.Damaged::toString)
+        .anySatisfy(d -> assertThat(d).startsWith("single-task seed 1").contains("epoch 3 lacks"));
+    assertThat(s.damaged())
+        .extracting(CellStore.Damaged::toString)
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith("single-task seed 2")
+                    .contains("line 4")
+                    .contains("blank line"));
+    assertThat(s.damaged())
+        .extracting(CellStore.Damaged::toString)
+        .anySatisfy(d -> assertThat(d).startsWith("uniform seed 1").contains("no config.csv"));
+    assertThat(s.damaged())
+        .extracting(CellStore.Damaged::toString)
+        .anySatisfy(d -> assertThat(d).startsWith("uniform seed 7").contains("never finished"));
     Comparison c = Comparison.read(dir);
     assertThat(c.runs()).hasSize(1);
     assertThat(c.failures()).hasSize(4).allSatisfy(f -> assertThat(f).startsWith("damaged cell "));
@@ -179,7 +219,9 @@ class DamagedFilesTest {
     List<String> l = lines(h);
     writeLines(h, l.subList(0, l.size() - 2)); // the last run loses part of its last epoch
     List<CellStore.Damaged> dropped = CellStore.at(dir).migrate();
-    assertThat(dropped).singleElement().satisfies(d -> assertThat(d.toString()).startsWith("uniform seed 2"));
+    assertThat(dropped)
+        .singleElement()
+        .satisfies(d -> assertThat(d.toString()).startsWith("uniform seed 2"));
     assertThat(Files.exists(h)).isFalse();
     assertThat(CellStore.at(dir).scan().complete()).hasSize(3);
     assertThat(Comparison.read(dir).runs()).hasSize(3);
@@ -187,7 +229,8 @@ class DamagedFilesTest {
 
   @Test
   void cellNamesAreSafeForAnyMethodName() {
-    assertThat(CellStore.cellName("αVIL(update=mean-normalised)", 3)).isEqualTo("%CE%B1VIL%28update%3Dmean-normalised%29__seed-3");
+    assertThat(CellStore.cellName("αVIL(update=mean-normalised)", 3))
+        .isEqualTo("%CE%B1VIL%28update%3Dmean-normalised%29__seed-3");
     assertThat(CellStore.cellName("../x_y", -2)).isEqualTo("%2E.%2Fx%5Fy__seed--2");
   }
 }

@@ -30,40 +30,62 @@ class InterruptTest {
   }
 
   private static Experiment experiment(TrainingListener l) {
-    return Experiment.target(TARGET).aux(NOISE).trunk(Trunks.mlp(8)).headHidden(4).epochs(3).batchSize(32).listener(l);
+    return Experiment.target(TARGET)
+        .aux(NOISE)
+        .trunk(Trunks.mlp(8))
+        .headHidden(4)
+        .epochs(3)
+        .batchSize(32)
+        .listener(l);
   }
 
-  /** Single-task that interrupts its own thread at the end of training epoch {@code at}, so evaluation sees it. */
+  /**
+   * Single-task that interrupts its own thread at the end of training epoch {@code at}, so
+   * evaluation sees it.
+   */
   private static Method interruptingIn(int at) {
-    return Method.custom("interrupting", Map.of(), () -> new Strategy() {
-      final SingleTask inner = new SingleTask(SingleTask.Options.defaults());
+    return Method.custom(
+        "interrupting",
+        Map.of(),
+        () ->
+            new Strategy() {
+              final SingleTask inner = new SingleTask(SingleTask.Options.defaults());
 
-      @Override
-      public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
-        EpochWeights w = inner.trainEpoch(run);
-        if (run.epoch() == at) {
-          Thread.currentThread().interrupt();
-        }
-        return w;
-      }
-    }, false);
+              @Override
+              public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
+                EpochWeights w = inner.trainEpoch(run);
+                if (run.epoch() == at) {
+                  Thread.currentThread().interrupt();
+                }
+                return w;
+              }
+            },
+        false);
   }
 
   @Test
   void anInterruptDuringEvaluationKeepsTheFinishedEpochsAndTheOtherRuns() {
     // each run has a thread of its own: the interrupt stops only the run whose thread it hit
     for (boolean sideBySide : new boolean[] {true, false}) {
-      Comparison c = experiment(TrainingListener.silent())
-          .compare(Method.singleTask(), interruptingIn(2), Method.uniform())
-          .seeds(1, 2)
-          .sideBySide(sideBySide)
-          .run();
-      assertThat(Thread.currentThread().isInterrupted()).as("the caller was not interrupted").isFalse();
+      Comparison c =
+          experiment(TrainingListener.silent())
+              .compare(Method.singleTask(), interruptingIn(2), Method.uniform())
+              .seeds(1, 2)
+              .sideBySide(sideBySide)
+              .run();
+      assertThat(Thread.currentThread().isInterrupted())
+          .as("the caller was not interrupted")
+          .isFalse();
       assertThat(c.interrupted()).isFalse();
       assertThat(c.runs()).hasSize(4).allSatisfy(r -> assertThat(r.epochs()).isEqualTo(3));
-      // a run on one lane notices the interrupt after the epoch's evaluation, one on several lanes in it
-      assertThat(c.partialRuns()).hasSize(2).allSatisfy(r -> assertThat(r.epochs()).isBetween(1, 2));
-      assertThat(c.failures()).hasSize(2).allSatisfy(f -> assertThat(f).contains("interrupting seed").contains("interrupted"));
+      // a run on one lane notices the interrupt after the epoch's evaluation, one on several lanes
+      // in it
+      assertThat(c.partialRuns())
+          .hasSize(2)
+          .allSatisfy(r -> assertThat(r.epochs()).isBetween(1, 2));
+      assertThat(c.failures())
+          .hasSize(2)
+          .allSatisfy(f -> assertThat(f).contains("interrupting seed").contains("interrupted"));
       assertThat(c.table().rowCount()).isEqualTo(3);
     }
   }
@@ -71,20 +93,27 @@ class InterruptTest {
   @Test
   void aThreadInterruptFromOutsideReturnsTheFinishedRuns() throws Exception {
     CountDownLatch firstRunDone = new CountDownLatch(1);
-    TrainingListener l = new TrainingListener() {
-      @Override
-      public void onEpoch(EpochProgress progress) {}
+    TrainingListener l =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochProgress progress) {}
 
-      @Override
-      public void onRunEnd(String method, long seed) {
-        firstRunDone.countDown();
-      }
-    };
+          @Override
+          public void onRunEnd(String method, long seed) {
+            firstRunDone.countDown();
+          }
+        };
     AtomicReference<Thread> worker = new AtomicReference<>();
-    CompletableFuture<Comparison> result = CompletableFuture.supplyAsync(() -> {
-      worker.set(Thread.currentThread());
-      return experiment(l).epochs(40).compare(Method.singleTask(), Method.uniform(), Method.alphaVil()).seeds(1, 2).run();
-    });
+    CompletableFuture<Comparison> result =
+        CompletableFuture.supplyAsync(
+            () -> {
+              worker.set(Thread.currentThread());
+              return experiment(l)
+                  .epochs(40)
+                  .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
+                  .seeds(1, 2)
+                  .run();
+            });
     assertThat(firstRunDone.await(2, TimeUnit.MINUTES)).isTrue();
     Thread.sleep(50);
     long sent = System.nanoTime();
@@ -103,12 +132,17 @@ class InterruptTest {
     for (int i = 0; i < 12; i++) {
       AtomicReference<Thread> worker = new AtomicReference<>();
       CountDownLatch started = new CountDownLatch(1);
-      CompletableFuture<Comparison> result = CompletableFuture.supplyAsync(() -> {
-        worker.set(Thread.currentThread());
-        started.countDown();
-        return experiment(TrainingListener.silent()).epochs(20)
-            .compare(Method.alphaVil(a -> a.alphaSteps(3)), Method.uniform()).seeds(1).run();
-      });
+      CompletableFuture<Comparison> result =
+          CompletableFuture.supplyAsync(
+              () -> {
+                worker.set(Thread.currentThread());
+                started.countDown();
+                return experiment(TrainingListener.silent())
+                    .epochs(20)
+                    .compare(Method.alphaVil(a -> a.alphaSteps(3)), Method.uniform())
+                    .seeds(1)
+                    .run();
+              });
       assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
       Thread.sleep(100 + random.nextInt(600));
       worker.get().interrupt();

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 class RealMultiMnistTest {
   @Test
   void alphaVilRunsOnRealMultiMnistWithLenetAndLearnsSomething() {
-    Results r = Settings.mnistNegative(Settings.Scale.QUICK).epochs(3)
-        .listener(TrainingListener.silent()).alphaVil().run();
+    Results r =
+        Settings.mnistNegative(Settings.Scale.QUICK)
+            .epochs(3)
+            .listener(TrainingListener.silent())
+            .alphaVil()
+            .run();
     assertThat(r.config())
         .containsEntry("trunk", "lenet")
         .containsEntry("aux", "right noise")

@@ -20,8 +20,13 @@ class ResultsIoTest {
 
   @BeforeAll
   static void run() {
-    comparison = TinyComparison.run("noise \"quoted\"", 2, Method.singleTask(),
-        Method.alphaVil(a -> a.alphaSteps(3).rho(0.5)), Method.uniform().named("uni, form"));
+    comparison =
+        TinyComparison.run(
+            "noise \"quoted\"",
+            2,
+            Method.singleTask(),
+            Method.alphaVil(a -> a.alphaSteps(3).rho(0.5)),
+            Method.uniform().named("uni, form"));
   }
 
   @Test
@@ -42,7 +47,8 @@ class ResultsIoTest {
     comparison.report(dir);
     Comparison back = Comparison.read(dir);
     assertThat(back.runs()).isEqualTo(comparison.runs());
-    assertThat(back.methods()).containsExactly("single-task", "αVIL(rho=0.5 alphaSteps=3)", "uni, form");
+    assertThat(back.methods())
+        .containsExactly("single-task", "αVIL(rho=0.5 alphaSteps=3)", "uni, form");
     assertThat(back.table().toString()).isEqualTo(comparison.table().toString());
     Table table = Csv.read(dir.resolve("comparison.csv"));
     assertThat(table.columnNames()).isEqualTo(comparison.table().columnNames());
@@ -57,8 +63,10 @@ class ResultsIoTest {
     // Tablesaw trims unquoted fields and reads "NA", "null" and "NaN" as missing by default
     String[] texts = {"a", "b,c", "say \"hi\"", "line\nbreak", "", " padded ", "NA", "null", "NaN"};
     double[] numbers = {0.1, 1.0 / 3, -0.0, 1e-300, Double.NaN, 123456789.123, 7, 8, 9};
-    Csv.write(f, Table.create("t",
-        StringColumn.create("text", texts), DoubleColumn.create("number", numbers)));
+    Csv.write(
+        f,
+        Table.create(
+            "t", StringColumn.create("text", texts), DoubleColumn.create("number", numbers)));
     Table back = Csv.read(f);
     assertThat(back.stringColumn("text").asList()).containsExactly(texts);
     for (int i = 0; i < numbers.length; i++) {
@@ -82,7 +90,11 @@ class ResultsIoTest {
     int lib = html.indexOf("plotly.js v2.35.3");
     String page = html.substring(0, lib) + html.substring(html.indexOf("</script>", lib));
     assertThat(page).contains("<table").contains("Plotly.newPlot");
-    Matcher m = Pattern.compile("<(script|img|iframe|link|source|video|audio)\\b[^>]*\\b(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(page);
+    Matcher m =
+        Pattern.compile(
+                "<(script|img|iframe|link|source|video|audio)\\b[^>]*\\b(src|href)\\s*=",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(page);
     assertThat(m.find()).as("an element that loads a URL").isFalse();
     assertThat(page).doesNotContain("@import").doesNotContain("cdn.plot.ly").doesNotContain("http");
     assertThat(Files.exists(dir.resolve("history.csv"))).isTrue();

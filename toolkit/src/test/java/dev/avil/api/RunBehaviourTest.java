@@ -29,8 +29,14 @@ class RunBehaviourTest {
   private static final Task NOISE = Tasks.randomLabels("noise", FULL, 5);
 
   private static Experiment small() {
-    return Experiment.target(TARGET).aux(COPY, NOISE).trunk(Trunks.mlp(16)).headHidden(8)
-        .epochs(3).batchSize(16).learningRate(0.05).listener(TrainingListener.silent());
+    return Experiment.target(TARGET)
+        .aux(COPY, NOISE)
+        .trunk(Trunks.mlp(16))
+        .headHidden(8)
+        .epochs(3)
+        .batchSize(16)
+        .learningRate(0.05)
+        .listener(TrainingListener.silent());
   }
 
   /**
@@ -42,27 +48,42 @@ class RunBehaviourTest {
   void alphaVilEndsWithAHigherWeightForACopyOfTheTargetThanForRandomLabelsInEverySeed() {
     // a target that keeps learning for several epochs, so the α signal has something to say
     Task full = Synthetic.blobs("target", 4000, 16, 8, 1.6, 11);
-    Experiment blobs = Experiment.target(full.trainSize(150)).aux(full.named("copy"), Tasks.randomLabels("noise", full, 5))
-        .trunk(Trunks.mlp(16)).headHidden(8).epochs(8).batchSize(16).learningRate(0.05).listener(TrainingListener.silent());
+    Experiment blobs =
+        Experiment.target(full.trainSize(150))
+            .aux(full.named("copy"), Tasks.randomLabels("noise", full, 5))
+            .trunk(Trunks.mlp(16))
+            .headHidden(8)
+            .epochs(8)
+            .batchSize(16)
+            .learningRate(0.05)
+            .listener(TrainingListener.silent());
     StringBuilder seen = new StringBuilder();
     for (long seed = 1; seed <= 4; seed++) {
       Results r = blobs.seed(seed).alphaVil().run();
       seen.append(r.weights().print()).append('\n');
       double copy = r.value(r.epochs(), "copy", Metric.WEIGHT);
       double noise = r.value(r.epochs(), "noise", Metric.WEIGHT);
-      assertThat(copy).as("seed %d: final weight of the copy vs random labels%n%s", seed, seen).isGreaterThan(noise);
-      assertThat(noise).as("seed %d: random labels vs the target%n%s", seed, seen).isLessThanOrEqualTo(r.value(r.epochs(), "target", Metric.WEIGHT));
+      assertThat(copy)
+          .as("seed %d: final weight of the copy vs random labels%n%s", seed, seen)
+          .isGreaterThan(noise);
+      assertThat(noise)
+          .as("seed %d: random labels vs the target%n%s", seed, seen)
+          .isLessThanOrEqualTo(r.value(r.epochs(), "target", Metric.WEIGHT));
     }
     double copyAlpha = 0;
     double noiseAlpha = 0;
     for (long seed = 1; seed <= 4; seed++) {
       Results r = small().seed(seed).method(Method.alphaVilPaper()).run();
       for (int e = 1; e <= r.epochs(); e++) { // a task at weight 0 has no α: it counts nothing
-        copyAlpha += Double.isNaN(r.value(e, "copy", Metric.ALPHA)) ? 0 : r.value(e, "copy", Metric.ALPHA);
-        noiseAlpha += Double.isNaN(r.value(e, "noise", Metric.ALPHA)) ? 0 : r.value(e, "noise", Metric.ALPHA);
+        copyAlpha +=
+            Double.isNaN(r.value(e, "copy", Metric.ALPHA)) ? 0 : r.value(e, "copy", Metric.ALPHA);
+        noiseAlpha +=
+            Double.isNaN(r.value(e, "noise", Metric.ALPHA)) ? 0 : r.value(e, "noise", Metric.ALPHA);
       }
     }
-    assertThat(copyAlpha).as("paper recipe: summed α of the copy vs random labels").isGreaterThan(noiseAlpha);
+    assertThat(copyAlpha)
+        .as("paper recipe: summed α of the copy vs random labels")
+        .isGreaterThan(noiseAlpha);
   }
 
   @Test
@@ -82,7 +103,8 @@ class RunBehaviourTest {
   @Test
   void theJudgementNamesWhatTheMethodLearnedOfEachAuxiliaryTask() {
     Results uniform = small().epochs(2).uniform().run();
-    assertThat(uniform.judgement().stringColumn("verdict").asList()).containsExactly("not judged", "not judged");
+    assertThat(uniform.judgement().stringColumn("verdict").asList())
+        .containsExactly("not judged", "not judged");
     assertThat(uniform.effectiveEpochs("copy")).isEqualTo(2);
     Results single = small().epochs(2).singleTask().run();
     assertThat(single.effectiveEpochs("target")).isEqualTo(2);
@@ -95,7 +117,12 @@ class RunBehaviourTest {
       String expected = w >= target ? "helpful" : w <= target / 2 ? "harmful" : "unclear";
       assertThat(avil.judgement().stringColumn("verdict").get(row)).as(task).isEqualTo(expected);
     }
-    assertThat(avil.judgement().where(avil.judgement().stringColumn("task").isEqualTo("noise")).stringColumn("verdict").get(0)).isEqualTo("harmful");
+    assertThat(
+            avil.judgement()
+                .where(avil.judgement().stringColumn("task").isEqualTo("noise"))
+                .stringColumn("verdict")
+                .get(0))
+        .isEqualTo("harmful");
   }
 
   @Test
@@ -115,32 +142,48 @@ class RunBehaviourTest {
   }
 
   @Test
-  void aRunStoppedEarlyIsACompleteCellAndOneCutShortIsNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void aRunStoppedEarlyIsACompleteCellAndOneCutShortIsNot(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     Results stopped = small().epochs(60).patience(2).singleTask().run();
     assertThat(stopped.epochs()).isLessThan(60);
     CellStore store = CellStore.at(dir);
     store.write(stopped);
     assertThat(store.scan().has("single-task", 1)).isTrue();
     // the same run without its last epoch did not stop by itself: damaged, named, run again
-    Results cut = new Results(stopped.method(), stopped.seed(),
-        stopped.records().stream().filter(x -> x.epoch() < stopped.epochs()).toList(), stopped.config());
+    Results cut =
+        new Results(
+            stopped.method(),
+            stopped.seed(),
+            stopped.records().stream().filter(x -> x.epoch() < stopped.epochs()).toList(),
+            stopped.config());
     CellStore other = CellStore.at(dir.resolve("other"));
     other.write(cut);
     assertThat(other.scan().has("single-task", 1)).isFalse();
-    assertThat(other.scan().damaged()).singleElement().asString().contains("early stopping would have stopped");
+    assertThat(other.scan().damaged())
+        .singleElement()
+        .asString()
+        .contains("early stopping would have stopped");
   }
 
   @Test
   void targetStepsCountTheTargetsUpdates() {
     // 100 target examples in batches of 16: 7 steps a pass
-    assertThat(small().epochs(1).singleTask().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
-    assertThat(small().epochs(1).method(Method.singleTask(s -> s.passes(3))).run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(21);
+    assertThat(small().epochs(1).singleTask().run().value(1, "*", Metric.TARGET_STEPS))
+        .isEqualTo(7);
+    assertThat(
+            small()
+                .epochs(1)
+                .method(Method.singleTask(s -> s.passes(3)))
+                .run()
+                .value(1, "*", Metric.TARGET_STEPS))
+        .isEqualTo(21);
     assertThat(small().epochs(1).uniform().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
     assertThat(small().epochs(1).alphaVil().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
     Results three = small().epochs(3).singleTask().run();
     assertThat(three.targetSteps()).isEqualTo(7L * three.bestEpoch());
     // GCS takes a batch of every task at each step: as many steps as the largest task has batches
-    assertThat(small().epochs(1).method(Method.gcs()).run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(Math.ceil(COPY.train().size() / 16.0));
+    assertThat(small().epochs(1).method(Method.gcs()).run().value(1, "*", Metric.TARGET_STEPS))
+        .isEqualTo(Math.ceil(COPY.train().size() / 16.0));
   }
 
   /**
@@ -160,7 +203,9 @@ class RunBehaviourTest {
           noise += r.value(e, "noise", Metric.WEIGHT);
         }
       }
-      assertThat(copy).as("%s: summed influence of the copy vs random labels", m.name()).isGreaterThan(noise);
+      assertThat(copy)
+          .as("%s: summed influence of the copy vs random labels", m.name())
+          .isGreaterThan(noise);
     }
   }
 
@@ -170,7 +215,10 @@ class RunBehaviourTest {
       Results r = small().method(m).run();
       assertThat(r.testAtBest()).as(m.name()).isGreaterThan(0.5);
       for (String task : List.of("target", "copy", "noise")) {
-        assertThat(r.value(3, task, Metric.WEIGHT)).as("%s %s", m.name(), task).isPositive().isFinite();
+        assertThat(r.value(3, task, Metric.WEIGHT))
+            .as("%s %s", m.name(), task)
+            .isPositive()
+            .isFinite();
       }
     }
     // uncertainty weighting learns a lower weight for the task whose loss stays high
@@ -182,7 +230,8 @@ class RunBehaviourTest {
   void trainingLearnsTheTarget() {
     Results r = small().epochs(6).uniform().run();
     assertThat(r.testAtBest()).as("uniform MTL on separable blobs").isGreaterThan(0.8);
-    assertThat(r.value(1, "target", Metric.TRAIN_LOSS)).isGreaterThan(r.value(6, "target", Metric.TRAIN_LOSS));
+    assertThat(r.value(1, "target", Metric.TRAIN_LOSS))
+        .isGreaterThan(r.value(6, "target", Metric.TRAIN_LOSS));
     Results single = small().epochs(6).singleTask().run();
     assertThat(single.value(6, "copy", Metric.TRAIN_LOSS)).isNaN();
     assertThat(single.value(6, "copy", Metric.WEIGHT)).isZero();
@@ -199,12 +248,17 @@ class RunBehaviourTest {
 
   @Test
   void runsSideBySideGiveTheSameNumbersAsOneAfterTheOther() {
-    Experiment.ComparisonPlan plan = small().epochs(2).compare(Method.singleTask(), Method.uniform(), Method.alphaVil()).seeds(1, 2);
+    ComparisonPlan plan =
+        small()
+            .epochs(2)
+            .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
+            .seeds(1, 2);
     Comparison together = plan.run();
     Comparison serial = plan.sideBySide(false).run();
     assertThat(together.runs()).hasSize(6);
     for (int i = 0; i < 6; i++) {
-      assertThat(withoutTimes(together.runs().get(i))).isEqualTo(withoutTimes(serial.runs().get(i)));
+      assertThat(withoutTimes(together.runs().get(i)))
+          .isEqualTo(withoutTimes(serial.runs().get(i)));
       assertThat(together.runs().get(i).config()).containsEntry("lanes", "1");
     }
   }
@@ -221,64 +275,93 @@ class RunBehaviourTest {
     assertThat(seen.get(1).alphas()).hasSize(3);
     assertThat(r.method()).isEqualTo("αVIL(rho=0.5)");
     for (String task : List.of("target", "copy", "noise")) {
-      for (Metric m : List.of(Metric.DEV_ACCURACY, Metric.TEST_ACCURACY, Metric.WEIGHT, Metric.ALPHA, Metric.TRAIN_LOSS)) {
+      for (Metric m :
+          List.of(
+              Metric.DEV_ACCURACY,
+              Metric.TEST_ACCURACY,
+              Metric.WEIGHT,
+              Metric.ALPHA,
+              Metric.TRAIN_LOSS)) {
         assertThat(r.value(2, task, m)).as("%s %s", task, m).isFinite();
       }
     }
-    assertThat(r.config()).containsEntry("method.rho", "0.5").containsEntry("method.alphaSteps", "20")
-        .containsEntry("epochs", "2").containsEntry("target", "target").containsEntry("aux", "copy noise")
-        .containsKey("task.copy").containsKey("version.djl");
+    assertThat(r.config())
+        .containsEntry("method.rho", "0.5")
+        .containsEntry("method.alphaSteps", "20")
+        .containsEntry("epochs", "2")
+        .containsEntry("target", "target")
+        .containsEntry("aux", "copy noise")
+        .containsKey("task.copy")
+        .containsKey("version.djl");
     assertThat(r.summary().rowCount()).isEqualTo(3);
     assertThat(r.weights().rowCount()).isEqualTo(6);
   }
 
   /** A method that trains as uniform MTL after doing {@code before} to the run, each epoch. */
   private static Method uniformAfter(String name, Consumer<dev.avil.train.TrainingRun> before) {
-    return Method.custom(name, Map.of(), () -> new Strategy() {
-      final Uniform uniform = new Uniform();
+    return Method.custom(
+        name,
+        Map.of(),
+        () ->
+            new Strategy() {
+              final Uniform uniform = new Uniform();
 
-      @Override
-      public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
-        before.accept(run);
-        return uniform.trainEpoch(run);
-      }
-    }, true);
+              @Override
+              public EpochWeights trainEpoch(dev.avil.train.TrainingRun run) {
+                before.accept(run);
+                return uniform.trainEpoch(run);
+              }
+            },
+        true);
   }
 
   @Test
   void aNonFiniteLossStopsTheRunNamingTaskAndEpochAndKeepsTheFinishedEpochs() {
-    Method poisoned = uniformAfter("poisoned", run -> {
-      if (run.epoch() == 3) {
-        try (ParamVector p = run.parameters(); ParamVector nan = p.axpy(Double.NaN, p)) {
-          run.setParameters(nan);
-        }
-      }
-    });
+    Method poisoned =
+        uniformAfter(
+            "poisoned",
+            run -> {
+              if (run.epoch() == 3) {
+                try (ParamVector p = run.parameters();
+                    ParamVector nan = p.axpy(Double.NaN, p)) {
+                  run.setParameters(nan);
+                }
+              }
+            });
     assertThatThrownBy(() -> small().method(poisoned).run())
         .isInstanceOf(TrainingFailedException.class)
         .hasMessageContaining("task 'target'")
         .hasMessageContaining("epoch 3")
-        .satisfies(e -> {
-          Results partial = ((TrainingFailedException) e).partialResults();
-          assertThat(partial.epochs()).isEqualTo(2);
-          assertThat(partial.testAtBest()).isFinite();
-        });
+        .satisfies(
+            e -> {
+              Results partial = ((TrainingFailedException) e).partialResults();
+              assertThat(partial.epochs()).isEqualTo(2);
+              assertThat(partial.testAtBest()).isFinite();
+            });
   }
 
   @Test
   void aComparisonKeepsEverySeedThatFinished() {
-    Method failsOnSeed2 = uniformAfter("fragile", run -> {
-      if (run.spec().seed() == 2 && run.epoch() == 2) {
-        throw new IllegalStateException("boom");
-      }
-    });
-    Comparison c = small().epochs(2).compare(Method.singleTask(), failsOnSeed2).seeds(1, 2, 3).run();
+    Method failsOnSeed2 =
+        uniformAfter(
+            "fragile",
+            run -> {
+              if (run.spec().seed() == 2 && run.epoch() == 2) {
+                throw new IllegalStateException("boom");
+              }
+            });
+    Comparison c =
+        small().epochs(2).compare(Method.singleTask(), failsOnSeed2).seeds(1, 2, 3).run();
     assertThat(c.runs()).hasSize(5);
     assertThat(c.runs("fragile")).extracting(Results::seed).containsExactly(1L, 3L);
     assertThat(c.failures()).singleElement().asString().contains("fragile seed 2").contains("boom");
     assertThat(c.partialRuns()).singleElement().satisfies(p -> assertThat(p.epochs()).isEqualTo(1));
     assertThat(c.pairedDifferences("fragile", "single-task")).hasSize(2);
-    assertThat(c.table().doubleColumn("target steps").get(0)).isEqualTo(
-        c.runs("single-task").stream().mapToDouble(Results::targetSteps).average().orElseThrow());
+    assertThat(c.table().doubleColumn("target steps").get(0))
+        .isEqualTo(
+            c.runs("single-task").stream()
+                .mapToDouble(Results::targetSteps)
+                .average()
+                .orElseThrow());
   }
 }

@@ -22,11 +22,17 @@ public final class TinyComparison {
   public static Comparison run(String aux, int epochs, Method... methods) {
     Task target = Synthetic.blobs("target", 160, 4, 3, 1.2, 5);
     Task noise = Tasks.randomLabels(aux, target, 1);
-    Comparison c = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4)
-        .epochs(epochs).batchSize(32).listener(TrainingListener.silent())
-        .compare(methods)
-        .seeds(1, 2)
-        .run();
+    Comparison c =
+        Experiment.target(target)
+            .aux(noise)
+            .trunk(Trunks.mlp(8))
+            .headHidden(4)
+            .epochs(epochs)
+            .batchSize(32)
+            .listener(TrainingListener.silent())
+            .compare(methods)
+            .seeds(1, 2)
+            .run();
     if (!c.failures().isEmpty()) {
       throw new IllegalStateException("the fixture's runs failed: " + c.failures());
     }

@@ -19,8 +19,10 @@ class ValidationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("grid step 0.3 does not divide 1")
         .hasMessageContaining("1/n");
-    org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(0.05)).options()).containsEntry("gridStep", "0.05");
-    org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(1.0 / 3)).name()).startsWith("ForkMerge");
+    org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(0.05)).options())
+        .containsEntry("gridStep", "0.05");
+    org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(1.0 / 3)).name())
+        .startsWith("ForkMerge");
   }
 
   @Test
@@ -45,7 +47,8 @@ class ValidationTest {
     assertThatThrownBy(() -> Experiment.target(target).alphaVil().run())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("αVIL needs at least one auxiliary task");
-    assertThatThrownBy(() -> Experiment.target(target).compare(Method.singleTask(), Method.uniform()).run())
+    assertThatThrownBy(
+            () -> Experiment.target(target).compare(Method.singleTask(), Method.uniform()).run())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("uniform needs at least one auxiliary task");
   }
@@ -66,11 +69,25 @@ class ValidationTest {
   @Test
   void labelsMustBeWithinTheClasses() {
     float[][] x = {{1}, {2}, {3}};
-    assertThatThrownBy(() -> Task.builder("t").classes(2).train(x, new int[] {0, 1, 2}).dev(x, new int[] {0, 1, 1}).test(x, new int[] {0, 1, 1}).build())
+    assertThatThrownBy(
+            () ->
+                Task.builder("t")
+                    .classes(2)
+                    .train(x, new int[] {0, 1, 2})
+                    .dev(x, new int[] {0, 1, 1})
+                    .test(x, new int[] {0, 1, 1})
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("label 2")
         .hasMessageContaining("[0, 2)");
-    assertThatThrownBy(() -> Task.builder("t").classes(3).train(x, new int[] {0, -1, 2}).dev(x, new int[] {0, 1, 1}).test(x, new int[] {0, 1, 1}).build())
+    assertThatThrownBy(
+            () ->
+                Task.builder("t")
+                    .classes(3)
+                    .train(x, new int[] {0, -1, 2})
+                    .dev(x, new int[] {0, 1, 1})
+                    .test(x, new int[] {0, 1, 1})
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("label -1");
   }
@@ -79,10 +96,12 @@ class ValidationTest {
   void devAndTestSplitsMustNotBeEmpty() {
     float[][] x = {{1}, {2}};
     int[] y = {0, 1};
-    assertThatThrownBy(() -> Task.builder("t").train(x, y).dev(new float[0][], new int[0]).test(x, y).build())
+    assertThatThrownBy(
+            () -> Task.builder("t").train(x, y).dev(new float[0][], new int[0]).test(x, y).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty dev split");
-    assertThatThrownBy(() -> Task.builder("t").train(x, y).dev(x, y).test(new float[0][], new int[0]).build())
+    assertThatThrownBy(
+            () -> Task.builder("t").train(x, y).dev(x, y).test(new float[0][], new int[0]).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty test split");
   }

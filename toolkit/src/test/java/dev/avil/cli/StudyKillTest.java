@@ -43,8 +43,15 @@ class StudyKillTest {
         kills++;
       }
     }
-    System.out.printf("killed %d of %d starts; %d cells before the last start; log:%n%s%n", kills, KILLS, cells(killed, false),
-        Files.readString(killed.resolve("log.txt")).lines().filter(l -> l.startsWith("DAMAGED") || l.startsWith("INCOMPLETE")).toList());
+    System.out.printf(
+        "killed %d of %d starts; %d cells before the last start; log:%n%s%n",
+        kills,
+        KILLS,
+        cells(killed, false),
+        Files.readString(killed.resolve("log.txt"))
+            .lines()
+            .filter(l -> l.startsWith("DAMAGED") || l.startsWith("INCOMPLETE"))
+            .toList());
     assertThat(kills).as("starts killed before they finished").isGreaterThanOrEqualTo(KILLS - 2);
     assertThat(runStudy(killed, null)).isTrue();
 
@@ -58,19 +65,25 @@ class StudyKillTest {
   }
 
   /**
-   * When to kill a start: once a cell's temporary folder appears ({@code duringWrite}) or once
-   * one more cell is complete, then after {@code delayMs}.
+   * When to kill a start: once a cell's temporary folder appears ({@code duringWrite}) or once one
+   * more cell is complete, then after {@code delayMs}.
    */
   private record Kill(boolean duringWrite, int delayMs) {}
 
-  /** Runs the study in its own JVM, killed with SIGKILL as {@code kill} says (null: never). True if it finished. */
+  /**
+   * Runs the study in its own JVM, killed with SIGKILL as {@code kill} says (null: never). True if
+   * it finished.
+   */
   private static boolean runStudy(Path out, Kill kill) throws IOException, InterruptedException {
     Files.createDirectories(out);
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "-Dai.djl.pytorch.num_threads=1",
-        SyntheticStudy.class.getName(), out.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Dai.djl.pytorch.num_threads=1",
+            SyntheticStudy.class.getName(),
+            out.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("log.txt").toFile()));
     int before = cells(out, false);
@@ -78,7 +91,10 @@ class StudyKillTest {
     if (kill != null) {
       while (p.isAlive()) {
         // a write takes about a millisecond, so polling may miss it: then kill one cell later
-        boolean now = kill.duringWrite() ? cells(out, true) > 0 || cells(out, false) > before + 1 : cells(out, false) > before;
+        boolean now =
+            kill.duringWrite()
+                ? cells(out, true) > 0 || cells(out, false) > before + 1
+                : cells(out, false) > before;
         if (now) {
           Thread.sleep(kill.delayMs());
           p.destroyForcibly(); // SIGKILL on Linux
@@ -89,7 +105,9 @@ class StudyKillTest {
       }
     }
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("study finished").isTrue();
-    assertThat(p.exitValue()).as("exit code; log: %s", Files.readString(out.resolve("log.txt"))).isZero();
+    assertThat(p.exitValue())
+        .as("exit code; log: %s", Files.readString(out.resolve("log.txt")))
+        .isZero();
     return true;
   }
 
@@ -114,6 +132,8 @@ class StudyKillTest {
   }
 
   private static List<List<Record>> withoutTimes(List<Results> runs) {
-    return runs.stream().map(r -> r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList()).toList();
+    return runs.stream()
+        .map(r -> r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList())
+        .toList();
   }
 }

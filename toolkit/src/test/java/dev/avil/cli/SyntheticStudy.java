@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small study on synthetic tasks, run by {@link StudyKillTest} in a process of its own so that
- * it can be killed: {@code SyntheticStudy OUT}.
+ * A small study on synthetic tasks, run by {@link StudyKillTest} in a process of its own so that it
+ * can be killed: {@code SyntheticStudy OUT}.
  */
 public final class SyntheticStudy {
   static final String SETTING = "synthetic";
@@ -26,9 +26,16 @@ public final class SyntheticStudy {
     Path out = Path.of(args[0]);
     Task target = Synthetic.blobs("target", 240, 6, 3, 1.5, 7);
     Task noise = Tasks.randomLabels("noise", target, 3);
-    Experiment e = Experiment.target(target).aux(noise).trunk(Trunks.mlp(8)).headHidden(4).epochs(3).batchSize(32)
-        .listener(TrainingListener.silent());
-    List<Method> methods = List.of(Method.singleTask(), Method.uniform(), Method.alphaVil(a -> a.alphaSteps(3)));
+    Experiment e =
+        Experiment.target(target)
+            .aux(noise)
+            .trunk(Trunks.mlp(8))
+            .headHidden(4)
+            .epochs(3)
+            .batchSize(32)
+            .listener(TrainingListener.silent());
+    List<Method> methods =
+        List.of(Method.singleTask(), Method.uniform(), Method.alphaVil(a -> a.alphaSteps(3)));
     Study.run(out, Map.of(SETTING, e), methods, SEEDS);
     Study.summarize(out, List.of(SETTING));
   }

@@ -23,7 +23,9 @@ class FineFoodSentimentTest {
   @Test
   void smallSettingHasFiveTasksOfSentenceVectors() {
     assertThat(SMALL.target().name()).isEqualTo("review");
-    assertThat(SMALL.auxiliary()).extracting(Task::name).containsExactly("review-aux", "review-noise", "word-polarity", "tweet-device");
+    assertThat(SMALL.auxiliary())
+        .extracting(Task::name)
+        .containsExactly("review-aux", "review-noise", "word-polarity", "tweet-device");
     for (Task t : SMALL.auxiliary()) {
       assertThat(t.inputShape()).containsExactly(384);
       assertThat(t.classes()).isEqualTo(2);
@@ -35,16 +37,23 @@ class FineFoodSentimentTest {
 
   @Test
   void textComparisonRunsThroughTheEngine() {
-    Comparison c = Experiment.target(SMALL.target()).aux(SMALL.auxiliary())
-        .epochs(2).listener(TrainingListener.silent())
-        .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
-        .seeds(1)
-        .run();
+    Comparison c =
+        Experiment.target(SMALL.target())
+            .aux(SMALL.auxiliary())
+            .epochs(2)
+            .listener(TrainingListener.silent())
+            .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
+            .seeds(1)
+            .run();
     assertThat(c.failures()).isEmpty();
     assertThat(c.methods()).hasSize(3);
     Results avil = c.runs(Method.alphaVil().name()).get(0);
-    for (String task : new String[] {"review", "review-aux", "review-noise", "word-polarity", "tweet-device"}) {
-      assertThat(avil.value(2, task, Metric.WEIGHT)).as("weight of %s", task).isFinite().isGreaterThanOrEqualTo(0);
+    for (String task :
+        new String[] {"review", "review-aux", "review-noise", "word-polarity", "tweet-device"}) {
+      assertThat(avil.value(2, task, Metric.WEIGHT))
+          .as("weight of %s", task)
+          .isFinite()
+          .isGreaterThanOrEqualTo(0);
     }
     assertThat(avil.testAtBest()).isBetween(0.0, 1.0);
   }

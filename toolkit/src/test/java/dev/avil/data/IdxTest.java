@@ -51,7 +51,9 @@ class IdxTest {
   void rejectsATruncatedFile() throws IOException {
     Path f = Files.createTempFile("short", "-idx1-ubyte");
     Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2});
-    assertThatThrownBy(() -> Idx.read(f)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> Idx.read(f))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("truncated");
   }
 
   @Test
@@ -63,13 +65,18 @@ class IdxTest {
         .hasMessageContaining("truncated at byte 10")
         .hasMessageContaining("declares 5 values in bytes 8 to 12");
     Files.write(f, new byte[] {0, 0, 8, 3, 0, 0, 0, 5, 0, 0});
-    assertThatThrownBy(() -> Idx.read(f)).hasMessageContaining("truncated at byte 8: expected dimension 2 of 3");
+    assertThatThrownBy(() -> Idx.read(f))
+        .hasMessageContaining("truncated at byte 8: expected dimension 2 of 3");
     Files.write(f, new byte[] {0, 0});
-    assertThatThrownBy(() -> Idx.read(f)).hasMessageContaining("truncated at byte 0: expected the 4-byte magic number");
+    assertThatThrownBy(() -> Idx.read(f))
+        .hasMessageContaining("truncated at byte 0: expected the 4-byte magic number");
     Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7, 7});
-    assertThatThrownBy(() -> Idx.read(f)).hasMessageContaining("expected the file to end at byte 9");
-    Files.write(f, new byte[] {0, 0, 8, 2, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe});
-    assertThatThrownBy(() -> Idx.read(f)).hasMessageContaining("byte 8: dimension 2 is -2; expected a size ≥ 0");
+    assertThatThrownBy(() -> Idx.read(f))
+        .hasMessageContaining("expected the file to end at byte 9");
+    Files.write(
+        f, new byte[] {0, 0, 8, 2, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe});
+    assertThatThrownBy(() -> Idx.read(f))
+        .hasMessageContaining("byte 8: dimension 2 is -2; expected a size ≥ 0");
   }
 
   @Test
@@ -79,28 +86,38 @@ class IdxTest {
     Idx.write(f, new Idx.Array(new int[] {4, 8, 8}, new int[256]));
     byte[] all = Files.readAllBytes(f);
     Files.write(f, java.util.Arrays.copyOf(all, all.length - 12));
-    assertThatThrownBy(() -> Idx.read(f)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(f.toString()).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> Idx.read(f))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("truncated");
     Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7});
-    assertThatThrownBy(() -> Idx.read(f)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Idx.read(f))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a valid gzip file");
   }
 
   @Test
   void imageSetNamesTheFilesThatDisagree() throws IOException {
     Path dir = Files.createTempDirectory("mnist");
-    Idx.write(dir.resolve("train-images-idx3-ubyte"), new Idx.Array(new int[] {2, 2, 2}, new int[8]));
+    Idx.write(
+        dir.resolve("train-images-idx3-ubyte"), new Idx.Array(new int[] {2, 2, 2}, new int[8]));
     Idx.write(dir.resolve("train-labels-idx1-ubyte"), new Idx.Array(new int[] {3}, new int[3]));
-    assertThatThrownBy(() -> ImageSet.read(dir)).hasMessageContaining("train-labels-idx1-ubyte have dims [3]")
+    assertThatThrownBy(() -> ImageSet.read(dir))
+        .hasMessageContaining("train-labels-idx1-ubyte have dims [3]")
         .hasMessageContaining("dims [2]");
   }
 
   @Test
   void imageSetPoolsTrainAndTestFilesAndScalesPixels() throws IOException {
     Path dir = Files.createTempDirectory("mnist");
-    Idx.write(dir.resolve("train-images-idx3-ubyte.gz"), new Idx.Array(new int[] {1, 2, 2}, new int[] {0, 255, 51, 102}));
-    Idx.write(dir.resolve("train-labels-idx1-ubyte.gz"), new Idx.Array(new int[] {1}, new int[] {4}));
-    Idx.write(dir.resolve("t10k-images-idx3-ubyte"), new Idx.Array(new int[] {1, 2, 2}, new int[] {255, 0, 0, 0}));
+    Idx.write(
+        dir.resolve("train-images-idx3-ubyte.gz"),
+        new Idx.Array(new int[] {1, 2, 2}, new int[] {0, 255, 51, 102}));
+    Idx.write(
+        dir.resolve("train-labels-idx1-ubyte.gz"), new Idx.Array(new int[] {1}, new int[] {4}));
+    Idx.write(
+        dir.resolve("t10k-images-idx3-ubyte"),
+        new Idx.Array(new int[] {1, 2, 2}, new int[] {255, 0, 0, 0}));
     Idx.write(dir.resolve("t10k-labels-idx1-ubyte"), new Idx.Array(new int[] {1}, new int[] {9}));
     ImageSet s = ImageSet.read(dir);
     assertThat(s.size()).isEqualTo(2);

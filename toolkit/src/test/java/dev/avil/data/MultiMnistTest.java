@@ -42,6 +42,7 @@ class MultiMnistTest {
     }
     assertThat(index[27]).isEqualTo(34);
   }
+
   private static float[] expected(ImageSet s, int a, int b, int[] index) {
     float[] canvas = new float[36 * 36];
     for (int r = 0; r < 28; r++) {
@@ -75,7 +76,8 @@ class MultiMnistTest {
     assertThat(left.inputShape()).containsExactly(1, 28, 28);
     assertThat(right.train().size()).isEqualTo(100);
     for (int i = 0; i < 100; i++) {
-      assertThat(new int[] {left.train().label(i), right.train().label(i)}).containsExactly(mm.labels(3000 + i));
+      assertThat(new int[] {left.train().label(i), right.train().label(i)})
+          .containsExactly(mm.labels(3000 + i));
     }
   }
 
@@ -102,7 +104,8 @@ class MultiMnistTest {
       for (float v : mm.image(k)) {
         assertThat(v).isBetween(0f, 1f);
       }
-      assertThat(java.util.Arrays.stream(mm.labels(k)).boxed().toList()).allSatisfy(l -> assertThat(l).isBetween(0, 9));
+      assertThat(java.util.Arrays.stream(mm.labels(k)).boxed().toList())
+          .allSatisfy(l -> assertThat(l).isBetween(0, 9));
       assertThat(mm.left().classes()).isEqualTo(10);
     }
   }

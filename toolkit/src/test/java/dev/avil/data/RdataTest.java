@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class RdataTest {
   private static Path library() {
-    Path lib = Datasets.textDir().resolveSibling("downloads").resolve("r-packages/usr/lib/R/site-library");
+    Path lib =
+        Datasets.textDir().resolveSibling("downloads").resolve("r-packages/usr/lib/R/site-library");
     assertThat(lib.resolve("modeldata/data/Rdata.rdb")).as("unpacked by data/setup.sh").exists();
     return lib;
   }
 
   private static Map<String, Long> counts(String[] values) {
-    return Arrays.stream(values).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    return Arrays.stream(values)
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 
   @Test
@@ -33,9 +35,11 @@ class RdataTest {
     Rdata.Frame test = modeldata.frame("testing_data");
     assertThat(train.columnNames()).containsExactly("product", "review", "score");
     assertThat(train.rowCount()).isEqualTo(4_000);
-    assertThat(counts(train.strings("score"))).containsOnly(Map.entry("great", 2_600L), Map.entry("other", 1_400L));
+    assertThat(counts(train.strings("score")))
+        .containsOnly(Map.entry("great", 2_600L), Map.entry("other", 1_400L));
     assertThat(test.rowCount()).isEqualTo(1_000);
-    assertThat(counts(test.strings("score"))).containsOnly(Map.entry("great", 658L), Map.entry("other", 342L));
+    assertThat(counts(test.strings("score")))
+        .containsOnly(Map.entry("great", 658L), Map.entry("other", 342L));
     assertThat(train.strings("review")).hasSize(4_000).doesNotContainNull();
   }
 
@@ -44,7 +48,8 @@ class RdataTest {
     Rdata.Frame s = Rdata.open(library().resolve("tidytext/data")).frame("sentiments");
     assertThat(s.columnNames()).containsExactly("word", "sentiment");
     assertThat(s.rowCount()).isEqualTo(6_786);
-    assertThat(counts(s.strings("sentiment"))).containsOnly(Map.entry("negative", 4_781L), Map.entry("positive", 2_005L));
+    assertThat(counts(s.strings("sentiment")))
+        .containsOnly(Map.entry("negative", 4_781L), Map.entry("positive", 2_005L));
   }
 
   @Test
@@ -52,33 +57,45 @@ class RdataTest {
     Rdata.Frame t = Rdata.open(library().resolve("dslabs/data")).frame("trump_tweets");
     assertThat(t.rowCount()).isEqualTo(20_761);
     Map<String, Long> bySource = counts(t.strings("source"));
-    assertThat(bySource).containsEntry("Twitter for Android", 4_652L).containsEntry("Twitter for iPhone", 3_962L);
+    assertThat(bySource)
+        .containsEntry("Twitter for Android", 4_652L)
+        .containsEntry("Twitter for iPhone", 3_962L);
   }
 
   @Test
   void textFilesHoldWhatTheSetUpRead() {
     var reviews = TextData.reviews();
     assertThat(reviews).hasSize(5_000);
-    assertThat(counts(reviews.stream().map(r -> r.split() + "/" + r.label()).toArray(String[]::new)))
-        .containsOnly(Map.entry("train/great", 2_600L), Map.entry("train/other", 1_400L),
-            Map.entry("test/great", 658L), Map.entry("test/other", 342L));
+    assertThat(
+            counts(reviews.stream().map(r -> r.split() + "/" + r.label()).toArray(String[]::new)))
+        .containsOnly(
+            Map.entry("train/great", 2_600L),
+            Map.entry("train/other", 1_400L),
+            Map.entry("test/great", 658L),
+            Map.entry("test/other", 342L));
     assertThat(reviews).noneMatch(r -> r.text().contains("<br") || r.text().isBlank());
     assertThat(TextData.lexicon()).hasSize(6_786);
-    assertThat(counts(TextData.tweets().stream().map(TextData.Tweet::device).toArray(String[]::new)))
+    assertThat(
+            counts(TextData.tweets().stream().map(TextData.Tweet::device).toArray(String[]::new)))
         .containsOnly(Map.entry("android", 4_652L), Map.entry("iphone", 3_962L));
   }
 
   @Test
   void cleaningRemovesLineBreaksAndEntities() {
-    assertThat(TextData.clean("Great tea.<br /><br />Would buy &amp; buy\tagain  ")).isEqualTo("Great tea. Would buy & buy again");
+    assertThat(TextData.clean("Great tea.<br /><br />Would buy &amp; buy\tagain  "))
+        .isEqualTo("Great tea. Would buy & buy again");
   }
 
   @Test
   void missingDatabaseAndObjectAreNamed() throws Exception {
     Path empty = Files.createTempDirectory("rdata");
-    assertThatThrownBy(() -> Rdata.open(empty)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Rdata.rdb");
+    assertThatThrownBy(() -> Rdata.open(empty))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Rdata.rdb");
     Rdata db = Rdata.open(library().resolve("tidytext/data"));
-    assertThatThrownBy(() -> db.read("nope")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'nope'").hasMessageContaining("sentiments");
+    assertThatThrownBy(() -> db.read("nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'nope'")
+        .hasMessageContaining("sentiments");
   }
 }

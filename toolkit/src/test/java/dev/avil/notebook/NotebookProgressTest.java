@@ -23,7 +23,12 @@ class NotebookProgressTest {
   private static final Task NOISE = Tasks.randomLabels("noise", TARGET, 2);
 
   private static Experiment experiment() {
-    return Experiment.target(TARGET).aux(NOISE).trunk(Trunks.mlp(8)).headHidden(4).epochs(3).batchSize(32);
+    return Experiment.target(TARGET)
+        .aux(NOISE)
+        .trunk(Trunks.mlp(8))
+        .headHidden(4)
+        .epochs(3)
+        .batchSize(32);
   }
 
   @AfterEach
@@ -34,7 +39,8 @@ class NotebookProgressTest {
   @Test
   void aComparisonUpdatesOneOutput() {
     RecordingDisplay display = new RecordingDisplay();
-    experiment().listener(new NotebookProgress(display, 4))
+    experiment()
+        .listener(new NotebookProgress(display, 4))
         .compare(Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)))
         .seeds(1, 2)
         .run();
@@ -44,15 +50,23 @@ class NotebookProgressTest {
     assertThat(sent.get(0).update()).isFalse();
     assertThat(sent.subList(1, sent.size())).allMatch(RecordingDisplay.Sent::update);
     assertThat(sent.stream().map(RecordingDisplay.Sent::displayId).collect(Collectors.toSet()))
-        .hasSize(1).doesNotContainNull();
-    RecordingDisplay.Sent midRun = sent.stream()
-        .filter(x -> x.text().contains("αVIL(alphaSteps=2), seed 1: epoch 2/3")).findFirst().orElseThrow();
+        .hasSize(1)
+        .doesNotContainNull();
+    RecordingDisplay.Sent midRun =
+        sent.stream()
+            .filter(x -> x.text().contains("αVIL(alphaSteps=2), seed 1: epoch 2/3"))
+            .findFirst()
+            .orElseThrow();
     assertThat(midRun.text()).containsPattern("Run [12] of 4: αVIL");
     assertThat(midRun.html()).contains("<th>α</th>").contains("target (target)").contains("left");
     // the runs go side by side, and the output shows every one that is running
-    assertThat(sent).anySatisfy(x -> assertThat(x.text()).contains("Run 1 of 4").contains("Run 2 of 4"));
+    assertThat(sent)
+        .anySatisfy(x -> assertThat(x.text()).contains("Run 1 of 4").contains("Run 2 of 4"));
     String last = sent.get(sent.size() - 1).html();
-    assertThat(last).containsPattern("Run [1-4] of 4").contains("all 4 runs in").contains("finished runs");
+    assertThat(last)
+        .containsPattern("Run [1-4] of 4")
+        .contains("all 4 runs in")
+        .contains("finished runs");
     assertThat(last.split("<td>single-task</td>", -1)).hasSize(3);
   }
 
@@ -62,7 +76,10 @@ class NotebookProgressTest {
     experiment().singleTask().listener(new NotebookProgress(display, 1)).run();
     RecordingDisplay.Sent end = display.sent.get(display.sent.size() - 1);
     assertThat(end.text()).startsWith("single-task, seed 1: 3 epochs in").doesNotContain("Run ");
-    assertThat(end.html()).contains("epoch 3/3").doesNotContain("<th>α</th>").doesNotContain("finished runs");
+    assertThat(end.html())
+        .contains("epoch 3/3")
+        .doesNotContain("<th>α</th>")
+        .doesNotContain("finished runs");
   }
 
   @Test
@@ -85,7 +102,8 @@ class NotebookProgressTest {
 
   @Test
   void badArgumentsAreNamed() {
-    assertThatThrownBy(() -> new NotebookProgress(new RecordingDisplay(), 0)).hasMessageContaining("runs 0");
+    assertThatThrownBy(() -> new NotebookProgress(new RecordingDisplay(), 0))
+        .hasMessageContaining("runs 0");
     assertThatThrownBy(() -> new NotebookProgress(null, 1)).hasMessageContaining("display stream");
     assertThatThrownBy(() -> DefaultListener.set(null)).hasMessageContaining("must not be null");
   }

@@ -23,7 +23,10 @@ final class RecordingDisplay extends DisplayStream {
   }
 
   private static Sent sent(boolean update, DisplayData d) {
-    return new Sent(update, d.getDisplayId(), (String) d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML),
+    return new Sent(
+        update,
+        d.getDisplayId(),
+        (String) d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML),
         (String) d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
   }
 }

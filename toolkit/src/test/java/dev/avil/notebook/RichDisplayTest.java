@@ -31,8 +31,8 @@ class RichDisplayTest {
 
   @BeforeAll
   static void train() {
-    comparison = TinyComparison.run("noise", 2,
-        Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)));
+    comparison =
+        TinyComparison.run("noise", 2, Method.singleTask(), Method.alphaVil(a -> a.alphaSteps(2)));
   }
 
   /** A fresh renderer with a fresh extension: a new kernel session. */
@@ -44,7 +44,9 @@ class RichDisplayTest {
 
   private String html(Object value) {
     DisplayData d = renderer.render(value);
-    assertThat(d.hasDataForType(MIMEType.TEXT_HTML)).as("%s renders as HTML", value.getClass().getSimpleName()).isTrue();
+    assertThat(d.hasDataForType(MIMEType.TEXT_HTML))
+        .as("%s renders as HTML", value.getClass().getSimpleName())
+        .isTrue();
     return (String) d.getData(MIMEType.TEXT_HTML);
   }
 
@@ -94,14 +96,20 @@ class RichDisplayTest {
     assertThat(html.contains(Html.table(r.summary()))).as("contains the summary table").isTrue();
     assertThat(hasPlotly(html)).as("the first results carry plotly.js").isTrue();
     assertThat(count(html, FIGURE)).isEqualTo(2);
-    assertThat((String) d.getData(MIMEType.TEXT_PLAIN)).contains(r.toString()).contains(r.summary().print());
-    assertThat(hasPlotly(html(comparison.runs().get(0)))).as("the second results carry plotly.js").isFalse();
+    assertThat((String) d.getData(MIMEType.TEXT_PLAIN))
+        .contains(r.toString())
+        .contains(r.summary().print());
+    assertThat(hasPlotly(html(comparison.runs().get(0))))
+        .as("the second results carry plotly.js")
+        .isFalse();
   }
 
   @Test
   void aComparisonShowsItsTableAndTwoPlots() {
     String html = html(comparison);
-    assertThat(html.contains(Html.table(comparison.table()))).as("contains the comparison table").isTrue();
+    assertThat(html.contains(Html.table(comparison.table())))
+        .as("contains the comparison table")
+        .isTrue();
     assertThat(count(html, FIGURE)).isEqualTo(2);
     assertThat(html.contains("Failed runs")).as("lists failed runs").isFalse();
   }
@@ -111,8 +119,13 @@ class RichDisplayTest {
     comparison.report(dir);
     String report = Files.readString(dir.resolve("report.html"));
     String html = html(comparison);
-    for (String part : List.of(Html.table(comparison.table()), Html.table(comparison.perSeed()),
-        "<h2>Task weights</h2>", "<h2>Runs</h2>", "Model selection by the target's dev accuracy")) {
+    for (String part :
+        List.of(
+            Html.table(comparison.table()),
+            Html.table(comparison.perSeed()),
+            "<h2>Task weights</h2>",
+            "<h2>Runs</h2>",
+            "Model selection by the target's dev accuracy")) {
       assertThat(html.contains(part)).as("the notebook shows %s", part).isTrue();
       assertThat(report.contains(part)).as("the report shows %s", part).isTrue();
     }
@@ -127,14 +140,17 @@ class RichDisplayTest {
     Comparison cut = Comparison.read(dir);
     assertThat(cut.failures()).hasSize(1);
     String html = html(cut);
-    assertThat(html).contains("<h2>Failed runs</h2>")
+    assertThat(html)
+        .contains("<h2>Failed runs</h2>")
         .contains("<li>" + Html.escape(cut.failures().get(0)) + "</li>");
   }
 
   @Test
   void tablesRenderThroughTheReportHtml() {
     DisplayData d = renderer.render(comparison.perSeed());
-    assertThat((String) d.getData(MIMEType.TEXT_HTML)).contains(Html.table(comparison.perSeed())).doesNotContain("<script");
+    assertThat((String) d.getData(MIMEType.TEXT_HTML))
+        .contains(Html.table(comparison.perSeed()))
+        .doesNotContain("<script");
     assertThat((String) d.getData(MIMEType.TEXT_PLAIN)).isEqualTo(comparison.perSeed().print());
   }
 

@@ -14,7 +14,8 @@ import tech.tablesaw.api.Table;
 class SeedStatsTest {
   /** Method a over seeds 1–4, the baseline b over seeds 1–3 (so seed 4 has no pair). */
   private static Table runs() {
-    return Table.create("runs",
+    return Table.create(
+        "runs",
         StringColumn.create("method", "a", "b", "a", "b", "a", "b", "a"),
         LongColumn.create("seed", 1, 1, 2, 2, 3, 3, 4),
         DoubleColumn.create("test acc", 0.80, 0.70, 0.82, 0.75, 0.90, 0.80, 0.50),

@@ -12,7 +12,8 @@ class TablesTest {
   @Test
   void decimalsPrintWithFourPlacesAndKeepTheirValues() {
     double mean = (0.6385 + 0.741 + 0.749) / 3; // 0.7094999999999999 in binary floating point
-    Table t = Tables.of("t", IntColumn.create("seed", new int[] {7}), DoubleColumn.create("acc", mean));
+    Table t =
+        Tables.of("t", IntColumn.create("seed", new int[] {7}), DoubleColumn.create("acc", mean));
     assertThat(t.print()).contains("0.7095").doesNotContain("0.70949999");
     assertThat(t.doubleColumn("acc").getDouble(0)).isEqualTo(mean);
     assertThat(t.print()).as("whole numbers print as they are").contains(" 7 ");
@@ -22,11 +23,12 @@ class TablesTest {
   void aTableFromItemsHasOneRowPerItemAndTypedColumns() {
     record Run(String method, long seed, double acc) {}
     List<Run> runs = List.of(new Run("a", 1L << 40, 0.5), new Run("b", 2, 0.25));
-    Table t = Tables.from("runs", runs)
-        .text("method", Run::method)
-        .longs("seed", Run::seed)
-        .doubles("acc", Run::acc)
-        .table();
+    Table t =
+        Tables.from("runs", runs)
+            .text("method", Run::method)
+            .longs("seed", Run::seed)
+            .doubles("acc", Run::acc)
+            .table();
     assertThat(t.name()).isEqualTo("runs");
     assertThat(t.columnNames()).containsExactly("method", "seed", "acc");
     assertThat(t.stringColumn("method").asList()).containsExactly("a", "b");

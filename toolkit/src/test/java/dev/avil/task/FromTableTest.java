@@ -18,7 +18,10 @@ class FromTableTest {
     return Table.create("t", DoubleColumn.create("x", x), StringColumn.create("y", labels));
   }
 
-  private static final String[] LABELS = {"a", "b", null, "a", "b", "a", "b", "a", "", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b"};
+  private static final String[] LABELS = {
+    "a", "b", null, "a", "b", "a", "b", "a", "", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a",
+    "b"
+  };
 
   @Test
   void aMissingStringLabelIsAnErrorNamingTheRow() {
@@ -30,16 +33,19 @@ class FromTableTest {
 
   @Test
   void missingLabelsAreDroppedWhenAsked() {
-    Task t = Tasks.fromTable(table(LABELS)).label("y")
-        .missingLabels(Tasks.MissingLabels.DROP).build();
+    Task t =
+        Tasks.fromTable(table(LABELS)).label("y").missingLabels(Tasks.MissingLabels.DROP).build();
     assertThat(t.classes()).isEqualTo(2);
     assertThat(t.train().size() + t.dev().size() + t.test().size()).isEqualTo(18);
   }
 
   @Test
   void aMissingNumericLabelIsAnErrorToo() {
-    Table t = Table.create("n", DoubleColumn.create("x", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
-        DoubleColumn.create("y", 0, 1, 0, Double.NaN, 1, 0, 1, 0, 1, 0));
+    Table t =
+        Table.create(
+            "n",
+            DoubleColumn.create("x", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+            DoubleColumn.create("y", 0, 1, 0, Double.NaN, 1, 0, 1, 0, 1, 0));
     assertThatThrownBy(() -> Tasks.fromTable(t).label("y").build())
         .hasMessageContaining("row 3 of table 'n' has no label");
   }

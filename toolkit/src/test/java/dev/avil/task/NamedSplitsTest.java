@@ -67,8 +67,8 @@ class NamedSplitsTest {
   @Test
   void theSplitSeedDecidesTheRowsAndDefaultsToOne() {
     Task one = Task.builder("t").examples(x(), y()).build();
-    Task seeded = Task.builder("t").examples(x(), y()).split(dev(0.2), test(0.2)).splitSeed(1)
-        .build();
+    Task seeded =
+        Task.builder("t").examples(x(), y()).split(dev(0.2), test(0.2)).splitSeed(1).build();
     Task other = Task.builder("t").examples(x(), y()).splitSeed(2).build();
     assertThat(rows(one.dev())).isEqualTo(rows(seeded.dev()));
     assertThat(rows(other.dev())).isNotEqualTo(rows(one.dev()));
@@ -77,12 +77,12 @@ class NamedSplitsTest {
   @Test
   void aTableAndArraysWithTheSameExamplesSplitAlike() {
     double[] column = IntStream.range(0, N).asDoubleStream().toArray();
-    Table t = Table.create("points", DoubleColumn.create("x", column),
-        IntColumn.create("label", y()));
-    Task fromTable = Tasks.fromTable(t).label("label").split(dev(0.1), test(0.2)).splitSeed(7)
-        .build();
-    Task fromArrays = Task.builder("points").examples(x(), y()).split(dev(0.1), test(0.2))
-        .splitSeed(7).build();
+    Table t =
+        Table.create("points", DoubleColumn.create("x", column), IntColumn.create("label", y()));
+    Task fromTable =
+        Tasks.fromTable(t).label("label").split(dev(0.1), test(0.2)).splitSeed(7).build();
+    Task fromArrays =
+        Task.builder("points").examples(x(), y()).split(dev(0.1), test(0.2)).splitSeed(7).build();
     assertThat(fromTable.name()).isEqualTo("points");
     assertThat(rows(fromTable.dev())).isEqualTo(rows(fromArrays.dev()));
     assertThat(rows(fromTable.test())).isEqualTo(rows(fromArrays.test()));

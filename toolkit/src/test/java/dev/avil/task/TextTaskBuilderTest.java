@@ -14,32 +14,48 @@ import org.junit.jupiter.api.Test;
 class TextTaskBuilderTest {
   private static final List<List<String>> CALLS = new ArrayList<>();
 
-  private static final TextEncoder LENGTHS = new TextEncoder() {
-    @Override
-    public String id() {
-      return "lengths";
-    }
+  private static final TextEncoder LENGTHS =
+      new TextEncoder() {
+        @Override
+        public String id() {
+          return "lengths";
+        }
 
-    @Override
-    public float[][] encode(List<String> texts) {
-      CALLS.add(texts);
-      return texts.stream().map(t -> new float[] {t.length(), t.replaceAll("[^aeiou]", "").length()}).toArray(float[][]::new);
-    }
-  };
+        @Override
+        public float[][] encode(List<String> texts) {
+          CALLS.add(texts);
+          return texts.stream()
+              .map(t -> new float[] {t.length(), t.replaceAll("[^aeiou]", "").length()})
+              .toArray(float[][]::new);
+        }
+      };
 
-  private static final List<String> TEXTS = List.of("a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh", "iiiiiiiii", "jjjjjjjjjj");
-  private static final List<String> LABELS = List.of("short", "short", "short", "short", "short", "long", "long", "long", "long", "long");
+  private static final List<String> TEXTS =
+      List.of(
+          "a",
+          "bb",
+          "ccc",
+          "dddd",
+          "eeeee",
+          "ffffff",
+          "ggggggg",
+          "hhhhhhhh",
+          "iiiiiiiii",
+          "jjjjjjjjjj");
+  private static final List<String> LABELS =
+      List.of("short", "short", "short", "short", "short", "long", "long", "long", "long", "long");
 
   @Test
   void trainDevTestAreEncodedInOneCallWithClassesInTheGivenOrder() {
     CALLS.clear();
-    Task t = Tasks.fromText("size")
-        .train(TEXTS.subList(0, 6), LABELS.subList(0, 6))
-        .dev(List.of("xx", "yyyyyyy"), List.of("short", "long"))
-        .test(List.of("z", "zzzzzzzzzz"), List.of("short", "long"))
-        .classes("short", "long")
-        .encoder(LENGTHS)
-        .build();
+    Task t =
+        Tasks.fromText("size")
+            .train(TEXTS.subList(0, 6), LABELS.subList(0, 6))
+            .dev(List.of("xx", "yyyyyyy"), List.of("short", "long"))
+            .test(List.of("z", "zzzzzzzzzz"), List.of("short", "long"))
+            .classes("short", "long")
+            .encoder(LENGTHS)
+            .build();
     assertThat(CALLS).hasSize(1);
     assertThat(t.classes()).isEqualTo(2);
     assertThat(t.inputShape()).containsExactly(2);
@@ -51,39 +67,64 @@ class TextTaskBuilderTest {
 
   @Test
   void examplesAreSplitByNamedShares() {
-    Task t = Tasks.fromText("size").examples(TEXTS, LABELS).split(dev(0.2), test(0.3)).splitSeed(3)
-        .encoder(LENGTHS).build();
+    Task t =
+        Tasks.fromText("size")
+            .examples(TEXTS, LABELS)
+            .split(dev(0.2), test(0.3))
+            .splitSeed(3)
+            .encoder(LENGTHS)
+            .build();
     assertThat(t.dev().size()).isEqualTo(2);
     assertThat(t.test().size()).isEqualTo(3);
     assertThat(t.train().size()).isEqualTo(5);
     // classes default to sorted labels: long = 0, short = 1
-    Task sorted = Tasks.fromText("size").train(TEXTS, LABELS).dev(TEXTS, LABELS).test(TEXTS, LABELS).encoder(LENGTHS).build();
+    Task sorted =
+        Tasks.fromText("size")
+            .train(TEXTS, LABELS)
+            .dev(TEXTS, LABELS)
+            .test(TEXTS, LABELS)
+            .encoder(LENGTHS)
+            .build();
     assertThat(sorted.train().label(0)).isEqualTo(1);
   }
 
   @Test
   void vectorsAreScaledToLengthRootDUnlessTurnedOff() {
     Task scaled = Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).build();
-    Task raw = Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).scaleVectors(false).build();
+    Task raw =
+        Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).scaleVectors(false).build();
     float[] s = new float[2];
     float[] r = new float[2];
     scaled.train().gatherRange(0, 1, s);
     raw.train().gatherRange(0, 1, r);
-    assertThat(Math.hypot(s[0], s[1])).isCloseTo(Math.sqrt(2), org.assertj.core.api.Assertions.within(1e-5));
+    assertThat(Math.hypot(s[0], s[1]))
+        .isCloseTo(Math.sqrt(2), org.assertj.core.api.Assertions.within(1e-5));
     assertThat(s[1] / s[0]).isCloseTo(r[1] / r[0], org.assertj.core.api.Assertions.within(1e-5f));
   }
 
   @Test
   void badInputsAreNamed() {
     assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS.subList(0, 3)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 texts but 3 labels");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("10 texts but 3 labels");
     assertThatThrownBy(() -> Tasks.fromText("t").split(test(0.5), test(0.2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("split(test(0.5), test(0.2)) needs one dev(...) and one test(...)");
     assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS).encoder(LENGTHS).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs either train, dev and test");
-    assertThatThrownBy(() -> Tasks.fromText("t").examples(TEXTS, LABELS).classes("short", "tall").encoder(LENGTHS).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 'long'").hasMessageContaining("[short, tall]");
-    assertThatThrownBy(() -> Tasks.fromText("a,b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs either train, dev and test");
+    assertThatThrownBy(
+            () ->
+                Tasks.fromText("t")
+                    .examples(TEXTS, LABELS)
+                    .classes("short", "tall")
+                    .encoder(LENGTHS)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("label 'long'")
+        .hasMessageContaining("[short, tall]");
+    assertThatThrownBy(() -> Tasks.fromText("a,b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("task name");
   }
 }

@@ -30,8 +30,12 @@ public final class Synthetic {
         x[i][j] = (float) (centres[y[i]][j] + spread * gaussian(r));
       }
     }
-    return Task.builder(name).classes(classes).examples(x, y).split(dev(0.2), test(0.2))
-        .splitSeed(seed).build();
+    return Task.builder(name)
+        .classes(classes)
+        .examples(x, y)
+        .split(dev(0.2), test(0.2))
+        .splitSeed(seed)
+        .build();
   }
 
   private static double gaussian(SplittableRandom r) {

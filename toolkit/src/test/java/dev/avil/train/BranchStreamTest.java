@@ -16,8 +16,19 @@ class BranchStreamTest {
   private static RunSpec spec() {
     Task target = Synthetic.blobs("target", 200, 6, 3, 1.0, 1);
     Task aux = Synthetic.blobs("aux", 300, 6, 4, 1.0, 2);
-    return new RunSpec("branches", List.of(target, aux), Trunks.mlp(12), 8, 1, 0, 16, 0.1, 0.9,
-        0.5, 3, DataType.FLOAT32);
+    return new RunSpec(
+        "branches",
+        List.of(target, aux),
+        Trunks.mlp(12),
+        8,
+        1,
+        0,
+        16,
+        0.1,
+        0.9,
+        0.5,
+        3,
+        DataType.FLOAT32);
   }
 
   @Test
@@ -28,14 +39,16 @@ class BranchStreamTest {
       try (ParamVector delta = forked.branchFrom(theta, BOTH);
           ParamVector now = forked.parameters()) {
         assertThat(delta.norm()).as("the branch trained").isGreaterThan(1e-3);
-        assertThat(now.toDoubleArray()).as("the model is back at θ")
+        assertThat(now.toDoubleArray())
+            .as("the model is back at θ")
             .containsExactly(theta.toDoubleArray());
       }
       forked.trainInterleaved(BOTH);
       plain.trainInterleaved(BOTH);
       try (ParamVector a = forked.parameters();
           ParamVector b = plain.parameters()) {
-        assertThat(a.toDoubleArray()).as("a pass after a branch, and the same pass without one")
+        assertThat(a.toDoubleArray())
+            .as("a pass after a branch, and the same pass without one")
             .containsExactly(b.toDoubleArray());
       }
       // the branch's own batches differ from the pass's: same start, same weights, other order

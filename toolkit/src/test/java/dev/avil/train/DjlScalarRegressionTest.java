@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression test for DJL's freed-scalar bug (DESIGN §4): {@code NDArray.mul(Number)} inside a
- * gradient collector wraps the number in a buffer that may be freed before {@code backward()}
- * reads it. The toolkit weights losses with torch-owned scalars ({@link Losses#scalar}); their
- * gradients, taken the toolkit's way ({@link Autograd}), must be exact even when the garbage
- * collector runs between forward and backward.
+ * gradient collector wraps the number in a buffer that may be freed before {@code backward()} reads
+ * it. The toolkit weights losses with torch-owned scalars ({@link Losses#scalar}); their gradients,
+ * taken the toolkit's way ({@link Autograd}), must be exact even when the garbage collector runs
+ * between forward and backward.
  */
 class DjlScalarRegressionTest {
   @Test
@@ -47,7 +47,8 @@ class DjlScalarRegressionTest {
           }
           float[] got = w.getGradient().toFloatArray();
           for (int i = 0; i < got.length; i++) {
-            if (Math.abs(got[i] - weight * reference[i]) > 1e-5 * (1 + Math.abs(weight * reference[i]))) {
+            if (Math.abs(got[i] - weight * reference[i])
+                > 1e-5 * (1 + Math.abs(weight * reference[i]))) {
               bad++;
               break;
             }

@@ -35,10 +35,12 @@ class ParamVectorTest {
   @Provide
   Arbitrary<Pair> pairs() {
     Arbitrary<Integer> n = Arbitraries.integers().between(1, 40);
-    return n.flatMap(k -> {
-      Arbitrary<double[]> v = Arbitraries.doubles().between(-100, 100).array(double[].class).ofSize(k);
-      return Combinators.combine(v, v, Arbitraries.doubles().between(-10, 10)).as(Pair::new);
-    });
+    return n.flatMap(
+        k -> {
+          Arbitrary<double[]> v =
+              Arbitraries.doubles().between(-100, 100).array(double[].class).ofSize(k);
+          return Combinators.combine(v, v, Arbitraries.doubles().between(-10, 10)).as(Pair::new);
+        });
   }
 
   private static ParamVector vec(double[] v) {
@@ -47,7 +49,9 @@ class ParamVectorTest {
 
   @Property(tries = 60)
   void axpyAddsAScaledVector(@ForAll("pairs") Pair p) {
-    try (ParamVector a = vec(p.a()); ParamVector b = vec(p.b()); ParamVector r = a.axpy(p.c(), b)) {
+    try (ParamVector a = vec(p.a());
+        ParamVector b = vec(p.b());
+        ParamVector r = a.axpy(p.c(), b)) {
       double[] got = r.toDoubleArray();
       for (int i = 0; i < got.length; i++) {
         assertThat(got[i]).isCloseTo(p.a()[i] + p.c() * p.b()[i], within(1e-9));
@@ -83,7 +87,8 @@ class ParamVectorTest {
         ParamVector viaCombination = a.plusCombination(c, List.of(b, a));
         ParamVector step = a.axpy(c[0], b);
         ParamVector viaAxpy = step.axpy(c[1], a)) {
-      assertThat(viaCombination.toDoubleArray()).containsExactly(viaAxpy.toDoubleArray(), within(1e-9));
+      assertThat(viaCombination.toDoubleArray())
+          .containsExactly(viaAxpy.toDoubleArray(), within(1e-9));
     }
   }
 

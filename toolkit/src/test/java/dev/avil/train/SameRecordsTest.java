@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine keeps its numbers: every method, run for a few epochs on small synthetic tasks, gives
- * exactly the records in {@code same-records.csv} (wall time left out). A change that means to
- * keep behaviour (a refactor) must leave this test green; a change that means to alter a method's
+ * exactly the records in {@code same-records.csv} (wall time left out). A change that means to keep
+ * behaviour (a refactor) must leave this test green; a change that means to alter a method's
  * numbers regenerates that method's rows and says so in its commit message.
  *
  * <p>The options are spelled out, so a later change of a default does not touch these rows. The

@@ -23,7 +23,20 @@ class AlphaGradientTest {
     Task target = Synthetic.blobs("target", 300, 6, 3, 1.0, 1);
     Task aux = Synthetic.blobs("aux", 300, 6, 4, 1.0, 2);
     Task other = Synthetic.blobs("other", 300, 6, 2, 1.5, 3);
-    RunSpec spec = new RunSpec("fd", List.of(target, aux, other), Trunks.mlp(12), 8, 1, 0, 32, 0.1, 0.9, 0.5, 7, DataType.FLOAT64);
+    RunSpec spec =
+        new RunSpec(
+            "fd",
+            List.of(target, aux, other),
+            Trunks.mlp(12),
+            8,
+            1,
+            0,
+            32,
+            0.1,
+            0.9,
+            0.5,
+            7,
+            DataType.FLOAT64);
     try (TrainingRun run = new TrainingRun(spec)) {
       List<ParamVector> deltas = new ArrayList<>();
       try (ParamVector theta = run.parameters()) {
@@ -46,10 +59,13 @@ class AlphaGradientTest {
             double numeric = (f.value(up) - f.value(down)) / (2 * h);
             assertThat(analytic[t])
                 .as("∂L/∂α_%d at %s", t, java.util.Arrays.toString(alpha))
-                .isCloseTo(numeric, org.assertj.core.api.Assertions.within(1e-6 + 1e-5 * Math.abs(numeric)));
+                .isCloseTo(
+                    numeric,
+                    org.assertj.core.api.Assertions.within(1e-6 + 1e-5 * Math.abs(numeric)));
           }
           // the gradient is informative: not all zero
-          assertThat(java.util.Arrays.stream(analytic).map(Math::abs).max().orElse(0)).isGreaterThan(1e-4);
+          assertThat(java.util.Arrays.stream(analytic).map(Math::abs).max().orElse(0))
+              .isGreaterThan(1e-4);
         }
         // a head's delta is non-zero only for its own task
         int[] auxHead = run.headRange(1);

@@ -55,8 +55,14 @@ class AlphaSolverTest {
 
   @Test
   void whenNoAlphaBeatsOneEveryOptimiserReturnsOne() {
-    for (AlphaVilOptions o : new AlphaVilOptions[] {AlphaVilOptions.defaults(), AlphaVilOptions.paper(),
-        AlphaVilOptions.paper().alphaOptimizer(AlphaVilOptions.AlphaOptimizer.SGD).alphaLearningRate(3)}) {
+    for (AlphaVilOptions o :
+        new AlphaVilOptions[] {
+          AlphaVilOptions.defaults(),
+          AlphaVilOptions.paper(),
+          AlphaVilOptions.paper()
+              .alphaOptimizer(AlphaVilOptions.AlphaOptimizer.SGD)
+              .alphaLearningRate(3)
+        }) {
       AlphaSolver.Solution s = AlphaSolver.solve(quadratic(ONES), ONES, o);
       assertThat(s.alpha()).as(o.toString()).containsExactly(ONES);
       assertThat(s.loss()).isEqualTo(s.lossAtOne());
@@ -67,7 +73,10 @@ class AlphaSolverTest {
   void neverReturnsAnAlphaWorseThanOneEvenWhenTheStepsOvershoot() {
     // SGD with a learning rate far too large diverges: its iterates are all worse than α = 1
     double[] m = {1.2, 0.9, 1.1};
-    AlphaVilOptions wild = AlphaVilOptions.paper().alphaOptimizer(AlphaVilOptions.AlphaOptimizer.SGD).alphaLearningRate(50);
+    AlphaVilOptions wild =
+        AlphaVilOptions.paper()
+            .alphaOptimizer(AlphaVilOptions.AlphaOptimizer.SGD)
+            .alphaLearningRate(50);
     AlphaSolver.Solution s = AlphaSolver.solve(quadratic(m), ONES, wild);
     assertThat(s.loss()).isLessThanOrEqualTo(s.lossAtOne());
     assertThat(s.alpha()).containsExactly(ONES);
@@ -77,13 +86,17 @@ class AlphaSolverTest {
   void nonFiniteLossesAreSkippedAndCountedOrFailAsAsked() {
     double[] m = {3, 3, 3};
     Function<double[], AlphaObjective.Value> q = quadratic(m);
-    Function<double[], AlphaObjective.Value> cliff = a -> a[0] > 1.5 ? new AlphaObjective.Value(Double.NaN, new double[3]) : q.apply(a);
+    Function<double[], AlphaObjective.Value> cliff =
+        a -> a[0] > 1.5 ? new AlphaObjective.Value(Double.NaN, new double[3]) : q.apply(a);
     AlphaSolver.Solution s = AlphaSolver.solve(cliff, ONES, AlphaVilOptions.defaults());
     assertThat(s.skipped()).isPositive();
     assertThat(s.alpha()[0]).isLessThanOrEqualTo(1.5);
     assertThat(s.loss()).isLessThan(s.lossAtOne());
-    AlphaVilOptions strict = AlphaVilOptions.defaults().onNonFinite(AlphaVilOptions.OnNonFinite.FAIL);
+    AlphaVilOptions strict =
+        AlphaVilOptions.defaults().onNonFinite(AlphaVilOptions.OnNonFinite.FAIL);
     assertThatThrownBy(() -> AlphaSolver.solve(cliff, ONES, strict))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("NaN").hasMessageContaining("onNonFinite(SKIP)");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("NaN")
+        .hasMessageContaining("onNonFinite(SKIP)");
   }
 }

@@ -1,8 +1,8 @@
 package dev.avil.weighting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.avil.weighting.AlphaVilOptions.Update;
 import org.junit.jupiter.api.Test;
@@ -18,17 +18,24 @@ class AlphaVilRulesTest {
   @Test
   void additiveAddsAlphaMinusOneToEveryWeightAndClampsAtZero() {
     // w = (1, 0.4, 1), α = (1.3, 0.2, 1.6): (1 + .3, .4 − .8 → 0, 1 + .6)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 0.4, 1}, new double[] {1.3, 0.2, 1.6}, ALL, AlphaVilOptions.paper());
+    double[] w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 0.4, 1}, new double[] {1.3, 0.2, 1.6}, ALL, AlphaVilOptions.paper());
     assertThat(w).containsExactly(new double[] {1.3, 0, 1.6}, within(1e-12));
   }
 
   @Test
-  void multiplicativeKeepsTheTargetAtOneAndMultipliesEachAuxiliaryWeightByItsAlphaWithinAFactorOfTwo() {
+  void
+      multiplicativeKeepsTheTargetAtOneAndMultipliesEachAuxiliaryWeightByItsAlphaWithinAFactorOfTwo() {
     // α = (3, 1.5, 0.2): (1, 2·1.5 = 3, 0.5·max(0.2, ½) = 0.25)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, AlphaVilOptions.defaults());
+    double[] w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, AlphaVilOptions.defaults());
     assertThat(w).containsExactly(new double[] {1, 3, 0.25}, within(1e-12));
     // a negative α halves the weight, and no weight leaves [0.05, 4]
-    w = AlphaVil.updatedWeights(new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, AlphaVilOptions.defaults());
+    w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, AlphaVilOptions.defaults());
     assertThat(w).containsExactly(new double[] {1, 4, 0.05}, within(1e-12));
   }
 
@@ -36,30 +43,51 @@ class AlphaVilRulesTest {
   void multiplicativeMeasuresEachAlphaAgainstTheNeutralAlpha() {
     // neutral 0.25, α = (1, 0.25, 0.1, 0.75): (1, 1·1, 0.5·max(0.4, ½) = 0.25, 1·min(3, 2) = 2)
     AlphaVilOptions o = AlphaVilOptions.defaults().neutralAlpha(0.25);
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 0.5, 1}, new double[] {1, 0.25, 0.1, 0.75}, new boolean[] {true, true, true, true}, o);
+    double[] w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 1, 0.5, 1},
+            new double[] {1, 0.25, 0.1, 0.75},
+            new boolean[] {true, true, true, true},
+            o);
     assertThat(w).containsExactly(new double[] {1, 1, 0.25, 2}, within(1e-12));
-    assertThatThrownBy(() -> o.neutralAlpha(0)).hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
+    assertThatThrownBy(() -> o.neutralAlpha(0))
+        .hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
     assertThatThrownBy(() -> o.stepLimit(-1)).hasMessageContaining("step limit -1.0 must be > 0");
   }
 
   @Test
   void multiplicativeMovesOnlyTheWeightsTheEvidenceSupports() {
     boolean[] onlyFirst = {false, true, false};
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1, 1.5, 0.1}, onlyFirst, AlphaVilOptions.defaults());
+    double[] w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 1, 1},
+            new double[] {1, 1.5, 0.1},
+            onlyFirst,
+            AlphaVilOptions.defaults());
     assertThat(w).containsExactly(new double[] {1, 1.5, 1}, within(1e-12));
   }
 
   @Test
   void meanNormalisedRescalesThePositiveAlphasToMeanOne() {
     // max(α, 0) = (1.5, 0, 0.9), mean 0.8: (1.875, 0, 1.125)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {1.5, -0.3, 0.9}, ALL, rule(Update.MEAN_NORMALISED).clamp(0, Double.POSITIVE_INFINITY));
+    double[] w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 1, 1},
+            new double[] {1.5, -0.3, 0.9},
+            ALL,
+            rule(Update.MEAN_NORMALISED).clamp(0, Double.POSITIVE_INFINITY));
     assertThat(w).containsExactly(new double[] {1.875, 0, 1.125}, within(1e-12));
   }
 
   @Test
   void targetRelativeDividesByTheTargetsAlphaAndCapsAtTwo() {
     // α_target 0.5: (1, 0.6/0.5 = 1.2, 1.4/0.5 = 2.8 → 2)
-    double[] w = AlphaVil.updatedWeights(new double[] {1, 1, 1}, new double[] {0.5, 0.6, 1.4}, ALL, rule(Update.TARGET_RELATIVE).clamp(0, 2));
+    double[] w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 1, 1},
+            new double[] {0.5, 0.6, 1.4},
+            ALL,
+            rule(Update.TARGET_RELATIVE).clamp(0, 2));
     assertThat(w).containsExactly(new double[] {1, 1.2, 2}, within(1e-12));
   }
 
@@ -91,10 +119,14 @@ class AlphaVilRulesTest {
   @Test
   void theConstrainedMinimumHoldsTheConstraintAndLetsTheOthersAdapt() {
     // f = ½ (x − m)ᵀ H (x − m), H = [[2, 1], [1, 2]], m = (1, 2); hold x_1 = 0: x_0 = 1 + ½·2 = 2
-    double[] x = Quadratic.constrainedMinimum(new double[][] {{2, 1}, {1, 2}}, new double[] {1, 2}, new double[] {0, 1}, 0);
+    double[] x =
+        Quadratic.constrainedMinimum(
+            new double[][] {{2, 1}, {1, 2}}, new double[] {1, 2}, new double[] {0, 1}, 0);
     assertThat(x).containsExactly(new double[] {2, 0}, within(1e-9));
     // an indefinite estimate is shifted until it is positive definite, and the constraint holds
-    x = Quadratic.constrainedMinimum(new double[][] {{1, 2}, {2, 1}}, new double[] {1, 2}, new double[] {0, 1}, 0);
+    x =
+        Quadratic.constrainedMinimum(
+            new double[][] {{1, 2}, {2, 1}}, new double[] {1, 2}, new double[] {0, 1}, 0);
     assertThat(x[1]).isCloseTo(0, within(1e-9));
     assertThat(x[0]).isFinite();
   }

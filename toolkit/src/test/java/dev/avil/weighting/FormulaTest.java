@@ -47,7 +47,8 @@ class FormulaTest {
     double s = 0.3;
     double l = 1.7;
     double h = 1e-6;
-    double numeric = ((Math.exp(-(s + h)) * l + s + h) - (Math.exp(-(s - h)) * l + s - h)) / (2 * h);
+    double numeric =
+        ((Math.exp(-(s + h)) * l + s + h) - (Math.exp(-(s - h)) * l + s - h)) / (2 * h);
     assertThat(UncertaintyWeighting.gradient(s, l)).isCloseTo(numeric, within(1e-8));
   }
 
@@ -55,7 +56,9 @@ class FormulaTest {
   void gcsGatesOnTheCosineOverTheTrunkOnly() {
     // trunk = first 2 values; the third (a head) must not count.
     // target (1, 0); aux1 (1, 1): cos = 1/√2; aux2 (-1, 0.5): cos < 0.
-    try (ParamVector t = v(1, 0, 100); ParamVector a1 = v(1, 1, -100); ParamVector a2 = v(-1, 0.5, 100)) {
+    try (ParamVector t = v(1, 0, 100);
+        ParamVector a1 = v(1, 1, -100);
+        ParamVector a2 = v(-1, 0.5, 100)) {
       double[] gated = Gcs.coefficients(List.of(t, a1, a2), 2, Gcs.Form.GATED);
       double[] weighted = Gcs.coefficients(List.of(t, a1, a2), 2, Gcs.Form.WEIGHTED);
       assertThat(gated).containsExactly(1, 1, 0);
@@ -66,25 +69,33 @@ class FormulaTest {
   @Test
   void olAuxUpdatesEachWeightByTheTrunkInnerProduct() {
     // <(1,2), (3,-1)> = 1; <(1,2), (-2,0)> = -2; beta 0.5: w1 = 1 + 0.5, w2 = max(0, 1 - 1) = 0
-    try (ParamVector t = v(1, 2, 9); ParamVector a1 = v(3, -1, 9); ParamVector a2 = v(-2, 0, 9)) {
+    try (ParamVector t = v(1, 2, 9);
+        ParamVector a1 = v(3, -1, 9);
+        ParamVector a2 = v(-2, 0, 9)) {
       double[] acc = new double[3];
       OlAux.accumulate(acc, List.of(t, a1, a2), 2);
       assertThat(acc).containsExactly(new double[] {0, 1, -2}, within(1e-12));
       // rate 0.5: 1 + 0.5·1 = 1.5, 1 + 0.5·(−2) = 0; rate 0.025 (β 0.5 × η 0.05): 1.025, 0.95
-      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.5, 2)).containsExactly(new double[] {1, 1.5, 0}, within(1e-12));
-      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.025, 2)).containsExactly(new double[] {1, 1.025, 0.95}, within(1e-12));
+      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.5, 2))
+          .containsExactly(new double[] {1, 1.5, 0}, within(1e-12));
+      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.025, 2))
+          .containsExactly(new double[] {1, 1.025, 0.95}, within(1e-12));
       // the bounds: 1 + 3·1 = 4 is held at 2, 1 + 3·(−2) = −5 at 0
-      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 3, 2)).containsExactly(new double[] {1, 2, 0}, within(1e-12));
+      assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 3, 2))
+          .containsExactly(new double[] {1, 2, 0}, within(1e-12));
     }
   }
 
   @Test
   void forkMergePicksTheBetterBranchAndTheBestMixture() {
     // dev loss linear in λ: branch 0 costs 1, branch 1 costs 2 -> all weight on branch 0
-    assertThat(ForkMerge.bestMerge(2, 0.1, l -> l[0] * 1 + l[1] * 2)).containsExactly(new double[] {1, 0}, within(1e-12));
-    assertThat(ForkMerge.bestMerge(2, 0.1, l -> l[0] * 3 + l[1] * 2)).containsExactly(new double[] {0, 1}, within(1e-12));
+    assertThat(ForkMerge.bestMerge(2, 0.1, l -> l[0] * 1 + l[1] * 2))
+        .containsExactly(new double[] {1, 0}, within(1e-12));
+    assertThat(ForkMerge.bestMerge(2, 0.1, l -> l[0] * 3 + l[1] * 2))
+        .containsExactly(new double[] {0, 1}, within(1e-12));
     // a quadratic with its minimum inside the simplex, at λ = (0.2, 0.5, 0.3)
-    double[] best = ForkMerge.bestMerge(3, 0.1, l -> Math.pow(l[0] - 0.2, 2) + Math.pow(l[1] - 0.5, 2));
+    double[] best =
+        ForkMerge.bestMerge(3, 0.1, l -> Math.pow(l[0] - 0.2, 2) + Math.pow(l[1] - 0.5, 2));
     assertThat(best).containsExactly(new double[] {0.2, 0.5, 0.3}, within(1e-9));
     // non-finite losses never win
     assertThat(ForkMerge.bestMerge(2, 0.5, l -> l[0] > 0 ? Double.NaN : 1)).containsExactly(0, 1);

@@ -22,8 +22,9 @@ class MethodOptionsTest {
     assertThatThrownBy(() -> SingleTask.Options.defaults().passes(0))
         .hasMessage("single-task passes 0 must be ≥ 1");
     assertThatThrownBy(() -> UncertaintyWeighting.Options.defaults().learningRate(-1))
-        .hasMessage("uncertainty weighting learning rate -1.0 must be a finite number > 0"
-            + " (or NaN for the model's)");
+        .hasMessage(
+            "uncertainty weighting learning rate -1.0 must be a finite number > 0"
+                + " (or NaN for the model's)");
     assertThatThrownBy(() -> ForkMerge.Options.defaults().gridStep(0.75))
         .hasMessage("ForkMerge grid step 0.75 must be in (0, 0.5]");
     assertThatThrownBy(() -> Gcs.Options.defaults().form(null))
@@ -43,8 +44,16 @@ class MethodOptionsTest {
     assertThat(Method.singleTask().needsAux()).isFalse();
     assertThat(Method.singleTask(s -> s.passes(6)).needsAux()).isFalse();
     assertThat(Method.singleTask(s -> s.passes(6)).name()).isEqualTo("single-task(passes=6)");
-    for (Method m : new Method[] {Method.uniform(), Method.alphaVil(), Method.gcs(), Method.olAux(),
-        Method.forkMerge(), Method.dwa(), Method.uncertainty()}) {
+    for (Method m :
+        new Method[] {
+          Method.uniform(),
+          Method.alphaVil(),
+          Method.gcs(),
+          Method.olAux(),
+          Method.forkMerge(),
+          Method.dwa(),
+          Method.uncertainty()
+        }) {
       assertThat(m.needsAux()).as(m.name()).isTrue();
     }
   }

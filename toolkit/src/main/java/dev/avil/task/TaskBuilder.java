@@ -1,0 +1,166 @@
+package dev.avil.task;
+
+import java.util.Objects;
+
+/**
+ * Builds a task from Java arrays, one row of features per example: train, dev and test sets, or one
+ * set split at random by named shares ({@link Share}).
+ *
+ * <pre>{@code
+ * Task t = Task.builder("t").train(x, y).dev(devX, devY).test(testX, testY).build();
+ * Task u = Task.builder("u").classes(2).examples(x, y).split(dev(0.1), test(0.2)).build();
+ * }</pre>
+ */
+public final class TaskBuilder {
+  private final String name;
+  private int classes = -1;
+  private long[] inputShape;
+  private Split train;
+  private Split dev;
+  private Split test;
+  private Split examples;
+  private RandomSplit randomSplit = RandomSplit.DEFAULT;
+
+  TaskBuilder(String name) {
+    this.name = Task.requireName(name);
+  }
+
+  /** Number of classes; by default one more than the largest label seen. */
+  public TaskBuilder classes(int n) {
+    this.classes = n;
+    return this;
+  }
+
+  /** Shape of one input, e.g. {@code 1, 28, 28}; by default a vector of the row length. */
+  public TaskBuilder inputShape(long... shape) {
+    this.inputShape = shape.clone();
+    return this;
+  }
+
+  /** The training examples. */
+  public TaskBuilder train(float[][] x, int[] y) {
+    this.train = split("train", x, y);
+    return this;
+  }
+
+  /** The dev examples. */
+  public TaskBuilder dev(float[][] x, int[] y) {
+    this.dev = split("dev", x, y);
+    return this;
+  }
+
+  /** The test examples. */
+  public TaskBuilder test(float[][] x, int[] y) {
+    this.test = split("test", x, y);
+    return this;
+  }
+
+  /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
+  public TaskBuilder split(Share a, Share b) {
+    this.randomSplit = randomSplit.shares(a, b);
+    return this;
+  }
+
+  /** The seed of the random split of {@link #examples}. Default 1. */
+  public TaskBuilder splitSeed(long seed) {
+    this.randomSplit = randomSplit.seed(seed);
+    return this;
+  }
+
+  /** One set of examples to split at random (see {@link #split}), instead of train/dev/test. */
+  public TaskBuilder examples(float[][] x, int[] y) {
+    this.examples = split("examples", x, y);
+    return this;
+  }
+
+  TaskBuilder randomSplit(RandomSplit s) {
+    this.randomSplit = Objects.requireNonNull(s);
+    return this;
+  }
+
+  private Split split(String which, float[][] x, int[] y) {
+    Objects.requireNonNull(x, which + " features");
+    Objects.requireNonNull(y, which + " labels");
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(
+          "task '" + name + "' " + which + ": " + x.length + " rows but " + y.length + " labels");
+    }
+    if (x.length == 0) {
+      throw new IllegalArgumentException(
+          "task '"
+              + name
+              + "' has an empty "
+              + which
+              + " split; every split needs at least 1 example");
+    }
+    int width = x[0].length;
+    float[] flat = new float[x.length * width];
+    for (int i = 0; i < x.length; i++) {
+      if (x[i].length != width) {
+        throw new IllegalArgumentException(
+            "task '"
+                + name
+                + "' "
+                + which
+                + " row "
+                + i
+                + " has "
+                + x[i].length
+                + " values, row 0 has "
+                + width);
+      }
+      System.arraycopy(x[i], 0, flat, i * width, width);
+    }
+    return Split.of(flat, y.clone(), width);
+  }
+
+  /**
+   * Validates and builds the task.
+   *
+   * @return the task
+   * @throws IllegalArgumentException if neither train, dev and test nor examples were given, both
+   *     were, or the examples are too few to split
+   */
+  public Task build() {
+    checkParts(name, "examples", train, dev, test, examples);
+    Split[] s =
+        examples == null ? new Split[] {train, dev, test} : randomSplit.apply(name, examples);
+    long[] shape = inputShape != null ? inputShape : new long[] {s[0].featureSize()};
+    int k = classes;
+    if (k < 0) {
+      int max = 0;
+      for (Split part : s) {
+        for (int i = 0; i < part.size(); i++) {
+          max = Math.max(max, part.label(i));
+        }
+      }
+      k = Math.max(2, max + 1);
+    }
+    return new Task(name, k, shape, s[0], s[1], s[2]);
+  }
+
+  /**
+   * Checks that a builder of task {@code name} was given either train, dev and test {@code what},
+   * or one set to split at random, and not both.
+   */
+  static void checkParts(
+      String name, String what, Object train, Object dev, Object test, Object examples) {
+    boolean parts = train != null || dev != null || test != null;
+    boolean incomplete = train == null || dev == null || test == null;
+    if (parts == (examples != null) || (parts && incomplete)) {
+      String got =
+          (train != null ? "train " : "")
+              + (dev != null ? "dev " : "")
+              + (test != null ? "test " : "")
+              + (examples != null ? "examples" : "");
+      throw new IllegalArgumentException(
+          "task '"
+              + name
+              + "' needs either train, dev and test "
+              + what
+              + ", or examples to"
+              + " split at random; got "
+              + (got.isBlank() ? "none" : got.strip()));
+    }
+  }
+}
