@@ -27,22 +27,23 @@ class AlphaVilRulesTest {
   @Test
   void
       multiplicativeKeepsTheTargetAtOneAndMultipliesEachAuxiliaryWeightByItsAlphaWithinAFactorOfTwo() {
-    // α = (3, 1.5, 0.2): (1, 2·1.5 = 3, 0.5·max(0.2, ½) = 0.25)
+    // neutral 1, α = (3, 1.5, 0.2): (1, 2·1.5 = 3, 0.5·max(0.2, ½) = 0.25)
+    AlphaVilOptions neutralOne = AlphaVilOptions.defaults().neutralAlpha(1).clamp(0.05, 4);
     double[] w =
         AlphaVil.updatedWeights(
-            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, AlphaVilOptions.defaults());
+            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne);
     assertThat(w).containsExactly(new double[] {1, 3, 0.25}, within(1e-12));
     // a negative α halves the weight, and no weight leaves [0.05, 4]
     w =
         AlphaVil.updatedWeights(
-            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, AlphaVilOptions.defaults());
+            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, neutralOne);
     assertThat(w).containsExactly(new double[] {1, 4, 0.05}, within(1e-12));
   }
 
   @Test
   void multiplicativeMeasuresEachAlphaAgainstTheNeutralAlpha() {
     // neutral 0.25, α = (1, 0.25, 0.1, 0.75): (1, 1·1, 0.5·max(0.4, ½) = 0.25, 1·min(3, 2) = 2)
-    AlphaVilOptions o = AlphaVilOptions.defaults().neutralAlpha(0.25);
+    AlphaVilOptions o = AlphaVilOptions.defaults(); // neutral 0.25, weights in [0.05, 2]
     double[] w =
         AlphaVil.updatedWeights(
             new double[] {1, 1, 0.5, 1},
@@ -61,10 +62,11 @@ class AlphaVilRulesTest {
     double[] w =
         AlphaVil.updatedWeights(
             new double[] {1, 1, 1},
-            new double[] {1, 1.5, 0.1},
+            new double[] {1, 0.3, 0.1},
             onlyFirst,
             AlphaVilOptions.defaults());
-    assertThat(w).containsExactly(new double[] {1, 1.5, 1}, within(1e-12));
+    // neutral 0.25: 1·0.3/0.25 = 1.2 for the task the evidence supports; the other stays
+    assertThat(w).containsExactly(new double[] {1, 1.2, 1}, within(1e-12));
   }
 
   @Test
