@@ -60,16 +60,7 @@ public final class Split {
    * @return the rows
    */
   public Split first(int n) {
-    if (n < 0 || n > rows.length) {
-      throw new IllegalArgumentException(
-          "first("
-              + n
-              + ") of a split of "
-              + rows.length
-              + " rows: give a number in [0, "
-              + rows.length
-              + "]");
-    }
+    checkCount("first", n);
     return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, 0, n));
   }
 
@@ -80,9 +71,16 @@ public final class Split {
    * @return the remaining rows
    */
   public Split after(int n) {
+    checkCount("after", n);
+    return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, n, rows.length));
+  }
+
+  /** Fails unless {@code n}, given to {@code method}, is a row count in [0, size]. */
+  private void checkCount(String method, int n) {
     if (n < 0 || n > rows.length) {
       throw new IllegalArgumentException(
-          "after("
+          method
+              + "("
               + n
               + ") of a split of "
               + rows.length
@@ -90,16 +88,6 @@ public final class Split {
               + rows.length
               + "]");
     }
-    return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, n, rows.length));
-  }
-
-  /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
-  public Split slice(int from, int to) {
-    if (from < 0 || to > rows.length || from > to) {
-      throw new IllegalArgumentException(
-          "slice [" + from + ", " + to + ") is outside [0, " + rows.length + "]");
-    }
-    return new Split(features, featureSize, labels, Arrays.copyOfRange(rows, from, to));
   }
 
   /** The rows {@code which} of this split, in that order. */
@@ -168,12 +156,13 @@ public final class Split {
     }
   }
 
-  /** Copies the features of rows {@code [from, to)} into {@code dest}. */
-  public void gatherRange(int from, int to, float[] dest) {
-    for (int k = from; k < to; k++) {
-      System.arraycopy(
-          features, rows[k] * featureSize, dest, (k - from) * featureSize, featureSize);
+  /** All feature values, row after row, in row order (a copy). */
+  public float[] features() {
+    float[] out = new float[rows.length * featureSize];
+    for (int k = 0; k < rows.length; k++) {
+      System.arraycopy(features, rows[k] * featureSize, out, k * featureSize, featureSize);
     }
+    return out;
   }
 
   /** The first non-finite feature value, as "row r, value v", or null if all are finite. */

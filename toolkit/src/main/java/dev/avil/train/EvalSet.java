@@ -30,8 +30,7 @@ final class EvalSet {
   EvalSet(Split split, RunSpec spec, NDManager manager) {
     this.split = split;
     this.n = split.size();
-    float[] data = new float[n * split.featureSize()];
-    split.gatherRange(0, n, data);
+    float[] data = split.features();
     NDArray raw = manager.create(data, Lane.batchShape(n, spec.tasks().get(0).inputShape()));
     this.x = spec.dtype() == DataType.FLOAT32 ? raw : raw.toType(spec.dtype(), false);
   }

@@ -25,7 +25,7 @@ final class Evaluation {
     this.manager = manager;
     for (int t = 0; t < spec.tasks().size(); t++) {
       Split d = spec.tasks().get(t).dev();
-      add(t, false, t == 0 ? d.slice(tuneSize, d.size()) : d);
+      add(t, false, t == 0 ? d.after(tuneSize) : d);
       add(t, true, spec.tasks().get(t).test());
     }
   }

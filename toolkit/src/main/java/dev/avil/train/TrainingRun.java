@@ -45,7 +45,7 @@ public final class TrainingRun implements AutoCloseable {
       this.sampling = new Sampling(spec);
       Split targetDev = spec.tasks().get(0).dev();
       int nTune = tuneSize(targetDev.size(), spec.devSplit());
-      this.tuning = new Tuning(targetDev.slice(0, nTune), spec, manager);
+      this.tuning = new Tuning(targetDev.first(nTune), spec, manager);
       this.evaluation = new Evaluation(spec, manager, nTune);
     } catch (RuntimeException e) {
       manager.close();

@@ -93,10 +93,8 @@ class TextTaskBuilderTest {
     Task scaled = Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).build();
     Task raw =
         Tasks.fromText("size").examples(TEXTS, LABELS).encoder(LENGTHS).scaleVectors(false).build();
-    float[] s = new float[2];
-    float[] r = new float[2];
-    scaled.train().gatherRange(0, 1, s);
-    raw.train().gatherRange(0, 1, r);
+    float[] s = scaled.train().first(1).features();
+    float[] r = raw.train().first(1).features();
     assertThat(Math.hypot(s[0], s[1]))
         .isCloseTo(Math.sqrt(2), org.assertj.core.api.Assertions.within(1e-5));
     assertThat(s[1] / s[0]).isCloseTo(r[1] / r[0], org.assertj.core.api.Assertions.within(1e-5f));
