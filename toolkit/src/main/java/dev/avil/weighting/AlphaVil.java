@@ -267,7 +267,7 @@ public final class AlphaVil implements Strategy {
       if (t == 0 && o.update() == AlphaVilOptions.Update.MULTIPLICATIVE) {
         continue;
       }
-      out[t] = Math.min(o.resolvedClampMax(), Math.max(o.clampMin(), out[t]));
+      out[t] = Math.min(o.resolvedMaxWeight(), Math.max(o.minWeight(), out[t]));
     }
     return out;
   }

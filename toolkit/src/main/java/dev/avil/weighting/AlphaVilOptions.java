@@ -34,9 +34,9 @@ import java.util.Map;
  * @param alphaLearningRate the step size of Adam and SGD (BFGS needs none)
  * @param alphaInit where α starts each epoch
  * @param update how the weights follow the αs
- * @param clampMin the lowest weight a task can have after an update (for {@link
+ * @param minWeight the lowest weight a task can have after an update (for {@link
  *     Update#MULTIPLICATIVE}, of the auxiliary tasks; the target's stays 1)
- * @param clampMax the highest weight; NaN resolves by rule (2 for {@link Update#TARGET_RELATIVE}
+ * @param maxWeight the highest weight; NaN resolves by rule (2 for {@link Update#TARGET_RELATIVE}
  *     and {@link Update#MULTIPLICATIVE}, unbounded otherwise)
  * @param evidence how many paired standard errors the gain in tuning loss from a task's α must
  *     exceed before its weight moves; 0 moves weights on any gain
@@ -63,8 +63,8 @@ public record AlphaVilOptions(
     double alphaLearningRate,
     AlphaInit alphaInit,
     Update update,
-    double clampMin,
-    double clampMax,
+    double minWeight,
+    double maxWeight,
     double evidence,
     int warmup,
     OnNonFinite onNonFinite,
@@ -77,7 +77,7 @@ public record AlphaVilOptions(
   public enum Update {
     /**
      * Target weight 1; each auxiliary weight is multiplied by α / neutralAlpha, by a factor of at
-     * most 2 either way per epoch (a non-positive α halves it), kept in [clampMin, clampMax]. α_t
+     * most 2 either way per epoch (a non-positive α halves it), kept in [minWeight, maxWeight]. α_t
      * is measured against task t's own delta beside the target's full step: a task whose delta the
      * target wants at least the neutral share of keeps or gains weight, a harmful one falls to the
      * floor, whatever the sizes of their data. The default.
@@ -138,9 +138,16 @@ public record AlphaVilOptions(
       throw new IllegalArgumentException(
           "alpha learning rate " + alphaLearningRate + " must be a finite number > 0");
     }
-    if (!(clampMin >= 0 && (Double.isNaN(clampMax) || clampMax >= clampMin))) {
+    if (!(minWeight >= 0)) {
+      throw new IllegalArgumentException("minimum weight " + minWeight + " must be ≥ 0");
+    }
+    if (!(Double.isNaN(maxWeight) || maxWeight >= minWeight)) {
       throw new IllegalArgumentException(
-          "clamp [" + clampMin + ", " + clampMax + "] must satisfy 0 ≤ min ≤ max");
+          "maximum weight "
+              + maxWeight
+              + " must be ≥ the minimum weight "
+              + minWeight
+              + " (to lower both, set minWeight first)");
     }
     if (!(evidence >= 0 && Double.isFinite(evidence))) {
       throw new IllegalArgumentException(
@@ -244,17 +251,25 @@ public record AlphaVilOptions(
     return with(b -> b.update = value);
   }
 
-  /** With the weights kept in [{@code min}, {@code max}] after each update. */
-  public AlphaVilOptions clamp(double min, double max) {
-    if (Double.isNaN(max)) {
+  /**
+   * With no weight below {@code value} after an update, ≥ 0 and ≤ the maximum weight (for {@link
+   * Update#MULTIPLICATIVE}, of the auxiliary tasks). To lower both bounds, set this one first.
+   */
+  public AlphaVilOptions minWeight(double value) {
+    return with(b -> b.minWeight = value);
+  }
+
+  /**
+   * With no weight above {@code value} after an update, ≥ the minimum weight
+   * (Double.POSITIVE_INFINITY for none).
+   */
+  public AlphaVilOptions maxWeight(double value) {
+    if (Double.isNaN(value)) {
       throw new IllegalArgumentException(
-          "clamp maximum NaN must be a number ≥ min (Double.POSITIVE_INFINITY for none)");
+          "maximum weight NaN must be a number ≥ the minimum weight"
+              + " (Double.POSITIVE_INFINITY for none)");
     }
-    return with(
-        b -> {
-          b.clampMin = min;
-          b.clampMax = max;
-        });
+    return with(b -> b.maxWeight = value);
   }
 
   /**
@@ -307,8 +322,8 @@ public record AlphaVilOptions(
         b.alphaLearningRate,
         b.alphaInit,
         b.update,
-        b.clampMin,
-        b.clampMax,
+        b.minWeight,
+        b.maxWeight,
         b.evidence,
         b.warmup,
         b.onNonFinite,
@@ -325,8 +340,8 @@ public record AlphaVilOptions(
     double alphaLearningRate;
     AlphaInit alphaInit;
     Update update;
-    double clampMin;
-    double clampMax;
+    double minWeight;
+    double maxWeight;
     double evidence;
     int warmup;
     OnNonFinite onNonFinite;
@@ -341,8 +356,8 @@ public record AlphaVilOptions(
       alphaLearningRate = o.alphaLearningRate;
       alphaInit = o.alphaInit;
       update = o.update;
-      clampMin = o.clampMin;
-      clampMax = o.clampMax;
+      minWeight = o.minWeight;
+      maxWeight = o.maxWeight;
       evidence = o.evidence;
       warmup = o.warmup;
       onNonFinite = o.onNonFinite;
@@ -352,10 +367,10 @@ public record AlphaVilOptions(
     }
   }
 
-  /** The upper clamp, resolved for the update rule. */
-  public double resolvedClampMax() {
-    if (!Double.isNaN(clampMax)) {
-      return clampMax;
+  /** The maximum weight, resolved for the update rule. */
+  public double resolvedMaxWeight() {
+    if (!Double.isNaN(maxWeight)) {
+      return maxWeight;
     }
     return switch (update) {
       case TARGET_RELATIVE -> 2.0;
@@ -375,7 +390,7 @@ public record AlphaVilOptions(
     }
     m.put("alphaInit", lower(alphaInit));
     m.put("update", lower(update));
-    m.put("clamp", "[" + fmt(clampMin) + ", " + fmt(resolvedClampMax()) + "]");
+    m.put("clamp", "[" + fmt(minWeight) + ", " + fmt(resolvedMaxWeight()) + "]");
     m.put("evidence", fmt(evidence));
     m.put("warmup", Integer.toString(warmup));
     m.put("onNonFinite", lower(onNonFinite));

@@ -90,7 +90,7 @@ class RunBehaviourTest {
   void aTaskThatDoesNotTrainHasNoAlpha() {
     // clamped to [0, 0], the paper's additive rule sets every weight to 0 after epoch 1: from then
     // on no task makes a pass, so no task has an α (it is missing, not a neutral-looking 1)
-    Results r = small().method(Method.alphaVil(a -> AlphaVilOptions.paper().clamp(0, 0))).run();
+    Results r = small().method(Method.alphaVil(a -> AlphaVilOptions.paper().maxWeight(0))).run();
     for (String task : List.of("target", "copy", "noise")) {
       assertThat(r.value(1, task, Metric.ALPHA)).as(task).isFinite();
       assertThat(r.value(2, task, Metric.WEIGHT)).isZero();

@@ -28,7 +28,8 @@ class AlphaVilRulesTest {
   void
       multiplicativeKeepsTheTargetAtOneAndMultipliesEachAuxiliaryWeightByItsAlphaWithinAFactorOfTwo() {
     // neutral 1, α = (3, 1.5, 0.2): (1, 2·1.5 = 3, 0.5·max(0.2, ½) = 0.25)
-    AlphaVilOptions neutralOne = AlphaVilOptions.defaults().neutralAlpha(1).clamp(0.05, 4);
+    AlphaVilOptions neutralOne =
+        AlphaVilOptions.defaults().neutralAlpha(1).minWeight(0.05).maxWeight(4);
     double[] w =
         AlphaVil.updatedWeights(
             new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne);
@@ -77,7 +78,7 @@ class AlphaVilRulesTest {
             new double[] {1, 1, 1},
             new double[] {1.5, -0.3, 0.9},
             ALL,
-            rule(Update.MEAN_NORMALISED).clamp(0, Double.POSITIVE_INFINITY));
+            rule(Update.MEAN_NORMALISED).minWeight(0).maxWeight(Double.POSITIVE_INFINITY));
     assertThat(w).containsExactly(new double[] {1.875, 0, 1.125}, within(1e-12));
   }
 
@@ -89,7 +90,7 @@ class AlphaVilRulesTest {
             new double[] {1, 1, 1},
             new double[] {0.5, 0.6, 1.4},
             ALL,
-            rule(Update.TARGET_RELATIVE).clamp(0, 2));
+            rule(Update.TARGET_RELATIVE).minWeight(0).maxWeight(2));
     assertThat(w).containsExactly(new double[] {1, 1.2, 2}, within(1e-12));
   }
 
@@ -99,7 +100,8 @@ class AlphaVilRulesTest {
     double[] alpha = {0.8, 1.4, 0.3};
     for (Update u : Update.values()) {
       for (int t = 0; t < 3; t++) {
-        AlphaVilOptions o = rule(u).clamp(0, 10).neutralAlpha(u == Update.MULTIPLICATIVE ? 0.3 : 1);
+        AlphaVilOptions o =
+            rule(u).minWeight(0).maxWeight(10).neutralAlpha(u == Update.MULTIPLICATIVE ? 0.3 : 1);
         double n = AlphaVil.neutralAlpha(t, alpha, w, o);
         if (Double.isNaN(n)) {
           assertThat(u).isIn(Update.MULTIPLICATIVE, Update.TARGET_RELATIVE);

@@ -29,6 +29,16 @@ class MethodOptionsTest {
         .hasMessage("ForkMerge grid step 0.75 must be in (0, 0.5]");
     assertThatThrownBy(() -> Gcs.Options.defaults().form(null))
         .hasMessage("GCS form null must be GATED or WEIGHTED");
+    assertThatThrownBy(() -> AlphaVilOptions.defaults().minWeight(-1))
+        .hasMessage("minimum weight -1.0 must be ≥ 0");
+    assertThatThrownBy(() -> AlphaVilOptions.defaults().maxWeight(0.01))
+        .hasMessage(
+            "maximum weight 0.01 must be ≥ the minimum weight 0.05"
+                + " (to lower both, set minWeight first)");
+    assertThatThrownBy(() -> AlphaVilOptions.defaults().maxWeight(Double.NaN))
+        .hasMessage(
+            "maximum weight NaN must be a number ≥ the minimum weight"
+                + " (Double.POSITIVE_INFINITY for none)");
   }
 
   @Test
@@ -37,6 +47,8 @@ class MethodOptionsTest {
     assertThat(ForkMerge.Options.defaults().gridStep(0.5).gridStep()).isEqualTo(0.5);
     assertThat(OlAux.Options.defaults().horizon(1).maxWeight(1e-9).horizon()).isEqualTo(1);
     assertThat(SingleTask.Options.defaults().passes(1).describe()).isEmpty();
+    assertThat(AlphaVilOptions.defaults().minWeight(0).maxWeight(0).describe())
+        .containsEntry("clamp", "[0, 0]");
   }
 
   @Test
