@@ -127,18 +127,7 @@ public final class Comparison implements ComparisonViews {
       RunFiles.Contents c = RunFiles.read(dir);
       runs.addAll(c.complete());
       partial.addAll(c.incomplete());
-      for (int i = 0; i < c.incomplete().size(); i++) {
-        Results r = c.incomplete().get(i);
-        failures.add(
-            "incomplete run "
-                + r.method()
-                + " seed "
-                + r.seed()
-                + " in "
-                + dir
-                + ": "
-                + c.problems().get(i));
-      }
+      failures.addAll(c.incompleteLines(dir));
     }
     List<String> methods = runs.stream().map(Results::method).distinct().toList();
     return new Comparison(methods, runs, partial, failures);

@@ -182,16 +182,7 @@ public final class Results implements RunViews {
   public static Results read(Path dir) {
     RunFiles.Contents c = RunFiles.read(dir);
     if (!c.problems().isEmpty()) {
-      Results r = c.incomplete().get(0);
-      throw new IllegalArgumentException(
-          "incomplete run "
-              + r.method()
-              + " seed "
-              + r.seed()
-              + " in "
-              + dir
-              + ": "
-              + c.problems().get(0));
+      throw new IllegalArgumentException(c.incompleteLines(dir).get(0));
     }
     if (c.complete().size() != 1) {
       throw new IllegalArgumentException(

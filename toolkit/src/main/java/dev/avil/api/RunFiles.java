@@ -33,7 +33,25 @@ final class RunFiles {
   /**
    * What a pair of files holds: complete runs, and the incomplete ones with why, index by index.
    */
-  record Contents(List<Results> complete, List<Results> incomplete, List<String> problems) {}
+  record Contents(List<Results> complete, List<Results> incomplete, List<String> problems) {
+    /** One line per incomplete run, in order: "incomplete run M seed S in DIR: problem". */
+    List<String> incompleteLines(Path dir) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < incomplete.size(); i++) {
+        Results r = incomplete.get(i);
+        out.add(
+            "incomplete run "
+                + r.method()
+                + " seed "
+                + r.seed()
+                + " in "
+                + dir
+                + ": "
+                + problems.get(i));
+      }
+      return out;
+    }
+  }
 
   /** Writes {@code runs} into {@code dir}'s history.csv and config.csv, each atomically. */
   static void write(Path dir, List<Results> runs) {
