@@ -3,14 +3,13 @@ package dev.avil.spark;
 import dev.avil.api.Method;
 import dev.avil.api.Settings;
 import dev.avil.cli.Study;
+import dev.avil.cli.StudyArgs;
 import dev.avil.train.ProgressLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -33,44 +32,22 @@ public final class SparkStudy {
 
   /** Runs the study on Spark, then writes its summary as {@code Study --summarize} does. */
   public static void main(String[] args) {
-    Map<String, String> a = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].startsWith("--") && i + 1 < args.length) {
-        a.put(args[i].substring(2), args[++i]);
-      } else {
-        throw new IllegalArgumentException(
-            "unexpected argument "
-                + args[i]
-                + "; see the javadoc of "
-                + SparkStudy.class.getName());
-      }
-    }
-    Path out = Path.of(a.getOrDefault("out", "toolkit/study"));
-    List<String> settings =
-        List.of(a.getOrDefault("settings", String.join(",", Settings.NAMES)).split(","));
-    List<String> methods =
-        List.of(a.getOrDefault("methods", String.join(",", Study.METHODS.keySet())).split(","));
-    long[] seeds =
-        Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(","))
-            .mapToLong(Long::parseLong)
-            .toArray();
-    int epochs = Integer.parseInt(a.getOrDefault("epochs", "100"));
-    int patience = Integer.parseInt(a.getOrDefault("patience", "10"));
+    StudyArgs a = StudyArgs.parse(args, SparkStudy.class, Set.of());
+    Path out = a.out();
+    List<String> settings = a.settings();
+    List<String> methods = a.methods(List.copyOf(Study.METHODS.keySet()));
+    long[] seeds = a.seeds();
+    int epochs = a.epochs();
+    int patience = a.patience();
     for (String s : settings) {
       if (!Settings.NAMES.contains(s)) {
         throw new IllegalArgumentException(
             "unknown setting '" + s + "'; accepted: " + Settings.NAMES);
       }
     }
-    for (String m : methods) {
-      if (!Study.METHODS.containsKey(m)) {
-        throw new IllegalArgumentException(
-            "unknown method '" + m + "'; accepted: " + Study.METHODS.keySet());
-      }
-    }
     SparkConf conf = new SparkConf().setAppName("αVIL study");
-    if (a.containsKey("master")) {
-      conf.setMaster(a.get("master"));
+    if (a.has("master")) {
+      conf.setMaster(a.values().get("master"));
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }

@@ -17,12 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -101,38 +101,17 @@ public final class Study {
 
   /** Runs (or summarises) the study. */
   public static void main(String[] args) {
-    Map<String, String> a = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--summarize")) {
-        a.put("summarize", "true");
-      } else if (args[i].startsWith("--") && i + 1 < args.length) {
-        a.put(args[i].substring(2), args[++i]);
-      } else {
-        throw new IllegalArgumentException(
-            "unexpected argument " + args[i] + "; see the javadoc of " + Study.class.getName());
-      }
-    }
-    Path out = Path.of(a.getOrDefault("out", "toolkit/study"));
-    List<String> settings =
-        List.of(a.getOrDefault("settings", String.join(",", SETTINGS)).split(","));
-    if (a.containsKey("summarize")) {
+    StudyArgs a = StudyArgs.parse(args, Study.class, Set.of("summarize"));
+    Path out = a.out();
+    List<String> settings = a.settings();
+    if (a.has("summarize")) {
       summarize(out, settings);
       return;
     }
-    List<String> methods =
-        List.of(a.getOrDefault("methods", String.join(",", DEFAULT_METHODS)).split(","));
-    long[] seeds =
-        Arrays.stream(a.getOrDefault("seeds", "1,2,3,4,5").split(","))
-            .mapToLong(Long::parseLong)
-            .toArray();
-    int epochs = Integer.parseInt(a.getOrDefault("epochs", "100"));
-    int patience = Integer.parseInt(a.getOrDefault("patience", "10"));
-    for (String m : methods) {
-      if (!METHODS.containsKey(m)) {
-        throw new IllegalArgumentException(
-            "unknown method '" + m + "'; accepted: " + METHODS.keySet());
-      }
-    }
+    List<String> methods = a.methods(DEFAULT_METHODS);
+    long[] seeds = a.seeds();
+    int epochs = a.epochs();
+    int patience = a.patience();
     Map<String, Experiment> experiments = new LinkedHashMap<>();
     for (String setting : settings) {
       experiments.put(

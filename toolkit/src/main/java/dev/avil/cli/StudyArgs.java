@@ -1,0 +1,105 @@
+package dev.avil.cli;
+
+import dev.avil.api.Settings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The study's command line, read one way by {@link Study} and by the Spark study: {@code --key
+ * value} pairs, each with the default the study documents.
+ *
+ * <pre>{@code
+ * StudyArgs a = StudyArgs.parse(args, Study.class, Set.of("summarize"));
+ * a.seeds();   // --seeds 1,2,3, default 1,2,3,4,5
+ * }</pre>
+ *
+ * @param values each option's value by its name without the dashes; a flag's value is "true"
+ */
+public record StudyArgs(Map<String, String> values) {
+
+  /** Keeps a copy of {@code values}. */
+  public StudyArgs {
+    values = Map.copyOf(values);
+  }
+
+  /**
+   * Reads {@code --key value} pairs, and the {@code flags} given as {@code --flag} alone.
+   *
+   * @param args the command line
+   * @param main the entry point, named in the message for an argument that is not an option
+   * @param flags the options that take no value
+   * @return the options
+   */
+  public static StudyArgs parse(String[] args, Class<?> main, Set<String> flags) {
+    Map<String, String> a = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--") && flags.contains(args[i].substring(2))) {
+        a.put(args[i].substring(2), "true");
+      } else if (args[i].startsWith("--") && i + 1 < args.length) {
+        a.put(args[i].substring(2), args[++i]);
+      } else {
+        throw new IllegalArgumentException(
+            "unexpected argument " + args[i] + "; see the javadoc of " + main.getName());
+      }
+    }
+    return new StudyArgs(a);
+  }
+
+  /** Whether option {@code key} was given. */
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  /** {@code --out}: the study's folder, default {@code toolkit/study}. */
+  public Path out() {
+    return Path.of(values.getOrDefault("out", "toolkit/study"));
+  }
+
+  /** {@code --settings}: comma-separated setting names, default all of {@link Settings#NAMES}. */
+  public List<String> settings() {
+    return list("settings", Settings.NAMES);
+  }
+
+  /**
+   * {@code --methods}: comma-separated names from {@link Study#METHODS}.
+   *
+   * @param defaults the names when the option is not given
+   * @return the names
+   * @throws IllegalArgumentException naming an unknown method and the accepted ones
+   */
+  public List<String> methods(List<String> defaults) {
+    List<String> methods = list("methods", defaults);
+    for (String m : methods) {
+      if (!Study.METHODS.containsKey(m)) {
+        throw new IllegalArgumentException(
+            "unknown method '" + m + "'; accepted: " + Study.METHODS.keySet());
+      }
+    }
+    return methods;
+  }
+
+  /** {@code --seeds}: comma-separated seeds, default 1,2,3,4,5. */
+  public long[] seeds() {
+    return Arrays.stream(values.getOrDefault("seeds", "1,2,3,4,5").split(","))
+        .mapToLong(Long::parseLong)
+        .toArray();
+  }
+
+  /** {@code --epochs}: the most epochs of a run, default 100. */
+  public int epochs() {
+    return Integer.parseInt(values.getOrDefault("epochs", "100"));
+  }
+
+  /** {@code --patience}: epochs without a better dev score before a run stops, default 10. */
+  public int patience() {
+    return Integer.parseInt(values.getOrDefault("patience", "10"));
+  }
+
+  private List<String> list(String key, List<String> defaults) {
+    return List.of(values.getOrDefault(key, String.join(",", defaults)).split(","));
+  }
+}
