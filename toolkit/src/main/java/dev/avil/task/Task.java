@@ -170,20 +170,11 @@ public final class Task {
 
   private void check(String which, Split s) {
     Objects.requireNonNull(s, which);
-    if (s.size() == 0) {
-      throw new IllegalArgumentException(
-          "task '"
-              + name
-              + "' has an empty "
-              + which
-              + " split; every split needs at least 1 example");
-    }
+    requireExamples(name, which, s.size());
     if (s.featureSize() != featureSize()) {
-      throw new IllegalArgumentException(
-          "task '"
-              + name
-              + "' "
-              + which
+      throw problem(
+          name,
+          which
               + " rows have "
               + s.featureSize()
               + " values but input shape "
@@ -194,30 +185,26 @@ public final class Task {
     for (int i = 0; i < s.size(); i++) {
       int y = s.label(i);
       if (y < 0 || y >= classes) {
-        throw new IllegalArgumentException(
-            "task '"
-                + name
-                + "' "
-                + which
-                + " label "
-                + y
-                + " at row "
-                + i
-                + " is outside [0, "
-                + classes
-                + ")");
+        throw problem(
+            name, which + " label " + y + " at row " + i + " is outside [0, " + classes + ")");
       }
     }
     String bad = s.firstNonFinite();
     if (bad != null) {
-      throw new IllegalArgumentException(
-          "task '"
-              + name
-              + "' "
-              + which
-              + " input is not finite: "
-              + bad
-              + "; inputs must be finite numbers");
+      throw problem(
+          name, which + " input is not finite: " + bad + "; inputs must be finite numbers");
+    }
+  }
+
+  /** An error about task {@code name}: its message reads "task 'NAME' DETAIL". */
+  static IllegalArgumentException problem(String name, String detail) {
+    return new IllegalArgumentException("task '" + name + "' " + detail);
+  }
+
+  /** Fails unless split {@code which} of task {@code name} has at least one of its {@code rows}. */
+  static void requireExamples(String name, String which, int rows) {
+    if (rows == 0) {
+      throw problem(name, "has an empty " + which + " split; every split needs at least 1 example");
     }
   }
 

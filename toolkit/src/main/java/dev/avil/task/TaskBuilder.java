@@ -82,32 +82,15 @@ public final class TaskBuilder {
     Objects.requireNonNull(x, which + " features");
     Objects.requireNonNull(y, which + " labels");
     if (x.length != y.length) {
-      throw new IllegalArgumentException(
-          "task '" + name + "' " + which + ": " + x.length + " rows but " + y.length + " labels");
+      throw Task.problem(name, which + ": " + x.length + " rows but " + y.length + " labels");
     }
-    if (x.length == 0) {
-      throw new IllegalArgumentException(
-          "task '"
-              + name
-              + "' has an empty "
-              + which
-              + " split; every split needs at least 1 example");
-    }
+    Task.requireExamples(name, which, x.length);
     int width = x[0].length;
     float[] flat = new float[x.length * width];
     for (int i = 0; i < x.length; i++) {
       if (x[i].length != width) {
-        throw new IllegalArgumentException(
-            "task '"
-                + name
-                + "' "
-                + which
-                + " row "
-                + i
-                + " has "
-                + x[i].length
-                + " values, row 0 has "
-                + width);
+        throw Task.problem(
+            name, which + " row " + i + " has " + x[i].length + " values, row 0 has " + width);
       }
       System.arraycopy(x[i], 0, flat, i * width, width);
     }

@@ -204,32 +204,16 @@ public final class TextTaskBuilder {
     Objects.requireNonNull(texts, which + " texts");
     Objects.requireNonNull(labels, which + " labels");
     if (texts.size() != labels.size()) {
-      throw new IllegalArgumentException(
-          "task '"
-              + name
-              + "' "
-              + which
-              + ": "
-              + texts.size()
-              + " texts but "
-              + labels.size()
-              + " labels");
+      throw Task.problem(
+          name, which + ": " + texts.size() + " texts but " + labels.size() + " labels");
     }
     if (texts.isEmpty()) {
-      throw new IllegalArgumentException(
-          "task '" + name + "' " + which + ": no texts; give at least one");
+      throw Task.problem(name, which + ": no texts; give at least one");
     }
     for (int i = 0; i < texts.size(); i++) {
       if (texts.get(i) == null || labels.get(i) == null) {
-        throw new IllegalArgumentException(
-            "task '"
-                + name
-                + "' "
-                + which
-                + ": "
-                + (texts.get(i) == null ? "text " : "label ")
-                + i
-                + " is null");
+        throw Task.problem(
+            name, which + ": " + (texts.get(i) == null ? "text " : "label ") + i + " is null");
       }
     }
     return new Part(List.copyOf(texts), List.copyOf(labels));
