@@ -121,12 +121,7 @@ public record ImageSet(float[][][] pixels, int[] labels) {
               + " and/or t10k-images-idx3-ubyte[.gz] with t10k-labels-idx1-ubyte[.gz]");
     }
     if (imgs.get(0).dims().length != 3) {
-      throw new IllegalArgumentException(
-          "IDX images "
-              + imgFiles.get(0)
-              + " have dims "
-              + java.util.Arrays.toString(imgs.get(0).dims())
-              + "; expected 3 dimensions [count, height, width]");
+      throw badDims("images", imgFiles.get(0), imgs.get(0), "3 dimensions [count, height, width]");
     }
     int h = imgs.get(0).dims()[1];
     int w = imgs.get(0).dims()[2];
@@ -135,29 +130,15 @@ public record ImageSet(float[][][] pixels, int[] labels) {
       Idx.Array im = imgs.get(i);
       Idx.Array lb = labs.get(i);
       if (im.dims().length != 3 || im.dims()[1] != h || im.dims()[2] != w) {
-        throw new IllegalArgumentException(
-            "IDX images "
-                + imgFiles.get(i)
-                + " have dims "
-                + java.util.Arrays.toString(im.dims())
-                + "; expected [count, "
-                + h
-                + ", "
-                + w
-                + "] like "
-                + imgFiles.get(0));
+        throw badDims(
+            "images", imgFiles.get(i), im, "[count, " + h + ", " + w + "] like " + imgFiles.get(0));
       }
       if (lb.dims().length != 1 || lb.count() != im.count()) {
-        throw new IllegalArgumentException(
-            "IDX labels "
-                + labFiles.get(i)
-                + " have dims "
-                + java.util.Arrays.toString(lb.dims())
-                + "; expected one label per image of "
-                + imgFiles.get(i)
-                + ", i.e. dims ["
-                + im.count()
-                + "]");
+        throw badDims(
+            "labels",
+            labFiles.get(i),
+            lb,
+            "one label per image of " + imgFiles.get(i) + ", i.e. dims [" + im.count() + "]");
       }
       total += im.count();
     }
@@ -173,6 +154,20 @@ public record ImageSet(float[][][] pixels, int[] labels) {
       at += imgs.get(i).count();
     }
     return new ImageSet(pixels, labels);
+  }
+
+  /** An error for IDX {@code what} (images or labels) in {@code file} whose dims are wrong. */
+  private static IllegalArgumentException badDims(
+      String what, Path file, Idx.Array array, String expected) {
+    return new IllegalArgumentException(
+        "IDX "
+            + what
+            + " "
+            + file
+            + " have dims "
+            + java.util.Arrays.toString(array.dims())
+            + "; expected "
+            + expected);
   }
 
   private static Path find(Path dir, String stem) {
