@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -33,26 +34,20 @@ final class RichDisplay {
 
   /** Registers the four types on {@code renderer}, preferring HTML. */
   void registerOn(Renderer renderer) {
+    register(renderer, Results.class, r -> html(r), RichDisplay::text);
+    register(renderer, Comparison.class, c -> html(c), RichDisplay::text);
+    register(renderer, Table.class, t -> html(t), RichDisplay::text);
+    register(renderer, Figure.class, f -> html(f), RichDisplay::text);
+  }
+
+  /** Shows {@code type} as HTML where the front end can, as plain text otherwise. */
+  private static <T> void register(
+      Renderer renderer, Class<T> type, Function<T, Object> html, Function<T, Object> text) {
     renderer
-        .createRegistration(Results.class)
+        .createRegistration(type)
         .supporting(MIMEType.TEXT_PLAIN)
         .preferring(MIMEType.TEXT_HTML)
-        .register((r, ctx) -> render(ctx, () -> html(r), () -> text(r)));
-    renderer
-        .createRegistration(Comparison.class)
-        .supporting(MIMEType.TEXT_PLAIN)
-        .preferring(MIMEType.TEXT_HTML)
-        .register((c, ctx) -> render(ctx, () -> html(c), () -> text(c)));
-    renderer
-        .createRegistration(Table.class)
-        .supporting(MIMEType.TEXT_PLAIN)
-        .preferring(MIMEType.TEXT_HTML)
-        .register((t, ctx) -> render(ctx, () -> html(t), () -> text(t)));
-    renderer
-        .createRegistration(Figure.class)
-        .supporting(MIMEType.TEXT_PLAIN)
-        .preferring(MIMEType.TEXT_HTML)
-        .register((f, ctx) -> render(ctx, () -> html(f), () -> text(f)));
+        .register((v, ctx) -> render(ctx, () -> html.apply(v), () -> text.apply(v)));
   }
 
   /** Fills only the types asked for, so that plain text alone never uses up plotly.js. */
