@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,13 +33,11 @@ final class ExperimentChecks {
                 + "' is the target and cannot also be an auxiliary task; give an"
                 + " auxiliary task another name with task.named(...)");
       }
-      if (!names.add(t.name())) {
-        throw new IllegalArgumentException(
-            "duplicate task name '"
-                + t.name()
-                + "'; every task in an experiment needs its own"
-                + " name (rename with task.named(...))");
-      }
+      addUnique(
+          names,
+          t.name(),
+          "duplicate task name '%s'; every task in an experiment needs its own"
+              + " name (rename with task.named(...))");
       if (!Arrays.equals(t.inputShape(), target.inputShape())) {
         throw new IllegalArgumentException(
             "auxiliary task '"
@@ -92,13 +91,10 @@ final class ExperimentChecks {
       if (m == null) {
         throw new IllegalArgumentException("method must not be null");
       }
-      if (!names.add(m.name())) {
-        throw new IllegalArgumentException(
-            "method name '"
-                + m.name()
-                + "' appears twice; give variants their own names with"
-                + " method.named(...)");
-      }
+      addUnique(
+          names,
+          m.name(),
+          "method name '%s' appears twice; give variants their own names with method.named(...)");
     }
     return List.of(methods);
   }
@@ -111,6 +107,16 @@ final class ExperimentChecks {
               + m.name()
               + " needs at least one auxiliary task; add some with .aux(...) or"
               + " use Method.singleTask()");
+    }
+  }
+
+  /**
+   * Adds {@code name} to {@code names}, or fails with {@code problem} (%s: the name) if it is
+   * there.
+   */
+  private static void addUnique(Set<String> names, String name, String problem) {
+    if (!names.add(name)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, problem, name));
     }
   }
 }
