@@ -95,10 +95,7 @@ public final class Cells {
           break;
         } catch (ExecutionException e) {
           if (failure == null) {
-            failure =
-                e.getCause() instanceof RuntimeException re
-                    ? re
-                    : new IllegalStateException("a cell failed: " + e.getCause(), e.getCause());
+            failure = Lanes.unwrap(e, "a cell");
           }
           break;
         }

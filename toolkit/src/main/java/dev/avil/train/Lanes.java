@@ -98,10 +98,7 @@ final class Lanes {
         out.add(f.get());
       } catch (ExecutionException e) {
         if (failure == null) {
-          failure =
-              e.getCause() instanceof RuntimeException re
-                  ? re
-                  : new IllegalStateException("a pass failed: " + e.getCause(), e.getCause());
+          failure = unwrap(e, "a pass");
         }
       } catch (InterruptedException e) {
         // The jobs work on the run's arrays, which the caller frees once this throws: wait for
@@ -174,5 +171,15 @@ final class Lanes {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * What made {@code job} fail: its own unchecked exception, or the checked one wrapped in an
+   * {@link IllegalStateException} that names the job.
+   */
+  static RuntimeException unwrap(ExecutionException e, String job) {
+    return e.getCause() instanceof RuntimeException re
+        ? re
+        : new IllegalStateException(job + " failed: " + e.getCause(), e.getCause());
   }
 }
