@@ -71,50 +71,49 @@ final class Notebooks {
    * @return the executed copy, in {@code outDir}
    */
   static Path execute(Path notebook, Path outDir, Map<String, String> env) {
-    ProcessRunner.Result result =
-        ProcessRunner.run(
-            List.of(
-                JUPYTER,
-                "nbconvert",
-                "--to",
-                "notebook",
-                "--execute",
-                "--allow-errors",
-                "--ExecutePreprocessor.kernel_name=" + KERNEL_NAME,
-                "--ExecutePreprocessor.timeout=900",
-                "--ExecutePreprocessor.shutdown_kernel=immediate",
-                "--output-dir",
-                outDir.toString(),
-                notebook.toString()),
-            moduleDir(),
-            env,
-            NBCONVERT_TIMEOUT);
-    if (result.exitCode() != 0) {
-      throw new AssertionError("nbconvert failed to execute " + notebook + ":\n" + result.output());
-    }
+    nbconvert(
+        "execute",
+        notebook,
+        outDir,
+        List.of(
+            "notebook",
+            "--execute",
+            "--allow-errors",
+            "--ExecutePreprocessor.kernel_name=" + KERNEL_NAME,
+            "--ExecutePreprocessor.timeout=900",
+            "--ExecutePreprocessor.shutdown_kernel=immediate"),
+        env,
+        NBCONVERT_TIMEOUT);
     return outDir.resolve(notebook.getFileName());
   }
 
   /** Exports an executed notebook to HTML in {@code outDir}. */
   static Path toHtml(Path executed, Path outDir) {
-    ProcessRunner.Result result =
-        ProcessRunner.run(
-            List.of(
-                JUPYTER,
-                "nbconvert",
-                "--to",
-                "html",
-                "--output-dir",
-                outDir.toString(),
-                executed.toString()),
-            moduleDir(),
-            Map.of(),
-            Duration.ofMinutes(5));
-    if (result.exitCode() != 0) {
-      throw new AssertionError("nbconvert failed to export " + executed + ":\n" + result.output());
-    }
+    nbconvert("export", executed, outDir, List.of("html"), Map.of(), Duration.ofMinutes(5));
     String name = executed.getFileName().toString().replaceFirst("\\.ipynb$", ".html");
     return outDir.resolve(name);
+  }
+
+  /**
+   * Runs {@code jupyter nbconvert --to FORMAT [OPTIONS] --output-dir OUT FILE}, {@code format} and
+   * its options being {@code to}; fails with nbconvert's output, saying it could not {@code action}
+   * the file, if it exits with an error.
+   */
+  private static void nbconvert(
+      String action,
+      Path file,
+      Path outDir,
+      List<String> to,
+      Map<String, String> env,
+      Duration timeout) {
+    List<String> command = new ArrayList<>(List.of(JUPYTER, "nbconvert", "--to"));
+    command.addAll(to);
+    command.addAll(List.of("--output-dir", outDir.toString(), file.toString()));
+    ProcessRunner.Result result = ProcessRunner.run(command, moduleDir(), env, timeout);
+    if (result.exitCode() != 0) {
+      throw new AssertionError(
+          "nbconvert failed to " + action + " " + file + ":\n" + result.output());
+    }
   }
 
   /**
