@@ -3,10 +3,8 @@ package dev.avil.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avil.model.Trunks;
 import dev.avil.results.Metric;
 import dev.avil.task.Task;
-import dev.avil.task.Tasks;
 import dev.avil.testing.Synthetic;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
@@ -24,19 +22,9 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class RunBehaviourTest {
   private static final Task FULL = Synthetic.blobs("target", 2000, 8, 4, 1.0, 11);
-  private static final Task TARGET = FULL.trainSize(100);
-  private static final Task COPY = FULL.named("copy");
-  private static final Task NOISE = Tasks.randomLabels("noise", FULL, 5);
 
   private static Experiment small() {
-    return Experiment.target(TARGET)
-        .aux(COPY, NOISE)
-        .trunk(Trunks.mlp(16))
-        .headHidden(8)
-        .epochs(3)
-        .batchSize(16)
-        .learningRate(0.05)
-        .listener(TrainingListener.silent());
+    return Synthetic.copyAndNoise(FULL, 100).epochs(3);
   }
 
   /**
@@ -48,15 +36,7 @@ class RunBehaviourTest {
   void alphaVilEndsWithAHigherWeightForACopyOfTheTargetThanForRandomLabelsInEverySeed() {
     // a target that keeps learning for several epochs, so the α signal has something to say
     Task full = Synthetic.blobs("target", 4000, 16, 8, 1.6, 11);
-    Experiment blobs =
-        Experiment.target(full.trainSize(150))
-            .aux(full.named("copy"), Tasks.randomLabels("noise", full, 5))
-            .trunk(Trunks.mlp(16))
-            .headHidden(8)
-            .epochs(8)
-            .batchSize(16)
-            .learningRate(0.05)
-            .listener(TrainingListener.silent());
+    Experiment blobs = Synthetic.copyAndNoise(full, 150).epochs(8);
     StringBuilder seen = new StringBuilder();
     for (long seed = 1; seed <= 4; seed++) {
       Results r = blobs.seed(seed).alphaVil().run();
@@ -183,7 +163,7 @@ class RunBehaviourTest {
     assertThat(three.targetSteps()).isEqualTo(7L * three.bestEpoch());
     // GCS takes a batch of every task at each step: as many steps as the largest task has batches
     assertThat(small().epochs(1).method(Method.gcs()).run().value(1, "*", Metric.TARGET_STEPS))
-        .isEqualTo(Math.ceil(COPY.train().size() / 16.0));
+        .isEqualTo(Math.ceil(FULL.train().size() / 16.0));
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.avil.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.types.DataType;
-import dev.avil.model.Trunks;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
 import java.util.List;
@@ -16,19 +15,7 @@ class BranchStreamTest {
   private static RunSpec spec() {
     Task target = Synthetic.blobs("target", 200, 6, 3, 1.0, 1);
     Task aux = Synthetic.blobs("aux", 300, 6, 4, 1.0, 2);
-    return new RunSpec(
-        "branches",
-        List.of(target, aux),
-        Trunks.mlp(12),
-        8,
-        1,
-        0,
-        16,
-        0.1,
-        0.9,
-        0.5,
-        3,
-        DataType.FLOAT32);
+    return Synthetic.oneEpoch("branches", List.of(target, aux), 16, 3, DataType.FLOAT32);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.types.DataType;
-import dev.avil.model.Trunks;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
 import java.util.ArrayList;
@@ -76,19 +75,7 @@ class LanesTest {
     Task aux = Synthetic.blobs("aux", 400, 6, 4, 1.0, 2);
     Task other = Synthetic.blobs("other", 300, 6, 2, 1.5, 3);
     RunSpec spec =
-        new RunSpec(
-            "lanes",
-            List.of(target, aux, other),
-            Trunks.mlp(12),
-            8,
-            1,
-            0,
-            16,
-            0.1,
-            0.9,
-            0.5,
-            5,
-            DataType.FLOAT64);
+        Synthetic.oneEpoch("lanes", List.of(target, aux, other), 16, 5, DataType.FLOAT64);
     double[] weights = {1, 0.5, 2};
     try (TrainingRun side = new TrainingRun(spec);
         TrainingRun alone = new TrainingRun(spec);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
-import dev.avil.model.Trunks;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
 import dev.avil.task.Task;
-import dev.avil.task.Tasks;
 import dev.avil.testing.Synthetic;
 import dev.avil.weighting.AlphaVilOptions;
 import dev.avil.weighting.Gcs;
@@ -83,18 +81,12 @@ class SameRecordsTest {
    */
   private static Experiment setting() {
     Task full = Synthetic.blobs("target", 1200, 8, 4, 1.0, 11);
-    return Experiment.target(full.trainSize(100))
-        .aux(full.named("copy"), Tasks.randomLabels("noise", full, 5))
-        .trunk(Trunks.mlp(16))
-        .headHidden(8)
+    return Synthetic.copyAndNoise(full, 100)
         .epochs(3)
         .patience(0)
-        .batchSize(16)
-        .learningRate(0.05)
         .momentum(0.9)
         .devSplit(0.5)
-        .seed(1)
-        .listener(TrainingListener.silent());
+        .seed(1);
   }
 
   /** The rows of every method's run, in the order they were made. */

@@ -3,7 +3,6 @@ package dev.avil.weighting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.types.DataType;
-import dev.avil.model.Trunks;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
 import dev.avil.train.ParamVector;
@@ -23,20 +22,7 @@ class AlphaGradientTest {
     Task target = Synthetic.blobs("target", 300, 6, 3, 1.0, 1);
     Task aux = Synthetic.blobs("aux", 300, 6, 4, 1.0, 2);
     Task other = Synthetic.blobs("other", 300, 6, 2, 1.5, 3);
-    RunSpec spec =
-        new RunSpec(
-            "fd",
-            List.of(target, aux, other),
-            Trunks.mlp(12),
-            8,
-            1,
-            0,
-            32,
-            0.1,
-            0.9,
-            0.5,
-            7,
-            DataType.FLOAT64);
+    RunSpec spec = Synthetic.oneEpoch("fd", List.of(target, aux, other), 32, 7, DataType.FLOAT64);
     try (TrainingRun run = new TrainingRun(spec)) {
       List<ParamVector> deltas = new ArrayList<>();
       try (ParamVector theta = run.parameters()) {
