@@ -60,12 +60,7 @@ class AlphaVilRulesTest {
   @Test
   void multiplicativeMovesOnlyTheWeightsTheEvidenceSupports() {
     boolean[] onlyFirst = {false, true, false};
-    double[] w =
-        AlphaVil.updatedWeights(
-            new double[] {1, 1, 1},
-            new double[] {1, 0.3, 0.1},
-            onlyFirst,
-            AlphaVilOptions.defaults());
+    double[] w = fromOnes(new double[] {1, 0.3, 0.1}, onlyFirst, AlphaVilOptions.defaults());
     // neutral 0.25: 1·0.3/0.25 = 1.2 for the task the evidence supports; the other stays
     assertThat(w).containsExactly(new double[] {1, 1.2, 1}, within(1e-12));
   }
@@ -74,8 +69,7 @@ class AlphaVilRulesTest {
   void meanNormalisedRescalesThePositiveAlphasToMeanOne() {
     // max(α, 0) = (1.5, 0, 0.9), mean 0.8: (1.875, 0, 1.125)
     double[] w =
-        AlphaVil.updatedWeights(
-            new double[] {1, 1, 1},
+        fromOnes(
             new double[] {1.5, -0.3, 0.9},
             ALL,
             rule(Update.MEAN_NORMALISED).minWeight(0).maxWeight(Double.POSITIVE_INFINITY));
@@ -86,8 +80,7 @@ class AlphaVilRulesTest {
   void targetRelativeDividesByTheTargetsAlphaAndCapsAtTwo() {
     // α_target 0.5: (1, 0.6/0.5 = 1.2, 1.4/0.5 = 2.8 → 2)
     double[] w =
-        AlphaVil.updatedWeights(
-            new double[] {1, 1, 1},
+        fromOnes(
             new double[] {0.5, 0.6, 1.4},
             ALL,
             rule(Update.TARGET_RELATIVE).minWeight(0).maxWeight(2));
@@ -145,5 +138,10 @@ class AlphaVilRulesTest {
     assertThat(AlphaVil.pairedZ(better, worse)).isCloseTo(-0.2 / se, within(1e-9));
     assertThat(AlphaVil.pairedZ(new double[] {2, 2}, new double[] {1, 1})).isInfinite();
     assertThat(AlphaVil.pairedZ(better, better)).isZero();
+  }
+
+  /** The weights after one update of the rule in {@code o} from weights (1, 1, 1). */
+  private static double[] fromOnes(double[] alpha, boolean[] moves, AlphaVilOptions o) {
+    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o);
   }
 }
