@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class IdxTest {
@@ -40,42 +41,27 @@ class IdxTest {
   @Test
   void rejectsAFileThatIsNotUnsignedByteIdx() throws IOException {
     Path f = Files.createTempFile("bad", "-idx1-ubyte");
-    Files.write(f, new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0});
-    assertThatThrownBy(() -> Idx.read(f))
-        .isInstanceOf(IllegalArgumentException.class)
+    readFails(f, new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0})
         .hasMessageContaining("not an unsigned-byte IDX file")
         .hasMessageContaining("0xd01");
   }
 
   @Test
-  void rejectsATruncatedFile() throws IOException {
-    Path f = Files.createTempFile("short", "-idx1-ubyte");
-    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2});
-    assertThatThrownBy(() -> Idx.read(f))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("truncated");
-  }
-
-  @Test
   void namesTheOffsetWhereAFileIsCutOrOverlong() throws IOException {
     Path f = Files.createTempFile("short", "-idx1-ubyte");
-    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2});
-    assertThatThrownBy(() -> Idx.read(f))
+    readFails(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2})
         .hasMessageContaining(f.toString())
         .hasMessageContaining("truncated at byte 10")
         .hasMessageContaining("declares 5 values in bytes 8 to 12");
-    Files.write(f, new byte[] {0, 0, 8, 3, 0, 0, 0, 5, 0, 0});
-    assertThatThrownBy(() -> Idx.read(f))
+    readFails(f, new byte[] {0, 0, 8, 3, 0, 0, 0, 5, 0, 0})
         .hasMessageContaining("truncated at byte 8: expected dimension 2 of 3");
-    Files.write(f, new byte[] {0, 0});
-    assertThatThrownBy(() -> Idx.read(f))
+    readFails(f, new byte[] {0, 0})
         .hasMessageContaining("truncated at byte 0: expected the 4-byte magic number");
-    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7, 7});
-    assertThatThrownBy(() -> Idx.read(f))
+    readFails(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7, 7})
         .hasMessageContaining("expected the file to end at byte 9");
-    Files.write(
-        f, new byte[] {0, 0, 8, 2, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe});
-    assertThatThrownBy(() -> Idx.read(f))
+    readFails(
+            f,
+            new byte[] {0, 0, 8, 2, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe})
         .hasMessageContaining("byte 8: dimension 2 is -2; expected a size ≥ 0");
   }
 
@@ -85,14 +71,10 @@ class IdxTest {
     Path f = dir.resolve("train-images-idx3-ubyte.gz");
     Idx.write(f, new Idx.Array(new int[] {4, 8, 8}, new int[256]));
     byte[] all = Files.readAllBytes(f);
-    Files.write(f, java.util.Arrays.copyOf(all, all.length - 12));
-    assertThatThrownBy(() -> Idx.read(f))
-        .isInstanceOf(IllegalArgumentException.class)
+    readFails(f, java.util.Arrays.copyOf(all, all.length - 12))
         .hasMessageContaining(f.toString())
         .hasMessageContaining("truncated");
-    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7});
-    assertThatThrownBy(() -> Idx.read(f))
-        .isInstanceOf(IllegalArgumentException.class)
+    readFails(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 7})
         .hasMessageContaining("not a valid gzip file");
   }
 
@@ -149,5 +131,15 @@ class IdxTest {
         System.setProperty("avil.mnist.dir", old);
       }
     }
+  }
+
+  /**
+   * Writes {@code bytes} to {@code f} and reads it back, which must fail with an {@link
+   * IllegalArgumentException}; the assertion on its message follows.
+   */
+  private static AbstractThrowableAssert<?, ? extends Throwable> readFails(Path f, byte[] bytes)
+      throws IOException {
+    Files.write(f, bytes);
+    return assertThatThrownBy(() -> Idx.read(f)).isInstanceOf(IllegalArgumentException.class);
   }
 }
