@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,13 @@ class DamagedFilesTest {
     return new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));
   }
 
+  /** Rewrites {@code f} with {@code change} made to its lines. */
+  private static void edit(Path f, Consumer<List<String>> change) throws IOException {
+    List<String> l = lines(f);
+    change.accept(l);
+    writeLines(f, l);
+  }
+
   private static void writeLines(Path f, List<String> lines) throws IOException {
     Files.writeString(f, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
   }
@@ -39,9 +47,7 @@ class DamagedFilesTest {
   void aBlankLineIsNamedForResultsAndComparison(@TempDir Path dir) throws IOException {
     comparison.runs().get(0).write(dir);
     Path h = dir.resolve("history.csv");
-    List<String> l = lines(h);
-    l.add(5, "");
-    writeLines(h, l);
+    edit(h, l -> l.add(5, ""));
     assertThatThrownBy(() -> Results.read(dir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(h.toString())
@@ -57,23 +63,18 @@ class DamagedFilesTest {
   void aGarbageLineIsNamed(@TempDir Path dir) throws IOException {
     Results.writeAll(dir, comparison.runs());
     Path h = dir.resolve("history.csv");
-    List<String> l = lines(h);
-    l.set(9, "§§ garbage §§");
-    writeLines(h, l);
+    edit(h, l -> l.set(9, "§§ garbage §§"));
     assertThatThrownBy(() -> Comparison.read(dir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(h + " line 10: expected 6 fields")
         .hasMessageContaining("found 1: §§ garbage §§");
-    l.set(9, "uniform,x1,1,target,dev_acc,0.5");
-    writeLines(h, l);
+    edit(h, l -> l.set(9, "uniform,x1,1,target,dev_acc,0.5"));
     assertThatThrownBy(() -> Comparison.read(dir))
         .hasMessageContaining("line 10: expected a whole number (seed), found 'x1'");
-    l.set(9, "uniform,1,1,target,dev_accuracy,0.5");
-    writeLines(h, l);
+    edit(h, l -> l.set(9, "uniform,1,1,target,dev_accuracy,0.5"));
     assertThatThrownBy(() -> Comparison.read(dir))
         .hasMessageContaining("line 10: unknown metric 'dev_accuracy'");
-    l.set(9, "uniform,1,1,target,dev_acc,zero");
-    writeLines(h, l);
+    edit(h, l -> l.set(9, "uniform,1,1,target,dev_acc,zero"));
     assertThatThrownBy(() -> Results.read(dir))
         .hasMessageContaining("line 10: expected a number (value), found 'zero'");
     Path c = dir.resolve("config.csv");
