@@ -88,8 +88,18 @@ public final class TrainingRun implements AutoCloseable {
   }
 
   /** The run's specification. */
-  public RunSpec spec() {
+  RunSpec spec() {
     return spec;
+  }
+
+  /** The run's seed. */
+  public long seed() {
+    return spec.seed();
+  }
+
+  /** The model's learning rate, the step size of every SGD update of the run. */
+  public double learningRate() {
+    return spec.learningRate();
   }
 
   /** Number of tasks; the target is task 0. */

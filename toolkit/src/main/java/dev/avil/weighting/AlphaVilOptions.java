@@ -312,59 +312,10 @@ public record AlphaVilOptions(
   }
 
   /** A copy with {@code change} applied; the canonical constructor checks the result. */
-  private AlphaVilOptions with(java.util.function.Consumer<Copy> change) {
-    Copy b = new Copy(this);
+  private AlphaVilOptions with(java.util.function.Consumer<AlphaVilOptionsCopy> change) {
+    AlphaVilOptionsCopy b = new AlphaVilOptionsCopy(this);
     change.accept(b);
-    return new AlphaVilOptions(
-        b.rho,
-        b.alphaSteps,
-        b.alphaOptimizer,
-        b.alphaLearningRate,
-        b.alphaInit,
-        b.update,
-        b.minWeight,
-        b.maxWeight,
-        b.evidence,
-        b.warmup,
-        b.onNonFinite,
-        b.targetAlphaFixed,
-        b.stepLimit,
-        b.neutralAlpha);
-  }
-
-  /** The components, open to change, for {@link #with}. */
-  private static final class Copy {
-    double rho;
-    int alphaSteps;
-    AlphaOptimizer alphaOptimizer;
-    double alphaLearningRate;
-    AlphaInit alphaInit;
-    Update update;
-    double minWeight;
-    double maxWeight;
-    double evidence;
-    int warmup;
-    OnNonFinite onNonFinite;
-    boolean targetAlphaFixed;
-    double stepLimit;
-    double neutralAlpha;
-
-    Copy(AlphaVilOptions o) {
-      rho = o.rho;
-      alphaSteps = o.alphaSteps;
-      alphaOptimizer = o.alphaOptimizer;
-      alphaLearningRate = o.alphaLearningRate;
-      alphaInit = o.alphaInit;
-      update = o.update;
-      minWeight = o.minWeight;
-      maxWeight = o.maxWeight;
-      evidence = o.evidence;
-      warmup = o.warmup;
-      onNonFinite = o.onNonFinite;
-      targetAlphaFixed = o.targetAlphaFixed;
-      stepLimit = o.stepLimit;
-      neutralAlpha = o.neutralAlpha;
-    }
+    return b.options();
   }
 
   /** The maximum weight, resolved for the update rule. */

@@ -84,7 +84,7 @@ public final class OlAux implements Strategy {
     int trunk = run.trunkSize();
     double[] acc = new double[run.taskCount()];
     int[] step = {0};
-    double rate = options.beta() * run.spec().learningRate();
+    double rate = options.beta() * run.learningRate();
     run.trainJoint(
         run.allTasks(),
         (ts, grads) -> {

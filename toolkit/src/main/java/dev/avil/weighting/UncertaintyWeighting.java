@@ -62,7 +62,7 @@ public final class UncertaintyWeighting implements Strategy {
     if (logVariance == null) {
       logVariance = new double[run.taskCount()]; // s = 0: weight 1
     }
-    double lr = Double.isNaN(learningRate) ? run.spec().learningRate() : learningRate;
+    double lr = Double.isNaN(learningRate) ? run.learningRate() : learningRate;
     run.trainInterleaved(
         new TrainingRun.BatchWeighting() {
           @Override

@@ -326,7 +326,7 @@ class RunBehaviourTest {
         uniformAfter(
             "fragile",
             run -> {
-              if (run.spec().seed() == 2 && run.epoch() == 2) {
+              if (run.seed() == 2 && run.epoch() == 2) {
                 throw new IllegalStateException("boom");
               }
             });
