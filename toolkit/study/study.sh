@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The reproduction study (5 seeds, 10 epochs, every setting): resumable, results in toolkit/study/.
-# Usage: bash toolkit/study/study.sh [--methods single,uniform,avil-additive,...] [--settings ...]
+# The reproduction study (5 seeds, every setting and method, at most 100 epochs with patience 10):
+# resumable, results in toolkit/study/.
+# Usage: bash toolkit/study/study.sh [--methods single,uniform,avil,...] [--settings ...]
 #        bash toolkit/study/study.sh --summarize
 set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
