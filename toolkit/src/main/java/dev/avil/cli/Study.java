@@ -8,6 +8,7 @@ import dev.avil.api.Results;
 import dev.avil.api.Settings;
 import dev.avil.api.TrainingFailedException;
 import dev.avil.report.Csv;
+import dev.avil.report.RunViews;
 import dev.avil.report.SeedStats;
 import dev.avil.train.Cells;
 import dev.avil.train.ProgressLog;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -327,7 +329,7 @@ public final class Study {
       List<Table> judged =
           c.runs(m).stream()
               .map(Results::judgement)
-              .filter(j -> !j.stringColumn("verdict").contains("not judged"))
+              .filter(j -> !j.stringColumn("verdict").contains(RunViews.NOT_JUDGED))
               .toList();
       if (judged.isEmpty()) {
         continue;
@@ -336,32 +338,31 @@ public final class Study {
         md.append(
                 "\nAuxiliary tasks as judged (means over seeds; verdicts: helpful when its final weight is at least the target's, harmful at most half):\n\n")
             .append(
-                "| method | task | final weight ÷ target's | effective epochs ÷ target's | helpful / unclear / harmful / target stopped |\n|---|---|---|---|---|\n");
+                "| method | task | final weight ÷ target's | effective epochs ÷ target's | "
+                    + String.join(" / ", RunViews.VERDICTS)
+                    + " |\n|---|---|---|---|---|\n");
       }
       for (String task : judged.get(0).stringColumn("task").asList()) {
         double w = 0;
         double e = 0;
-        int[] verdicts = new int[4];
+        int[] verdicts = new int[RunViews.VERDICTS.size()];
         for (Table j : judged) {
           int i = j.stringColumn("task").indexOf(task);
           w += j.doubleColumn("weight ÷ target's").getDouble(i) / judged.size();
           e += j.doubleColumn("effective epochs ÷ target's").getDouble(i) / judged.size();
-          verdicts[
-              List.of("helpful", "unclear", "harmful", "target stopped")
-                  .indexOf(j.getString(i, "verdict"))]++;
+          verdicts[RunViews.VERDICTS.indexOf(j.getString(i, "verdict"))]++;
         }
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %.2f | %.2f | %d / %d / %d / %d |%n",
+                "| %s | %s | %.2f | %.2f | %s |%n",
                 m,
                 task,
                 w,
                 e,
-                verdicts[0],
-                verdicts[1],
-                verdicts[2],
-                verdicts[3]));
+                Arrays.stream(verdicts)
+                    .mapToObj(Integer::toString)
+                    .collect(Collectors.joining(" / "))));
       }
     }
     return md.toString();

@@ -18,6 +18,12 @@ import tech.tablesaw.plotly.components.Figure;
  * }</pre>
  */
 public interface RunViews {
+  /** The verdicts {@link #judgement()} gives a task of a method that moved its weights. */
+  List<String> VERDICTS = List.of("helpful", "unclear", "harmful", "target stopped");
+
+  /** The verdict for every task of a method that never moved a weight. */
+  String NOT_JUDGED = "not judged";
+
   /** The method's name. */
   String method();
 
@@ -112,12 +118,12 @@ public interface RunViews {
 
   private static String verdict(boolean moved, double weight, double targetWeight) {
     if (!moved) {
-      return "not judged";
+      return NOT_JUDGED;
     }
     if (!(targetWeight > 0)) {
-      return "target stopped"; // the paper's rule can drop the target's own weight to 0
+      return VERDICTS.get(3); // the paper's rule can drop the target's own weight to 0
     }
-    return weight >= targetWeight ? "helpful" : weight <= targetWeight / 2 ? "harmful" : "unclear";
+    return VERDICTS.get(weight >= targetWeight ? 0 : weight <= targetWeight / 2 ? 2 : 1);
   }
 
   /** Task weights and αs per epoch: epoch, task, weight, alpha (NaN where the method has none). */
