@@ -40,4 +40,65 @@ public final class Losses {
       return d.getDouble();
     }
   }
+
+  /** The range {@link #sharpness} searches. */
+  static final double MIN_SHARPNESS = 0.05;
+
+  static final double MAX_SHARPNESS = 20;
+
+  /**
+   * The factor s that minimises the mean softmax cross-entropy of {@code s · logits} against {@code
+   * labels} (the inverse of the fitted temperature), within [0.05, 20]. The loss is convex in s and
+   * its derivative, the mean over examples of E_softmax(s·z)[z] − z_label, increases with s, so
+   * bisection on the derivative finds it.
+   *
+   * @param logits row-major, {@code labels.length} rows of {@code classes}
+   * @param labels the class of each row
+   * @param classes the columns of a row
+   * @return the factor; the nearer end of the range when the minimum lies beyond it
+   */
+  public static double sharpness(float[] logits, int[] labels, int classes) {
+    if (logits.length != (long) labels.length * classes || labels.length == 0) {
+      throw new IllegalArgumentException(
+          logits.length + " logits do not make " + labels.length + " rows of " + classes);
+    }
+    double lo = MIN_SHARPNESS;
+    double hi = MAX_SHARPNESS;
+    if (slope(logits, labels, classes, lo) >= 0) {
+      return lo;
+    }
+    if (slope(logits, labels, classes, hi) <= 0) {
+      return hi;
+    }
+    for (int i = 0; i < 60; i++) {
+      double mid = Math.sqrt(lo * hi);
+      if (slope(logits, labels, classes, mid) < 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return Math.sqrt(lo * hi);
+  }
+
+  /** The derivative in s of the mean cross-entropy of {@code s · logits}. */
+  static double slope(float[] logits, int[] labels, int classes, double s) {
+    double sum = 0;
+    for (int i = 0; i < labels.length; i++) {
+      int row = i * classes;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) {
+        max = Math.max(max, s * logits[row + c]);
+      }
+      double z = 0;
+      double expected = 0;
+      for (int c = 0; c < classes; c++) {
+        double e = Math.exp(s * logits[row + c] - max);
+        z += e;
+        expected += e * logits[row + c];
+      }
+      sum += expected / z - logits[row + labels[i]];
+    }
+    return sum / labels.length;
+  }
 }

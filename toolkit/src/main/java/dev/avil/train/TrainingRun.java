@@ -313,6 +313,16 @@ public final class TrainingRun implements AutoCloseable {
     return tuning.lossAndGradient(lanes);
   }
 
+  /**
+   * From now on, measures the tuning loss at a fitted temperature: the logits are scaled by the
+   * factor that minimises the tuning loss at the current parameters.
+   *
+   * @return the factor (the inverse temperature)
+   */
+  public double calibrateTuning() {
+    return tuning.calibrate(lanes.main());
+  }
+
   /** The target's mean loss on its tuning part of the dev split at the current parameters. */
   public double tuneLoss() {
     return tuning.loss(lanes.main());

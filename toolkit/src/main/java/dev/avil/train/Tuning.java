@@ -8,36 +8,68 @@ import ai.djl.ndarray.types.DataType;
 import dev.avil.task.Split;
 import dev.avil.train.TrainingRun.LossGradient;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * The target's tuning part of its dev split, on which target-aware methods choose their weights:
  * its mean loss, its loss example by example, and the gradient of its mean loss with respect to all
- * parameters.
+ * parameters. All three are of the logits scaled by a sharpness, 1 until {@link #calibrate} fits
+ * one.
  */
 final class Tuning {
   private final EvalSet set;
   private final NDArray labels;
+  private final int[] classes;
+  private double sharpness = 1;
 
   /** The tuning examples {@code split} of the target, copied into {@code manager}. */
   Tuning(Split split, RunSpec spec, NDManager manager) {
     this.set = new EvalSet(split, spec, manager);
     this.labels = EvalSet.labels(split, manager);
+    this.classes = split.labels();
     set.members.add(new EvalSet.Member(0, false, labels));
+  }
+
+  /**
+   * Fits the sharpness at the parameters of {@code lane}: the factor on the logits that minimises
+   * the mean loss there ({@link Losses#sharpness}). The losses and gradients that follow use it.
+   *
+   * @return the factor
+   */
+  double calibrate(Lane lane) {
+    try (NDScope scope = new NDScope()) {
+      NDArray logits = lane.net().logits(set.x, 0, false);
+      int width = (int) logits.getShape().get(1);
+      sharpness =
+          Losses.sharpness(logits.toType(DataType.FLOAT32, false).toFloatArray(), classes, width);
+    }
+    return sharpness;
   }
 
   /** The mean loss at the parameters of {@code lane}. */
   double loss(Lane lane) {
-    return set.score(lane.net())[0][1];
+    if (sharpness == 1) {
+      return set.score(lane.net())[0][1];
+    }
+    return Arrays.stream(losses(lane)).average().orElseThrow();
   }
 
   /** The loss of each example at the parameters of {@code lane}. */
   double[] losses(Lane lane) {
     try (NDScope scope = new NDScope()) {
-      NDArray l = Losses.perExample(lane.net().logits(set.x, 0, false), labels);
+      NDArray l = Losses.perExample(sharpened(lane.net().logits(set.x, 0, false)), labels);
       return l.toType(DataType.FLOAT64, false).toDoubleArray();
     }
+  }
+
+  /** {@code logits} times the sharpness, as a torch-owned scalar (safe under autograd). */
+  private NDArray sharpened(NDArray logits) {
+    if (sharpness == 1) {
+      return logits;
+    }
+    return logits.mul(Losses.scalar(logits.getManager(), sharpness, logits.getDataType()));
   }
 
   /**
@@ -87,7 +119,7 @@ final class Tuning {
     try (NDScope scope = new NDScope();
         Autograd ag = new Autograd()) {
       NDIndex rows = new NDIndex("{}:{}", from, to);
-      NDArray logits = lane.net().logits(set.x.get(rows), 0, false);
+      NDArray logits = sharpened(lane.net().logits(set.x.get(rows), 0, false));
       NDArray l = Losses.crossEntropy(logits, labels.get(rows));
       ag.backward(l);
       loss = Losses.value(l);

@@ -48,6 +48,9 @@ public final class AlphaVil implements Strategy {
     epochs++;
     List<ParamVector> deltas = List.of();
     try (ParamVector theta = run.parameters()) {
+      if (options.calibrated()) {
+        run.calibrateTuning();
+      }
       deltas = run.passesFrom(theta, weights, options.rho());
       double[] start = new double[k];
       for (int t = 0; t < k; t++) {

@@ -55,6 +55,11 @@ import java.util.Map;
  *     target wants all of its delta on top of the target's own full step; a task whose data
  *     overlaps the target's (more data of the same task) earns less than that, because the two
  *     steps overlap.
+ * @param calibrated whether the tuning loss is measured at a temperature fitted each epoch at θ:
+ *     the logits are scaled by the factor that minimises the tuning loss at θ, and the α search
+ *     keeps that factor. An overfitted target is over-confident, so any delta that only softens its
+ *     logits (random labels do) lowers the plain tuning loss and earns an α; at the fitted
+ *     temperature a pure softening gains nothing to first order.
  */
 public record AlphaVilOptions(
     double rho,
@@ -70,7 +75,8 @@ public record AlphaVilOptions(
     OnNonFinite onNonFinite,
     boolean targetAlphaFixed,
     double stepLimit,
-    double neutralAlpha)
+    double neutralAlpha,
+    boolean calibrated)
     implements MethodOptions {
 
   /** How the task weights follow the αs after each epoch. */
@@ -174,7 +180,7 @@ public record AlphaVilOptions(
    * The defaults: ρ 1; the target's α held at 1 and the auxiliary αs by BFGS, at most 20 line
    * searches, from 1; the multiplicative rule with a neutral α of 0.25 and auxiliary weights in
    * [0.05, 2]; a weight moves when its gain exceeds 2 standard errors; no warm-up; the merged step
-   * takes each auxiliary α within ±1.
+   * takes each auxiliary α within ±1; the tuning loss at the logits as they are (not calibrated).
    *
    * <p>Why 0.25: with every weight held at 1, a task that is more data of the target's own task
    * (MultiFashion, positive transfer) earned αs of 0.2 to 0.4 beside the target's own step, the
@@ -196,7 +202,8 @@ public record AlphaVilOptions(
         OnNonFinite.SKIP,
         true,
         1,
-        0.25);
+        0.25,
+        false);
   }
 
   /**
@@ -218,7 +225,8 @@ public record AlphaVilOptions(
         OnNonFinite.SKIP,
         false,
         Double.POSITIVE_INFINITY,
-        1);
+        1,
+        false);
   }
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
@@ -311,6 +319,14 @@ public record AlphaVilOptions(
     return with(b -> b.neutralAlpha = value);
   }
 
+  /**
+   * With the tuning loss measured at a temperature fitted at θ each epoch ({@code true}) or at the
+   * logits as they are.
+   */
+  public AlphaVilOptions calibrated(boolean value) {
+    return with(b -> b.calibrated = value);
+  }
+
   /** A copy with {@code change} applied; the canonical constructor checks the result. */
   private AlphaVilOptions with(java.util.function.Consumer<AlphaVilOptionsCopy> change) {
     AlphaVilOptionsCopy b = new AlphaVilOptionsCopy(this);
@@ -350,6 +366,7 @@ public record AlphaVilOptions(
     if (update == Update.MULTIPLICATIVE) {
       m.put("neutralAlpha", fmt(neutralAlpha));
     }
+    m.put("calibrated", Boolean.toString(calibrated));
     return m;
   }
 

@@ -16,6 +16,7 @@ final class AlphaVilOptionsCopy {
   boolean targetAlphaFixed;
   double stepLimit;
   double neutralAlpha;
+  boolean calibrated;
 
   AlphaVilOptionsCopy(AlphaVilOptions o) {
     rho = o.rho();
@@ -32,6 +33,7 @@ final class AlphaVilOptionsCopy {
     targetAlphaFixed = o.targetAlphaFixed();
     stepLimit = o.stepLimit();
     neutralAlpha = o.neutralAlpha();
+    calibrated = o.calibrated();
   }
 
   /** The options as they now stand, checked. */
@@ -50,6 +52,7 @@ final class AlphaVilOptionsCopy {
         onNonFinite,
         targetAlphaFixed,
         stepLimit,
-        neutralAlpha);
+        neutralAlpha,
+        calibrated);
   }
 }

@@ -72,7 +72,8 @@ class SameRecordsTest {
         .onNonFinite(AlphaVilOptions.OnNonFinite.SKIP)
         .targetAlphaFixed(true)
         .stepLimit(Double.POSITIVE_INFINITY)
-        .neutralAlpha(1);
+        .neutralAlpha(1)
+        .calibrated(false);
   }
 
   /**
