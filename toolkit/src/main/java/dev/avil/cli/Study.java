@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,50 +319,37 @@ public final class Study {
 
   /**
    * For each method that moved its weights: per auxiliary task, the final weight and the effective
-   * epochs (summed weights) as fractions of the target's, means over seeds, and how many seeds
-   * judged it helpful, unclear or harmful ({@link Results#judgement()}).
+   * epochs as fractions of the target's, means over seeds, and how many seeds gave each verdict
+   * ({@link Comparison#judgement()}), as markdown.
    */
-  private static String judgements(Comparison c, List<String> methods) {
-    StringBuilder md = new StringBuilder();
-    for (String m : methods) {
-      List<Table> judged =
-          c.runs(m).stream()
-              .map(Results::judgement)
-              .filter(j -> !j.stringColumn("verdict").contains(RunViews.NOT_JUDGED))
-              .toList();
-      if (judged.isEmpty()) {
-        continue;
-      }
-      if (md.length() == 0) {
-        md.append(
-                "\nAuxiliary tasks as judged (means over seeds; verdicts: helpful when its final weight is at least the target's, harmful at most half):\n\n")
-            .append(
-                "| method | task | final weight ÷ target's | effective epochs ÷ target's | "
-                    + String.join(" / ", RunViews.VERDICTS)
-                    + " |\n|---|---|---|---|---|\n");
-      }
-      for (String task : judged.get(0).stringColumn("task").asList()) {
-        double w = 0;
-        double e = 0;
-        int[] verdicts = new int[RunViews.VERDICTS.size()];
-        for (Table j : judged) {
-          int i = j.stringColumn("task").indexOf(task);
-          w += j.doubleColumn("weight ÷ target's").getDouble(i) / judged.size();
-          e += j.doubleColumn("effective epochs ÷ target's").getDouble(i) / judged.size();
-          verdicts[RunViews.VERDICTS.indexOf(j.getString(i, "verdict"))]++;
-        }
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %s | %.2f | %.2f | %s |%n",
-                m,
-                task,
-                w,
-                e,
-                Arrays.stream(verdicts)
-                    .mapToObj(Integer::toString)
-                    .collect(Collectors.joining(" / "))));
-      }
+  private static String judgements(Comparison c, List<String> order) {
+    Table all = c.judgement();
+    Table j = all.emptyCopy();
+    for (String m : order) {
+      j.append(all.where(all.stringColumn("method").isEqualTo(m)));
+    }
+    if (j.rowCount() == 0) {
+      return "";
+    }
+    StringBuilder md =
+        new StringBuilder(
+            "\nAuxiliary tasks as judged (means over seeds; verdicts: helpful when its final weight is at least the target's, harmful at most half):\n\n"
+                + "| method | task | final weight ÷ target's | effective epochs ÷ target's | "
+                + String.join(" / ", RunViews.VERDICTS)
+                + " |\n|---|---|---|---|---|\n");
+    for (int i = 0; i < j.rowCount(); i++) {
+      int row = i;
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.2f | %.2f | %s |%n",
+              j.getString(i, "method"),
+              j.getString(i, "task"),
+              j.doubleColumn("weight ÷ target's").getDouble(i),
+              j.doubleColumn("effective epochs ÷ target's").getDouble(i),
+              RunViews.VERDICTS.stream()
+                  .map(v -> Integer.toString(j.intColumn(v).getInt(row)))
+                  .collect(Collectors.joining(" / "))));
     }
     return md.toString();
   }

@@ -65,6 +65,51 @@ public interface ComparisonViews {
   }
 
   /**
+   * Which auxiliary tasks each method judged helpful and which harmful, over its seeds: one row per
+   * method that moved its weights and auxiliary task, with the final weight and the effective
+   * epochs (summed weights) as fractions of the target's, means over seeds, and how many seeds gave
+   * each verdict of {@link RunViews#judgement()}.
+   */
+  default Table judgement() {
+    record Row(String method, String task, double weight, double epochs, int[] verdicts) {}
+    List<Row> rows = new ArrayList<>();
+    for (String m : methods()) {
+      List<Table> judged =
+          runs().stream()
+              .filter(r -> r.method().equals(m))
+              .map(RunViews::judgement)
+              .filter(j -> !j.stringColumn("verdict").contains(RunViews.NOT_JUDGED))
+              .toList();
+      if (judged.isEmpty()) {
+        continue;
+      }
+      for (String task : judged.get(0).stringColumn("task").asList()) {
+        double w = 0;
+        double e = 0;
+        int[] verdicts = new int[RunViews.VERDICTS.size()];
+        for (Table j : judged) {
+          int i = j.stringColumn("task").indexOf(task);
+          w += j.doubleColumn("weight ÷ target's").getDouble(i) / judged.size();
+          e += j.doubleColumn("effective epochs ÷ target's").getDouble(i) / judged.size();
+          verdicts[RunViews.VERDICTS.indexOf(j.getString(i, "verdict"))]++;
+        }
+        rows.add(new Row(m, task, w, e, verdicts));
+      }
+    }
+    Tables.Builder<Row> b =
+        Tables.from("auxiliary tasks as judged, over seeds", rows)
+            .text("method", Row::method)
+            .text("task", Row::task)
+            .doubles("weight ÷ target's", Row::weight)
+            .doubles("effective epochs ÷ target's", Row::epochs);
+    for (int v = 0; v < RunViews.VERDICTS.size(); v++) {
+      int at = v;
+      b = b.ints(RunViews.VERDICTS.get(v), r -> r.verdicts()[at]);
+    }
+    return b.table();
+  }
+
+  /**
    * One row per run: method, seed, best epoch, dev and test accuracy at it, test at the last epoch,
    * target steps to the best epoch and epochs trained.
    */

@@ -2,6 +2,7 @@ package dev.avil.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.avil.results.Metric;
 import dev.avil.task.Task;
@@ -103,6 +104,33 @@ class RunBehaviourTest {
                 .stringColumn("verdict")
                 .get(0))
         .isEqualTo("harmful");
+  }
+
+  @Test
+  void aComparisonsJudgementCountsTheVerdictsOfItsRunsAndAveragesTheirRatios() {
+    Comparison c =
+        small().epochs(4).compare(Method.uniform(), Method.alphaVil()).seeds(1, 2, 3).run();
+    tech.tablesaw.api.Table j = c.judgement();
+    assertThat(j.stringColumn("method").unique().asList()).containsExactly("αVIL");
+    assertThat(j.stringColumn("task").asList()).containsExactly("copy", "noise");
+    List<Results> runs = c.runs("αVIL");
+    for (int row = 0; row < 2; row++) {
+      String task = j.stringColumn("task").get(row);
+      double mean = 0;
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      for (Results r : runs) {
+        tech.tablesaw.api.Table one = r.judgement();
+        int i = one.stringColumn("task").indexOf(task);
+        mean += one.doubleColumn("weight ÷ target's").getDouble(i) / runs.size();
+        counts.merge(one.getString(i, "verdict"), 1, Integer::sum);
+      }
+      assertThat(j.doubleColumn("weight ÷ target's").getDouble(row)).isCloseTo(mean, within(1e-12));
+      for (String v : dev.avil.report.RunViews.VERDICTS) {
+        assertThat(j.intColumn(v).getInt(row))
+            .as(task + " " + v)
+            .isEqualTo(counts.getOrDefault(v, 0));
+      }
+    }
   }
 
   @Test
