@@ -234,6 +234,7 @@ public final class Study {
       }
       md.append(convergence(c));
       md.append(judgements(c, inStudyOrder(c.methods())));
+      md.append(defaultSeedBySeed(c));
       csv.append(t);
     }
     Csv.write(out.resolve("summary.csv"), csv);
@@ -243,6 +244,55 @@ public final class Study {
       throw new UncheckedIOException(e);
     }
     System.out.println(md);
+  }
+
+  /**
+   * The default αVIL seed by seed: its test accuracy beside single-task's and uniform MTL's with
+   * the same seed, and per auxiliary task the final weight and effective epochs as fractions of the
+   * target's, as markdown.
+   */
+  private static String defaultSeedBySeed(Comparison c) {
+    List<Results> runs = c.runs(Method.alphaVil().name());
+    if (runs.isEmpty()) {
+      return "";
+    }
+    List<String> aux = runs.get(0).judgement().stringColumn("task").asList();
+    StringBuilder md =
+        new StringBuilder(
+            "\nThe default αVIL seed by seed (test accuracy at the best selection epoch; per auxiliary task, final weight ÷ target's and effective epochs ÷ target's):\n\n| seed | αVIL | single-task | uniform |");
+    aux.forEach(t -> md.append(' ').append(t).append(" |"));
+    md.append("\n|---|---|---|---|").append("---|".repeat(aux.size())).append('\n');
+    for (Results r : runs) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.4f | %s | %s |",
+              r.seed(),
+              r.testAtBest(),
+              sameSeed(c, "single-task", r.seed()),
+              sameSeed(c, "uniform", r.seed())));
+      Table j = r.judgement();
+      for (String t : aux) {
+        int i = j.stringColumn("task").indexOf(t);
+        md.append(
+            String.format(
+                Locale.ROOT,
+                " %.2f, %.2f |",
+                j.doubleColumn("weight ÷ target's").getDouble(i),
+                j.doubleColumn("effective epochs ÷ target's").getDouble(i)));
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  /** The test accuracy of {@code method}'s run with {@code seed}, or "–" if there is none. */
+  private static String sameSeed(Comparison c, String method, long seed) {
+    return c.runs(method).stream()
+        .filter(r -> r.seed() == seed)
+        .map(r -> String.format(Locale.ROOT, "%.4f", r.testAtBest()))
+        .findFirst()
+        .orElse("–");
   }
 
   /** The rows of summary.csv for one setting: its methods' statistics under the file's names. */
