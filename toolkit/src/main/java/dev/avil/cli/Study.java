@@ -63,6 +63,7 @@ public final class Study {
     METHODS.put("avil-paper", Method::alphaVilPaper);
     METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
     METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
+    METHODS.put("avil-calibrated", () -> Method.alphaVil(a -> a.calibrated(true)));
     METHODS.put("gcs", Method::gcs);
     METHODS.put("ol-aux", Method::olAux);
     METHODS.put("forkmerge", Method::forkMerge);
@@ -72,7 +73,7 @@ public final class Study {
 
   /**
    * The methods a study runs unless told otherwise: all but the paper recipe's two other rules and
-   * the clipped-step variant of the default.
+   * the default with a calibrated tuning loss.
    */
   static final List<String> DEFAULT_METHODS =
       List.of(
