@@ -95,14 +95,18 @@ public interface RunViews {
   default Table judgement() {
     String target = target();
     int last = epochs();
-    // the method judged if its positive weights were ever anything but one value (1 in uniform MTL)
+    // the method judged if some task's weight changed from one epoch to another (uniform MTL keeps
+    // every weight at 1, single-task the auxiliary tasks' at 0)
     boolean moved =
-        records().stream()
-                .filter(x -> x.metric() == Metric.WEIGHT && x.value() != 0)
-                .map(Record::value)
-                .distinct()
-                .count()
-            > 1;
+        tasks().stream()
+            .anyMatch(
+                t ->
+                    records().stream()
+                            .filter(x -> x.metric() == Metric.WEIGHT && x.task().equals(t))
+                            .map(Record::value)
+                            .distinct()
+                            .count()
+                        > 1);
     double targetWeight = value(last, target, Metric.WEIGHT);
     double targetEpochs = effectiveEpochs(target);
     List<String> aux = tasks().stream().filter(t -> !t.equals(target)).toList();
