@@ -95,18 +95,20 @@ public interface RunViews {
   default Table judgement() {
     String target = target();
     int last = epochs();
-    // the method judged if some task's weight changed from one epoch to another (uniform MTL keeps
-    // every weight at 1, single-task the auxiliary tasks' at 0)
+    // the method judged if it measured the tasks (αVIL records their αs) or some task's weight
+    // changed from one epoch to another (uniform MTL keeps every weight at 1, single-task the
+    // auxiliary tasks' at 0)
     boolean moved =
-        tasks().stream()
-            .anyMatch(
-                t ->
-                    records().stream()
-                            .filter(x -> x.metric() == Metric.WEIGHT && x.task().equals(t))
-                            .map(Record::value)
-                            .distinct()
-                            .count()
-                        > 1);
+        records().stream().anyMatch(x -> x.metric() == Metric.ALPHA)
+            || tasks().stream()
+                .anyMatch(
+                    t ->
+                        records().stream()
+                                .filter(x -> x.metric() == Metric.WEIGHT && x.task().equals(t))
+                                .map(Record::value)
+                                .distinct()
+                                .count()
+                            > 1);
     double targetWeight = value(last, target, Metric.WEIGHT);
     double targetEpochs = effectiveEpochs(target);
     List<String> aux = tasks().stream().filter(t -> !t.equals(target)).toList();

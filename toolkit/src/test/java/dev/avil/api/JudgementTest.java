@@ -47,6 +47,19 @@ class JudgementTest {
   }
 
   @Test
+  void aMethodThatMeasuredAlphasIsJudgedEvenIfNoRecordedWeightChanged() {
+    // weights are recorded after each epoch's update: the additive rule can send the auxiliary
+    // weights to 0 in the first epoch, and then they look like single-task's, but the αs say that
+    // the method measured the tasks
+    List<Record> records =
+        new ArrayList<>(
+            run(new double[] {1, 1}, new double[] {0, 0}, new double[] {0, 0}).records());
+    records.add(new Record("m", 1, 1, "a", Metric.ALPHA, -0.4));
+    Results r = Results.of("m", 1, records, Map.of("target", "t"));
+    assertThat(verdicts(r)).containsExactly("harmful", "harmful");
+  }
+
+  @Test
   void weightsThatNeverMovedAreNotJudged() {
     Results uniform = run(new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1});
     Results single = run(new double[] {1, 1}, new double[] {0, 0}, new double[] {0, 0});
