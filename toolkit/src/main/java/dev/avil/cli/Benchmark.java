@@ -1,6 +1,5 @@
 package dev.avil.cli;
 
-import dev.avil.api.ComparisonPlan;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
@@ -183,39 +182,20 @@ public final class Benchmark {
             Csv.number(uniformRate),
             Csv.number(uniformRate / floor)));
 
-    // a comparison's cells one after the other (each run with every lane) against side by side
-    ComparisonPlan plan =
-        base.epochs(comparisonEpochs)
-            .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
-            .seeds(1, 2);
-    long t0 = System.nanoTime();
-    for (long seed : new long[] {1, 2}) {
-      for (Method m : List.of(Method.singleTask(), Method.uniform(), Method.alphaVil())) {
-        base.epochs(comparisonEpochs).seed(seed).method(m).run();
-      }
-    }
-    double serial = (System.nanoTime() - t0) / 1e9;
-    long peakBefore = peakResidentKb();
-    t0 = System.nanoTime();
-    plan.run();
-    double together = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(
-        Locale.ROOT,
-        "comparison (3 methods × 2 seeds × %d epochs): one after the other %.1f s, side by side %.1f s (%.2f×); peak resident memory %d MB%n",
-        comparisonEpochs,
-        serial,
-        together,
-        together / serial,
-        Math.max(peakBefore, peakResidentKb()) / 1024);
+    // a comparison's cells one after the other (each run with every lane) against side by side:
+    // uneven cells (three methods) and equal ones (uniform MTL only)
     rows.add(
-        List.of(
+        sideBySide(
             "comparison-serial-vs-side-by-side-seconds",
-            Csv.number(serial),
-            Csv.number(together),
-            Csv.number(together / serial),
-            "",
-            Long.toString(peakResidentKb()),
-            ""));
+            base,
+            comparisonEpochs,
+            List.of(Method.singleTask(), Method.uniform(), Method.alphaVil())));
+    rows.add(
+        sideBySide(
+            "uniform-cells-serial-vs-side-by-side-seconds",
+            base,
+            comparisonEpochs,
+            List.of(Method.uniform())));
 
     if (memoryEpochs >= 10) {
       List<Long> rss = new ArrayList<>();
@@ -298,6 +278,44 @@ public final class Benchmark {
             .filter(x -> x.metric() == Metric.SECONDS)
             .map(Record::value)
             .toList());
+  }
+
+  /**
+   * Times {@code methods} over seeds 1 and 2 on {@code setting} for {@code epochs} epochs, one run
+   * after the other (each run with every lane), then as one comparison whose cells run side by
+   * side; prints and returns the row: both wall times, their ratio and the peak resident memory.
+   */
+  private static List<String> sideBySide(
+      String row, Experiment base, int epochs, List<Method> methods) {
+    Experiment setting = base.epochs(epochs);
+    long t0 = System.nanoTime();
+    for (long seed : new long[] {1, 2}) {
+      for (Method m : methods) {
+        setting.seed(seed).method(m).run();
+      }
+    }
+    double serial = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    setting.compare(methods.toArray(Method[]::new)).seeds(1, 2).run();
+    double together = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "%s (%d cells × %d epochs): one after the other %.1f s, side by side %.1f s (%.2f×); peak resident memory %d MB%n",
+        String.join(", ", methods.stream().map(Method::name).toList()),
+        2 * methods.size(),
+        epochs,
+        serial,
+        together,
+        together / serial,
+        peakResidentKb() / 1024);
+    return List.of(
+        row,
+        Csv.number(serial),
+        Csv.number(together),
+        Csv.number(together / serial),
+        "",
+        Long.toString(peakResidentKb()),
+        "");
   }
 
   /** Resident set size of this process in kB (Linux). */
