@@ -4,6 +4,7 @@ import dev.avil.results.Metric;
 import dev.avil.results.Record;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -100,15 +101,14 @@ public interface RunViews {
     // auxiliary tasks' at 0)
     boolean moved =
         records().stream().anyMatch(x -> x.metric() == Metric.ALPHA)
-            || tasks().stream()
-                .anyMatch(
-                    t ->
-                        records().stream()
-                                .filter(x -> x.metric() == Metric.WEIGHT && x.task().equals(t))
-                                .map(Record::value)
-                                .distinct()
-                                .count()
-                            > 1);
+            || records().stream()
+                .filter(x -> x.metric() == Metric.WEIGHT)
+                .collect(
+                    Collectors.groupingBy(
+                        Record::task, Collectors.mapping(Record::value, Collectors.toSet())))
+                .values()
+                .stream()
+                .anyMatch(values -> values.size() > 1);
     double targetWeight = value(last, target, Metric.WEIGHT);
     double targetEpochs = effectiveEpochs(target);
     List<String> aux = tasks().stream().filter(t -> !t.equals(target)).toList();

@@ -21,14 +21,14 @@ import java.util.concurrent.Callable;
 final class Tuning {
   private final EvalSet set;
   private final NDArray labels;
-  private final int[] classes;
+  private final int[] labelValues;
   private double sharpness = 1;
 
   /** The tuning examples {@code split} of the target, copied into {@code manager}. */
   Tuning(Split split, RunSpec spec, NDManager manager) {
     this.set = new EvalSet(split, spec, manager);
     this.labels = EvalSet.labels(split, manager);
-    this.classes = split.labels();
+    this.labelValues = split.labels();
     set.members.add(new EvalSet.Member(0, false, labels));
   }
 
@@ -43,7 +43,8 @@ final class Tuning {
       NDArray logits = lane.net().logits(set.x, 0, false);
       int width = (int) logits.getShape().get(1);
       sharpness =
-          Losses.sharpness(logits.toType(DataType.FLOAT32, false).toFloatArray(), classes, width);
+          Losses.sharpness(
+              logits.toType(DataType.FLOAT32, false).toFloatArray(), labelValues, width);
     }
     return sharpness;
   }

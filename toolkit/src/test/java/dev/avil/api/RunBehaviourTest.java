@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.avil.report.RunViews;
 import dev.avil.results.Metric;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
@@ -13,11 +14,13 @@ import dev.avil.train.TrainingListener;
 import dev.avil.weighting.AlphaVilOptions;
 import dev.avil.weighting.Uniform;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 /** Whole runs on small synthetic tasks: learning, determinism, failures that keep results. */
 @Tag("slow")
@@ -110,22 +113,22 @@ class RunBehaviourTest {
   void aComparisonsJudgementCountsTheVerdictsOfItsRunsAndAveragesTheirRatios() {
     Comparison c =
         small().epochs(4).compare(Method.uniform(), Method.alphaVil()).seeds(1, 2, 3).run();
-    tech.tablesaw.api.Table j = c.judgement();
+    Table j = c.judgement();
     assertThat(j.stringColumn("method").unique().asList()).containsExactly("αVIL");
     assertThat(j.stringColumn("task").asList()).containsExactly("copy", "noise");
     List<Results> runs = c.runs("αVIL");
     for (int row = 0; row < 2; row++) {
       String task = j.stringColumn("task").get(row);
       double mean = 0;
-      Map<String, Integer> counts = new java.util.HashMap<>();
+      Map<String, Integer> counts = new HashMap<>();
       for (Results r : runs) {
-        tech.tablesaw.api.Table one = r.judgement();
+        Table one = r.judgement();
         int i = one.stringColumn("task").indexOf(task);
         mean += one.doubleColumn("weight ÷ target's").getDouble(i) / runs.size();
         counts.merge(one.getString(i, "verdict"), 1, Integer::sum);
       }
       assertThat(j.doubleColumn("weight ÷ target's").getDouble(row)).isCloseTo(mean, within(1e-12));
-      for (String v : dev.avil.report.RunViews.VERDICTS) {
+      for (String v : RunViews.VERDICTS) {
         assertThat(j.intColumn(v).getInt(row))
             .as(task + " " + v)
             .isEqualTo(counts.getOrDefault(v, 0));
