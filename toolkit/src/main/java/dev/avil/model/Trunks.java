@@ -6,7 +6,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
 
 /**
@@ -30,10 +29,10 @@ public final class Trunks {
         () ->
             new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(10).build())
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(new MaxPool(2))
                 .add(Activation.reluBlock())
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(20).build())
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(new MaxPool(2))
                 .add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(50).build())

@@ -1,0 +1,81 @@
+package dev.avil.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import dev.avil.train.DjlRuntime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link MaxPool} computes what DJL's max-pool block computes, with gradients recorded (where it is
+ * PyTorch's max-pool kernel) and without (where it is a maximum of strided slices): the same
+ * outputs, and the same gradient with respect to the input. Sides that the window does not divide
+ * drop their last rows and columns, as PyTorch does.
+ */
+class MaxPoolTest {
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void withAndWithoutGradientsItPoolsAsDjlsMaxPoolDoes(int size) {
+    try (NDManager m = DjlRuntime.newManager()) {
+      boolean before = JniUtils.isGradMode();
+      try {
+        NDArray x = m.randomNormal(new Shape(3, 4, 9, 8)).toType(DataType.FLOAT32, false);
+        Block djl = Pool.maxPool2dBlock(new Shape(size, size));
+        Block ours = new MaxPool(size);
+        ParameterStore ps = new ParameterStore(m, false);
+
+        JniUtils.setGradMode(false);
+        NDArray expected = djl.forward(ps, new NDList(x), false).singletonOrThrow();
+        NDArray got = ours.forward(ps, new NDList(x), false).singletonOrThrow();
+        assertThat(got.getShape()).isEqualTo(new Shape(3, 4, 9 / size, 8 / size));
+        assertThat(got.getShape()).isEqualTo(ours.getOutputShapes(new Shape[] {x.getShape()})[0]);
+        assertThat(got.toFloatArray()).containsExactly(expected.toFloatArray());
+
+        NDArray weights = m.randomNormal(expected.getShape()).toType(DataType.FLOAT32, false);
+        float[] ourGradient = inputGradient(ours, ps, x, weights);
+        assertThat(ourGradient).containsExactly(inputGradient(djl, ps, x, weights));
+        assertThat(ourGradient)
+            .as("the gradient reaches the input")
+            .contains(weights.toFloatArray()[0]);
+      } finally {
+        JniUtils.setGradMode(before);
+      }
+    }
+  }
+
+  @Test
+  void aWindowBelowOneIsRefused() {
+    assertThatThrownBy(() -> new MaxPool(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max-pool size 0");
+  }
+
+  /** d(Σ weights·pool(x))/dx, with gradients recorded. */
+  private static float[] inputGradient(Block pool, ParameterStore ps, NDArray x, NDArray weights) {
+    NDArray input = x.duplicate();
+    input.setRequiresGradient(true);
+    JniUtils.setGradMode(true);
+    try {
+      NDArray loss =
+          pool.forward(ps, new NDList(input), true).singletonOrThrow().mul(weights).sum();
+      try (NDArray seed = loss.onesLike()) {
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+      }
+    } finally {
+      JniUtils.setGradMode(false);
+    }
+    return input.getGradient().toFloatArray();
+  }
+}
