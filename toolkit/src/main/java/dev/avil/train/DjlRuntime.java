@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDManager;
  * DJL settings the toolkit applies before the engine first starts: offline mode, the usage-tracking
  * opt-out, the PyTorch engine and its thread counts. Each is set only when the user has not set it
  * already, as a system property or an environment variable of the same name, so a user can override
- * any of them (for example {@code -Dai.djl.pytorch.num_threads=1}).
+ * any of them (for example {@code -Dai.djl.pytorch.num_threads=1}). It also keeps the C allocator
+ * from returning tensor memory to the kernel after every step ({@link NativeMemory}).
  */
 public final class DjlRuntime {
   private static final String[][] DEFAULTS = {
@@ -34,6 +35,8 @@ public final class DjlRuntime {
             System.setProperty(kv[0], kv[1]);
           }
         }
+        NativeMemory.apply(
+            System.getProperty(NativeMemory.SETTING, System.getenv(NativeMemory.SETTING)));
         configured = true;
       }
     }
