@@ -1,5 +1,6 @@
 package dev.avil.task;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -148,11 +149,12 @@ public final class Split {
   }
 
   /**
-   * Copies the features of the rows {@code which[0..count)} into {@code dest}, one after another.
+   * Puts the features of the rows {@code which[0..count)} into {@code dest} at its position, one
+   * after another.
    */
-  public void gather(int[] which, int count, float[] dest) {
+  public void gather(int[] which, int count, FloatBuffer dest) {
     for (int k = 0; k < count; k++) {
-      System.arraycopy(features, rows[which[k]] * featureSize, dest, k * featureSize, featureSize);
+      dest.put(features, rows[which[k]] * featureSize, featureSize);
     }
   }
 

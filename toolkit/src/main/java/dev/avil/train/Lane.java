@@ -10,6 +10,7 @@ import dev.avil.model.MultiHeadNet;
 import dev.avil.task.Split;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,13 +27,11 @@ final class Lane {
   private final MultiHeadNet net;
   private final List<Parameter> params;
   private final List<List<Parameter>> taskParams = new ArrayList<>();
-  private final float[] buffer;
-  private final long[] labelBuffer;
   private final Shape[] batchShapes;
-  // Batches reach PyTorch through these two native buffers, copied into tensors PyTorch owns. DJL
-  // would otherwise copy each Java array into a fresh direct buffer, whose native memory is freed
-  // only when the garbage collector gets to it: about 50 MB a training epoch, which the process
-  // kept until the heap filled.
+  // A batch is gathered into these two native buffers and copied from them into tensors PyTorch
+  // owns. DJL would otherwise copy each Java array into a fresh direct buffer, whose native memory
+  // is freed only when the garbage collector gets to it: about 50 MB a training epoch, which the
+  // process kept until the heap filled.
   private final ByteBuffer nativeFeatures;
   private final ByteBuffer nativeLabels;
 
@@ -46,13 +45,12 @@ final class Lane {
     for (int t = 0; t < spec.tasks().size(); t++) {
       taskParams.add(net.parametersOf(t));
     }
-    this.buffer = new float[spec.batchSize() * spec.tasks().get(0).featureSize()];
-    this.labelBuffer = new long[spec.batchSize()];
     this.batchShapes = new Shape[spec.batchSize() + 1];
+    int features = spec.batchSize() * spec.tasks().get(0).featureSize();
     this.nativeFeatures =
-        ByteBuffer.allocateDirect(buffer.length * Float.BYTES).order(ByteOrder.nativeOrder());
+        ByteBuffer.allocateDirect(features * Float.BYTES).order(ByteOrder.nativeOrder());
     this.nativeLabels =
-        ByteBuffer.allocateDirect(labelBuffer.length * Long.BYTES).order(ByteOrder.nativeOrder());
+        ByteBuffer.allocateDirect(spec.batchSize() * Long.BYTES).order(ByteOrder.nativeOrder());
   }
 
   /** The run's specification. */
@@ -120,18 +118,16 @@ final class Lane {
   double backward(int task, int[] order, int from, int count, double weight) {
     Split split = spec.tasks().get(task).train();
     int[] rows = Arrays.copyOfRange(order, from, from + count);
-    split.gather(rows, count, buffer);
+    split.gather(rows, count, nativeFeatures.clear().asFloatBuffer());
+    LongBuffer labels = nativeLabels.clear().asLongBuffer();
     for (int i = 0; i < count; i++) {
-      labelBuffer[i] = split.label(rows[i]);
+      labels.put(split.label(rows[i]));
     }
     double loss;
     try (NDScope scope = new NDScope();
         Autograd ag = new Autograd()) {
       NDArray x = input(count);
-      nativeLabels.clear();
-      nativeLabels.asLongBuffer().put(labelBuffer, 0, count);
-      NDArray y = manager.create(new Shape(count), DataType.INT64);
-      y.set(nativeLabels.limit(count * Long.BYTES));
+      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
       NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
       ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
       loss = Losses.value(l);
@@ -152,12 +148,15 @@ final class Lane {
         batchShapes[count] = shape;
       }
     }
-    int n = (int) shape.size();
-    nativeFeatures.clear();
-    nativeFeatures.asFloatBuffer().put(buffer, 0, n);
-    NDArray x = manager.create(shape, DataType.FLOAT32);
-    x.set(nativeFeatures.limit(n * Float.BYTES));
+    NDArray x = copied(nativeFeatures, shape, DataType.FLOAT32);
     return spec.dtype() == DataType.FLOAT32 ? x : x.toType(spec.dtype(), false);
+  }
+
+  /** A tensor of {@code shape} and {@code type} that PyTorch owns, copied from {@code bytes}. */
+  private NDArray copied(ByteBuffer bytes, Shape shape, DataType type) {
+    NDArray a = manager.create(shape, type);
+    a.set(bytes.clear().limit(Math.toIntExact(shape.size()) * type.getNumOfBytes()));
+    return a;
   }
 
   /** The shape of {@code n} inputs of shape {@code input}. */

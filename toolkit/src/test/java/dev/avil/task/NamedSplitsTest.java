@@ -5,6 +5,7 @@ import static dev.avil.task.Share.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -41,7 +42,7 @@ class NamedSplitsTest {
   /** The rows of {@code s}, read back from their features. */
   private static List<Integer> rows(Split s) {
     float[] f = new float[s.size()];
-    s.gather(IntStream.range(0, s.size()).toArray(), s.size(), f);
+    s.gather(IntStream.range(0, s.size()).toArray(), s.size(), FloatBuffer.wrap(f));
     List<Integer> out = new ArrayList<>();
     for (float v : f) {
       out.add((int) v);
