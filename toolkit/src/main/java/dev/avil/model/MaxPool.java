@@ -17,7 +17,8 @@ import ai.djl.util.PairList;
  * whose forward and backward pair is fastest; otherwise (evaluation, loss-only probes) it is the
  * elementwise maximum of the window's strided slices, about three times faster than {@code
  * max_pool2d} without gradients on batches of LeNet's size. Both take the maximum of the same
- * values, so they give the same numbers.
+ * values, so they give the same numbers; only where a window holds both 0 and −0 may the sign of
+ * that zero differ.
  */
 final class MaxPool extends AbstractBlock {
   private final int size;
