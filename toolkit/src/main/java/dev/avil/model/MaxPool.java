@@ -2,6 +2,7 @@ package dev.avil.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -13,14 +14,30 @@ import ai.djl.util.PairList;
 /**
  * Two-dimensional max pooling over non-overlapping {@code size × size} windows of an {@code (N, C,
  * H, W)} batch, as {@code Pool.maxPool2dBlock(new Shape(size, size))} computes it, with the fastest
- * PyTorch kernel for each use. While gradients are recorded it is PyTorch's {@code max_pool2d},
- * whose forward and backward pair is fastest; otherwise (evaluation, loss-only probes) it is the
- * elementwise maximum of the window's strided slices, about three times faster than {@code
- * max_pool2d} without gradients on batches of LeNet's size. Both take the maximum of the same
- * values, so they give the same numbers; only where a window holds both 0 and −0 may the sign of
- * that zero differ.
+ * PyTorch operations for each use:
+ *
+ * <ul>
+ *   <li>Without gradients (evaluation, loss-only probes): the elementwise maximum of the window's
+ *       strided slices, about three times faster than {@code max_pool2d} on batches of LeNet's
+ *       size.
+ *   <li>With gradients, where the slices run on as many threads as the kernel would: the position
+ *       of each window's first maximum, found from the same slices without gradients, then a {@code
+ *       gather} of those inputs. Its backward pass gives each window's gradient to that one input,
+ *       as the kernel's does, so forward and backward agree with {@code max_pool2d} bit for bit; on
+ *       LeNet's first pooling it takes half the kernel's time.
+ *   <li>Otherwise PyTorch's {@code max_pool2d}. PyTorch splits an elementwise operation over
+ *       threads only above {@value #PARALLEL_ELEMENTS} elements, while the kernel splits channels
+ *       over all of them, so on several threads a small batch pools faster in the kernel.
+ * </ul>
+ *
+ * <p>All three take the maximum of the same values, so they give the same numbers; only where a
+ * window holds both 0 and −0 may the sign of that zero differ, and where a window holds NaN the
+ * kernel returns NaN while the slices may not.
  */
 final class MaxPool extends AbstractBlock {
+  /** Elements above which PyTorch runs an elementwise operation on several threads. */
+  static final long PARALLEL_ELEMENTS = 32_768;
+
   private final int size;
 
   /** Pooling over {@code size × size} windows with stride {@code size}. */
@@ -35,14 +52,64 @@ final class MaxPool extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    if (JniUtils.isGradMode()) {
-      return new NDList(
-          Pool.maxPool2d(x, new Shape(size, size), new Shape(size, size), new Shape(0, 0), false));
+    if (!JniUtils.isGradMode()) {
+      long rows = x.getShape().get(2) / size * size;
+      long cols = x.getShape().get(3) / size * size;
+      NDArray h = maxOfSlices(x, "..., {}:{}:{}, :", rows);
+      return new NDList(maxOfSlices(h, "..., {}:{}:{}", cols));
     }
-    long rows = x.getShape().get(2) / size * size;
-    long cols = x.getShape().get(3) / size * size;
-    NDArray h = maxOfSlices(x, "..., {}:{}:{}, :", rows);
-    return new NDList(maxOfSlices(h, "..., {}:{}:{}", cols));
+    Shape out = getOutputShapes(new Shape[] {x.getShape()})[0];
+    if (out.size() >= PARALLEL_ELEMENTS || JniUtils.getNumThreads() == 1) {
+      return new NDList(gatherFirstMaxima(x, size));
+    }
+    return new NDList(
+        Pool.maxPool2d(x, new Shape(size, size), new Shape(size, size), new Shape(0, 0), false));
+  }
+
+  /**
+   * Pools {@code x} by gathering each window's first maximum in row-major order, the input that
+   * {@code max_pool2d} picks and gives the window's gradient to. The positions come from the
+   * window's strided slices, visited in row-major order: a slice takes over a window only where it
+   * is strictly greater than the maximum so far, so the last slice to take over holds the first
+   * maximum, and as offsets grow in row-major order, the largest offset taken is its position.
+   */
+  static NDArray gatherFirstMaxima(NDArray x, int size) {
+    Shape s = x.getShape();
+    long n = s.get(0);
+    long c = s.get(1);
+    long width = s.get(3);
+    long rows = s.get(2) / size * size;
+    long cols = width / size * size;
+    NDManager manager = x.getManager();
+    NDArray values = x.stopGradient();
+    NDArray best = null;
+    NDArray offset = null;
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < size; j++) {
+        NDArray slice =
+            values.get(new NDIndex("..., {}:{}:{}, {}:{}:{}", i, rows, size, j, cols, size));
+        if (best == null) {
+          best = slice;
+          continue;
+        }
+        // a tensor, not a Java number, so that nothing Java-owned enters an op while recording
+        NDArray taken = slice.gt(best).mul(manager.create(i * width + j));
+        offset = offset == null ? taken : offset.maximum(taken);
+        best = best.maximum(slice);
+      }
+    }
+    long[] corners = new long[Math.toIntExact(rows / size * (cols / size))];
+    for (int r = 0, k = 0; r < rows; r += size) {
+      for (int q = 0; q < cols; q += size) {
+        corners[k++] = r * width + q;
+      }
+    }
+    NDArray first = manager.create(corners, new Shape(rows / size, cols / size));
+    if (offset != null) {
+      first = offset.add(first);
+    }
+    NDArray index = first.broadcast(n, c, rows / size, cols / size).reshape(n, c, -1);
+    return x.reshape(n, c, -1).gather(index, 2).reshape(n, c, rows / size, cols / size);
   }
 
   /**

@@ -14,16 +14,17 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.avil.train.DjlRuntime;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link MaxPool} computes what DJL's max-pool block computes, with gradients recorded (where it is
- * PyTorch's max-pool kernel) and without (where it is a maximum of strided slices): the same
- * outputs as numbers, also where a window holds its maximum more than once, and the same gradient
- * with respect to the input. Sides that the window does not divide drop their last rows and
- * columns, as PyTorch does.
+ * PyTorch's max-pool kernel or a gather of each window's first maximum) and without (where it is a
+ * maximum of strided slices): the same outputs as numbers, also where a window holds its maximum
+ * more than once, and the same gradient with respect to the input. Sides that the window does not
+ * divide drop their last rows and columns, as PyTorch does.
  */
 class MaxPoolTest {
   @ParameterizedTest
@@ -57,6 +58,17 @@ class MaxPoolTest {
         assertThat(ourGradient)
             .as("the gradient reaches the input")
             .contains(weights.toFloatArray()[0]);
+
+        Function<NDArray, NDArray> gathered = in -> MaxPool.gatherFirstMaxima(in, size);
+        Function<NDArray, NDArray> kernel = in -> djl.forward(ps, new NDList(in), true).get(0);
+        assertThat(inputGradient(gathered, x, weights))
+            .as("the gather gives each window's gradient to the input the kernel gives it to")
+            .containsExactly(inputGradient(kernel, x, weights));
+        JniUtils.setGradMode(true);
+        NDArray kernelOut = kernel.apply(x);
+        assertThat(gathered.apply(x).toFloatArray())
+            .as("the gather picks the kernel's values, signed zeros included")
+            .containsExactly(kernelOut.toFloatArray());
       } finally {
         JniUtils.setGradMode(before);
       }
@@ -70,14 +82,19 @@ class MaxPoolTest {
         .hasMessageContaining("max-pool size 0");
   }
 
-  /** d(Σ weights·pool(x))/dx, with gradients recorded. */
+  /** d(Σ weights·pool(x))/dx for a pooling block, with gradients recorded. */
   private static float[] inputGradient(Block pool, ParameterStore ps, NDArray x, NDArray weights) {
+    return inputGradient(in -> pool.forward(ps, new NDList(in), true).get(0), x, weights);
+  }
+
+  /** d(Σ weights·pool(x))/dx, with gradients recorded. */
+  private static float[] inputGradient(
+      Function<NDArray, NDArray> pool, NDArray x, NDArray weights) {
     NDArray input = x.duplicate();
     input.setRequiresGradient(true);
     JniUtils.setGradMode(true);
     try {
-      NDArray loss =
-          pool.forward(ps, new NDList(input), true).singletonOrThrow().mul(weights).sum();
+      NDArray loss = pool.apply(input).mul(weights).sum();
       try (NDArray seed = loss.onesLike()) {
         JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
       }
