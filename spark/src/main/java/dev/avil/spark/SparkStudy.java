@@ -32,7 +32,7 @@ public final class SparkStudy {
 
   /** Runs the study on Spark, then writes its summary as {@code Study --summarize} does. */
   public static void main(String[] args) {
-    StudyArgs a = StudyArgs.parse(args, SparkStudy.class, Set.of());
+    StudyArgs a = StudyArgs.parse(args, SparkStudy.class, Set.of(), Set.of("master"));
     Path out = a.out();
     List<String> settings = a.settings();
     List<String> methods = a.methods(List.copyOf(Study.METHODS.keySet()));

@@ -103,7 +103,7 @@ public final class Study {
 
   /** Runs (or summarises) the study. */
   public static void main(String[] args) {
-    StudyArgs a = StudyArgs.parse(args, Study.class, Set.of("summarize"));
+    StudyArgs a = StudyArgs.parse(args, Study.class, Set.of("summarize"), Set.of());
     Path out = a.out();
     List<String> settings = a.settings();
     if (a.has("summarize")) {

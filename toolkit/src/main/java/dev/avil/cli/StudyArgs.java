@@ -2,24 +2,29 @@ package dev.avil.cli;
 
 import dev.avil.api.Settings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The study's command line, read one way by {@link Study} and by the Spark study: {@code --key
  * value} pairs, each with the default the study documents.
  *
  * <pre>{@code
- * StudyArgs a = StudyArgs.parse(args, Study.class, Set.of("summarize"));
+ * StudyArgs a = StudyArgs.parse(args, Study.class, Set.of("summarize"), Set.of());
  * a.seeds();   // --seeds 1,2,3, default 1,2,3,4,5
  * }</pre>
  *
  * @param values each option's value by its name without the dashes; a flag's value is "true"
  */
 public record StudyArgs(Map<String, String> values) {
+  /** The options every study reads. */
+  static final List<String> OPTIONS =
+      List.of("out", "settings", "methods", "seeds", "epochs", "patience");
 
   /** Keeps a copy of {@code values}. */
   public StudyArgs {
@@ -32,18 +37,35 @@ public record StudyArgs(Map<String, String> values) {
    * @param args the command line
    * @param main the entry point, named in the message for an argument that is not an option
    * @param flags the options that take no value
+   * @param extra the options with a value that this entry point reads beyond {@link #OPTIONS}
    * @return the options
+   * @throws IllegalArgumentException for an argument that is not an accepted option, naming it and
+   *     the accepted ones
    */
-  public static StudyArgs parse(String[] args, Class<?> main, Set<String> flags) {
+  public static StudyArgs parse(
+      String[] args, Class<?> main, Set<String> flags, Set<String> extra) {
+    List<String> accepted = new ArrayList<>(OPTIONS);
+    accepted.addAll(new TreeSet<>(extra));
+    accepted.addAll(new TreeSet<>(flags));
     Map<String, String> a = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].startsWith("--") && flags.contains(args[i].substring(2))) {
-        a.put(args[i].substring(2), "true");
-      } else if (args[i].startsWith("--") && i + 1 < args.length) {
-        a.put(args[i].substring(2), args[++i]);
+      String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+      if (name != null && flags.contains(name)) {
+        a.put(name, "true");
+      } else if (name != null && accepted.contains(name) && i + 1 < args.length) {
+        a.put(name, args[++i]);
       } else {
+        String why =
+            name == null || !accepted.contains(name)
+                ? "unexpected argument " + args[i]
+                : "option " + args[i] + " needs a value";
         throw new IllegalArgumentException(
-            "unexpected argument " + args[i] + "; see the javadoc of " + main.getName());
+            why
+                + "; accepted: --"
+                + String.join(", --", accepted)
+                + " (see the javadoc of "
+                + main.getName()
+                + ")");
       }
     }
     return new StudyArgs(a);
@@ -84,19 +106,37 @@ public record StudyArgs(Map<String, String> values) {
 
   /** {@code --seeds}: comma-separated seeds, default 1,2,3,4,5. */
   public long[] seeds() {
-    return Arrays.stream(values.getOrDefault("seeds", "1,2,3,4,5").split(","))
-        .mapToLong(Long::parseLong)
-        .toArray();
+    String seeds = values.getOrDefault("seeds", "1,2,3,4,5");
+    try {
+      return Arrays.stream(seeds.split(",")).mapToLong(Long::parseLong).toArray();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--seeds " + seeds + " is not a comma-separated list of whole numbers, such as 1,2,3", e);
+    }
   }
 
   /** {@code --epochs}: the most epochs of a run, default 100. */
   public int epochs() {
-    return Integer.parseInt(values.getOrDefault("epochs", "100"));
+    return count("epochs", "100", 1);
   }
 
   /** {@code --patience}: epochs without a better dev score before a run stops, default 10. */
   public int patience() {
-    return Integer.parseInt(values.getOrDefault("patience", "10"));
+    return count("patience", "10", 0);
+  }
+
+  private int count(String key, String fallback, int least) {
+    String value = values.getOrDefault(key, fallback);
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= least) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--" + key + " " + value + " is not a whole number ≥ " + least);
   }
 
   private List<String> list(String key, List<String> defaults) {
