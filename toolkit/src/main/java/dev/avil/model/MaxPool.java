@@ -35,9 +35,6 @@ import ai.djl.util.PairList;
  * kernel returns NaN while the slices may not.
  */
 final class MaxPool extends AbstractBlock {
-  /** Elements above which PyTorch runs an elementwise operation on several threads. */
-  static final long PARALLEL_ELEMENTS = 32_768;
-
   private final int size;
 
   /** Pooling over {@code size × size} windows with stride {@code size}. */
@@ -58,8 +55,7 @@ final class MaxPool extends AbstractBlock {
       NDArray h = maxOfSlices(x, "..., {}:{}:{}, :", rows);
       return new NDList(maxOfSlices(h, "..., {}:{}:{}", cols));
     }
-    Shape out = getOutputShapes(new Shape[] {x.getShape()})[0];
-    if (out.size() >= PARALLEL_ELEMENTS || JniUtils.getNumThreads() == 1) {
+    if (JniUtils.getNumThreads() == 1) {
       return new NDList(gatherFirstMaxima(x, size));
     }
     return new NDList(
@@ -95,7 +91,9 @@ final class MaxPool extends AbstractBlock {
         // a tensor, not a Java number, so that nothing Java-owned enters an op while recording
         NDArray taken = slice.gt(best).mul(manager.create(i * width + j));
         offset = offset == null ? taken : offset.maximum(taken);
-        best = best.maximum(slice);
+        if (i < size - 1 || j < size - 1) {
+          best = best.maximum(slice);
+        }
       }
     }
     long[] corners = new long[Math.toIntExact(rows / size * (cols / size))];
