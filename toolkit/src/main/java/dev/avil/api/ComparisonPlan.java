@@ -82,8 +82,10 @@ public final class ComparisonPlan {
     experiment.checkAux(methods);
     TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
     List<Callable<Cell>> cells = new ArrayList<>();
+    double[] cost = new double[methods.size() * seeds.length];
     for (long s : seeds) {
       for (Method m : methods) {
+        cost[cells.size()] = Cells.cost(m.needsAux());
         cells.add(
             () -> {
               try {
@@ -96,7 +98,7 @@ public final class ComparisonPlan {
             });
       }
     }
-    List<Cell> outcomes = Cells.run(cells, sideBySide ? Cells.parallelism(cells.size()) : 1);
+    List<Cell> outcomes = Cells.run(cells, cost, sideBySide ? Cells.parallelism(cells.size()) : 1);
     List<Results> done = new ArrayList<>();
     List<Results> partial = new ArrayList<>();
     List<String> failures = new ArrayList<>();

@@ -157,6 +157,7 @@ public final class Study {
               scans.put(setting, scan);
             });
     List<Callable<Void>> cells = new ArrayList<>();
+    List<Double> costs = new ArrayList<>();
     for (long seed : seeds) {
       for (var entry : experiments.entrySet()) {
         String setting = entry.getKey();
@@ -164,6 +165,7 @@ public final class Study {
           if (scans.get(setting).has(method.name(), seed)) {
             continue;
           }
+          costs.add(Cells.cost(method.needsAux()));
           cells.add(
               () -> {
                 try {
@@ -192,7 +194,8 @@ public final class Study {
         }
       }
     }
-    Cells.run(cells, Cells.parallelism(cells.size()));
+    double[] cost = costs.stream().mapToDouble(Double::doubleValue).toArray();
+    Cells.run(cells, cost, Cells.parallelism(cells.size()));
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.avil.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +17,9 @@ import java.util.concurrent.Future;
  * depend on how many cells run beside it: {@code run(cells, 1)} and {@code run(cells, 2)} give the
  * same results. As many cells run at once as the PyTorch thread budget allows ({@code
  * ai.djl.pytorch.num_threads}, 2 by default): on small networks, two one-thread runs side by side
- * finish sooner than the same runs one after the other on two threads.
+ * finish sooner than the same runs one after the other on two threads. Given each cell's expected
+ * cost, cells side by side start costliest first, so that the cheap ones fill the end instead of a
+ * costly one running alone.
  *
  * <pre>{@code
  * List<Results> done = Cells.run(List.of(() -> runA(), () -> runB()), Cells.parallelism(2));
@@ -37,15 +42,42 @@ public final class Cells {
   }
 
   /**
-   * Runs every cell, at most {@code parallel} at once, and returns their results in order. A cell
-   * that throws does not stop the others; the first exception is rethrown once all have finished.
-   * If the calling thread is interrupted, the running cells are interrupted too (a run stops at its
-   * next epoch, keeping what it finished) and the cells not yet started are left out: their result
-   * is null. The caller's interrupt flag is then set again.
+   * The expected cost of a cell, for {@link #run(List, double[], int)}: a run that trains the
+   * auxiliary tasks costs more than one that trains the target alone (in the αVIL settings a
+   * single-task epoch is a fifth of a uniform one or less), so multitask cells start first.
    */
+  public static double cost(boolean trainsAuxiliaries) {
+    return trainsAuxiliaries ? 1 : 0;
+  }
+
+  /** {@link #run(List, double[], int)} with every cell expected to cost the same. */
   public static <T> List<T> run(List<Callable<T>> cells, int parallel) {
+    return run(cells, new double[cells.size()], parallel);
+  }
+
+  /**
+   * Runs every cell, at most {@code parallel} at once, and returns their results in order. When
+   * more than one runs at once, they start in order of {@code cost}, highest first (ties in the
+   * given order); one at a time, they run in the given order. Costs need only rank the cells. A
+   * cell that throws does not stop the others; the first exception is rethrown once all have
+   * finished. If the calling thread is interrupted, the running cells are interrupted too (a run
+   * stops at its next epoch, keeping what it finished) and the cells not yet started are left out:
+   * their result is null. The caller's interrupt flag is then set again.
+   */
+  public static <T> List<T> run(List<Callable<T>> cells, double[] cost, int parallel) {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel cells " + parallel + " must be ≥ 1");
+    }
+    if (cost.length != cells.size()) {
+      throw new IllegalArgumentException(
+          cost.length + " costs for " + cells.size() + " cells; give one cost per cell");
+    }
+    Integer[] start = new Integer[cells.size()];
+    for (int i = 0; i < start.length; i++) {
+      start[i] = i;
+    }
+    if (parallel > 1) {
+      Arrays.sort(start, Comparator.comparingDouble((Integer i) -> -cost[i]));
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -55,11 +87,13 @@ public final class Cells {
               t.setDaemon(true);
               return t;
             });
-    List<Future<T>> futures = new ArrayList<>();
+    List<Future<T>> futures = new ArrayList<>(Collections.nCopies(cells.size(), null));
     java.util.concurrent.atomic.AtomicBoolean stopping =
         new java.util.concurrent.atomic.AtomicBoolean();
-    for (Callable<T> c : cells) {
-      futures.add(
+    for (int i : start) {
+      Callable<T> c = cells.get(i);
+      futures.set(
+          i,
           pool.submit(
               () -> {
                 Lanes.prepare();

@@ -1,0 +1,62 @@
+package dev.avil.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Cells}: side by side the costliest cells start first, one at a time they run in the given
+ * order, and either way each result comes back in its cell's place.
+ */
+class CellsTest {
+  private final List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+
+  private List<Callable<String>> cells(int n) {
+    List<Callable<String>> cells = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int id = i;
+      cells.add(
+          () -> {
+            started.add(id);
+            Thread.sleep(20);
+            return "cell " + id;
+          });
+    }
+    return cells;
+  }
+
+  @Test
+  void sideBySideTheCostliestStartFirstAndResultsKeepTheirPlaces() {
+    List<String> out = Cells.run(cells(5), new double[] {0, 1, 0, 2, 1}, 2);
+    assertThat(out).containsExactly("cell 0", "cell 1", "cell 2", "cell 3", "cell 4");
+    // two workers: the two costliest (3, then 1) take them; 4 starts before the cheap 0 and 2
+    assertThat(started.subList(0, 2)).containsExactlyInAnyOrder(3, 1);
+    assertThat(started.get(2)).isEqualTo(4);
+    assertThat(started.subList(3, 5)).containsExactlyInAnyOrder(0, 2);
+  }
+
+  @Test
+  void oneAtATimeTheyRunInTheGivenOrder() {
+    List<String> out = Cells.run(cells(3), new double[] {0, 1, 2}, 1);
+    assertThat(out).containsExactly("cell 0", "cell 1", "cell 2");
+    assertThat(started).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void aCostIsNeededForEveryCell() {
+    assertThatThrownBy(() -> Cells.run(cells(3), new double[] {1, 0}, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 costs for 3 cells");
+    assertThat(started).isEmpty();
+  }
+
+  @Test
+  void aCellThatTrainsTheAuxiliaryTasksCostsMoreThanOneThatTrainsTheTargetAlone() {
+    assertThat(Cells.cost(true)).isGreaterThan(Cells.cost(false));
+  }
+}
