@@ -155,12 +155,13 @@ final class Lanes {
       return;
     }
     PREPARED.set(true);
-    JniUtils.setGradMode(false);
-    JniUtils.setNumThreads(1);
-    try (NDManager m = DjlRuntime.newManager();
-        NDArray a = m.ones(new Shape(1 << 16));
-        NDArray b = a.add(a)) {
-      b.sum().getFloat();
+    try (NDManager m = DjlRuntime.newManager()) { // starts the engine if nothing has yet
+      JniUtils.setGradMode(false);
+      JniUtils.setNumThreads(1);
+      try (NDArray a = m.ones(new Shape(1 << 16));
+          NDArray b = a.add(a)) {
+        b.sum().getFloat();
+      }
     }
     JniUtils.setNumThreads(1);
     int all = budget();
