@@ -8,6 +8,7 @@ import dev.avil.model.Trunks;
 import dev.avil.report.Csv;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
+import dev.avil.train.PoolTimings;
 import dev.avil.train.RawThroughput;
 import dev.avil.train.TrainingListener;
 import java.io.BufferedReader;
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
  * 3: the serial against side-by-side comparison), {@code --out DIR} (default results). αVIL is
  * measured with the paper's recipe, which the reference implements, and with the toolkit's default
  * beside it. It also reports the floor, LeNet's raw DJL training throughput, and the toolkit's
- * fraction of it.
+ * fraction of it, and LeNet's first max pooling on one thread ({@link PoolTimings}).
  */
 public final class Benchmark {
   private static final Pattern REF_RESULT = Pattern.compile("RESULT .*seconds=([0-9.]+)");
@@ -181,6 +182,25 @@ public final class Benchmark {
             "",
             Csv.number(uniformRate),
             Csv.number(uniformRate / floor)));
+
+    // LeNet's first max pooling on one thread, as lanes and cells run it
+    PoolTimings.Times pool = PoolTimings.onOneThread(200);
+    System.out.printf(
+        Locale.ROOT,
+        "max pooling [64, 10, 24, 24] on one thread: forward and backward, max_pool2d %.2f ms, first-maximum gather %.2f ms; forward without gradients, max_pool2d %.2f ms, strided slices %.2f ms%n",
+        pool.kernel(),
+        pool.gathered(),
+        pool.kernelNoGradient(),
+        pool.slices());
+    rows.add(
+        List.of(
+            "max-pool-ms-one-thread (kernel, gather; no gradients: kernel, slices)",
+            Csv.number(pool.kernel()),
+            Csv.number(pool.gathered()),
+            Csv.number(pool.kernelNoGradient()),
+            Csv.number(pool.slices()),
+            "",
+            ""));
 
     // a comparison's cells one after the other (each run with every lane) against side by side:
     // uneven cells (three methods) and equal ones (uniform MTL only)

@@ -20,25 +20,24 @@ import ai.djl.util.PairList;
  *   <li>Without gradients (evaluation, loss-only probes): the elementwise maximum of the window's
  *       strided slices, about three times faster than {@code max_pool2d} on batches of LeNet's
  *       size.
- *   <li>With gradients, where the slices run on as many threads as the kernel would: the position
- *       of each window's first maximum, found from the same slices without gradients, then a {@code
- *       gather} of those inputs. Its backward pass gives each window's gradient to that one input,
- *       as the kernel's does, so forward and backward agree with {@code max_pool2d} bit for bit; on
- *       LeNet's first pooling it takes half the kernel's time.
- *   <li>Otherwise PyTorch's {@code max_pool2d}. PyTorch splits an elementwise operation over
- *       threads only above {@value #PARALLEL_ELEMENTS} elements, while the kernel splits channels
- *       over all of them, so on several threads a small batch pools faster in the kernel.
+ *   <li>With gradients on one PyTorch thread (a lane, a cell side by side): the position of each
+ *       window's first maximum, found from the same slices without gradients, then a {@code gather}
+ *       of those inputs. Its backward pass gives each window's gradient to that one input, as the
+ *       kernel's does, so forward and backward agree with {@code max_pool2d} bit for bit; on
+ *       LeNet's first pooling they take half the kernel's time ({@code PoolTimings} measures it).
+ *   <li>With gradients on several threads, PyTorch's {@code max_pool2d}: there the gather's dozen
+ *       small operations cost more than the kernel, which splits channels over the threads.
  * </ul>
  *
  * <p>All three take the maximum of the same values, so they give the same numbers; only where a
  * window holds both 0 and −0 may the sign of that zero differ, and where a window holds NaN the
  * kernel returns NaN while the slices may not.
  */
-final class MaxPool extends AbstractBlock {
+public final class MaxPool extends AbstractBlock {
   private final int size;
 
   /** Pooling over {@code size × size} windows with stride {@code size}. */
-  MaxPool(int size) {
+  public MaxPool(int size) {
     if (size < 1) {
       throw new IllegalArgumentException("max-pool size " + size + " must be ≥ 1");
     }

@@ -1,0 +1,26 @@
+package dev.avil.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link PoolTimings} times all four poolings and refuses a count it cannot take a median of. */
+class PoolTimingsTest {
+  @Test
+  void timesEachPoolingOnOneThread() {
+    PoolTimings.Times t = PoolTimings.onOneThread(3);
+    for (double ms : new double[] {t.kernel(), t.gathered(), t.kernelNoGradient(), t.slices()}) {
+      assertThat(ms).isPositive().isLessThan(10_000);
+    }
+    // a backward pass comes on top of the same forward
+    assertThat(t.kernel()).isGreaterThan(t.kernelNoGradient() * 0.5);
+  }
+
+  @Test
+  void noRepeatsIsRefused() {
+    assertThatThrownBy(() -> PoolTimings.onOneThread(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("repeats 0 must be ≥ 1");
+  }
+}
