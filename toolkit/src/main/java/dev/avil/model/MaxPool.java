@@ -18,13 +18,14 @@ import ai.djl.util.PairList;
  *
  * <ul>
  *   <li>Without gradients (evaluation, loss-only probes): the elementwise maximum of the window's
- *       strided slices, about three times faster than {@code max_pool2d} on batches of LeNet's
- *       size.
+ *       strided slices, a tenth of {@code max_pool2d}'s time or less on LeNet's first pooling
+ *       ({@code PoolTimings} measures it).
  *   <li>With gradients on one PyTorch thread (a lane, a cell side by side): the position of each
  *       window's first maximum, found from the same slices without gradients, then a {@code gather}
  *       of those inputs. Its backward pass gives each window's gradient to that one input, as the
  *       kernel's does, so forward and backward agree with {@code max_pool2d} bit for bit; on
- *       LeNet's first pooling they take half the kernel's time ({@code PoolTimings} measures it).
+ *       LeNet's first pooling they take about half the kernel's time ({@code PoolTimings} measures
+ *       it).
  *   <li>With gradients on several threads, PyTorch's {@code max_pool2d}: there the gather's dozen
  *       small operations cost more than the kernel, which splits channels over the threads.
  * </ul>
