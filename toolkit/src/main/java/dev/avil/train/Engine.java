@@ -26,10 +26,6 @@ public final class Engine {
    *     records of the epochs that finished
    */
   public static List<Record> run(RunSpec spec, Strategy strategy, TrainingListener listener) {
-    // PyTorch keeps grad mode per thread and DJL turns it off only on the thread that started the
-    // engine; a run started on any other thread (a notebook cell's, a pool's) needs it off too
-    DjlRuntime.newManager().close();
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     List<Record> records = new ArrayList<>();
     List<String> names = spec.tasks().stream().map(Task::name).toList();
     listener.onRunStart(spec.method(), spec.seed(), spec.epochs(), names);

@@ -34,7 +34,11 @@ public final class TrainingRun implements AutoCloseable {
   /** Opens a run: builds and initialises the network and caches the evaluation data. */
   public TrainingRun(RunSpec spec) {
     this.spec = spec;
-    this.manager = DjlRuntime.newManager();
+    this.manager = DjlRuntime.newManager(); // starts the engine if nothing has yet
+    // PyTorch keeps grad mode per thread and DJL turns it off only on the thread that started the
+    // engine; a run opened on any other thread (a notebook cell's, a pool's, a test's after the
+    // engine started in a pool) needs it off too
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     try {
       MultiHeadNet net = newNet(Streams.of(spec.seed(), Streams.INIT));
       this.tally = new EpochTally(spec.tasks().size());

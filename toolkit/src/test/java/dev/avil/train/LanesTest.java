@@ -21,13 +21,18 @@ class LanesTest {
     // freed memory (this crashed the JVM)
     org.junit.jupiter.api.Assumptions.assumeTrue(Lanes.count() >= 2, "needs two lanes");
     AtomicBoolean[] finished = {new AtomicBoolean(), new AtomicBoolean()};
+    AtomicBoolean sent = new AtomicBoolean();
     List<Callable<Void>> jobs = new ArrayList<>();
     for (AtomicBoolean f : finished) {
       jobs.add(
           () -> {
-            long end = System.nanoTime() + 400_000_000L;
-            while (System.nanoTime() < end) {
+            // busy until well after the interrupt, however late it comes
+            while (!sent.get()) {
               Thread.onSpinWait(); // like a native pass: deaf to interrupts
+            }
+            long end = System.nanoTime() + 200_000_000L;
+            while (System.nanoTime() < end) {
+              Thread.onSpinWait();
             }
             f.set(true);
             return null;
@@ -43,6 +48,7 @@ class LanesTest {
                 return;
               }
               caller.interrupt();
+              sent.set(true);
             });
     interrupter.start();
     try {
