@@ -8,6 +8,7 @@ import dev.avil.model.Trunks;
 import dev.avil.report.Csv;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
+import dev.avil.train.Cells;
 import dev.avil.train.PoolTimings;
 import dev.avil.train.RawThroughput;
 import dev.avil.train.TrainingListener;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +43,8 @@ import java.util.regex.Pattern;
  * 3: the serial against side-by-side comparison), {@code --out DIR} (default results). αVIL is
  * measured with the paper's recipe, which the reference implements, and with the toolkit's default
  * beside it. It also reports the floor, LeNet's raw DJL training throughput, and the toolkit's
- * fraction of it, and LeNet's first max pooling on one thread ({@link PoolTimings}).
+ * fraction of it, the same floor on one-thread lanes side by side (what cells can reach together),
+ * and LeNet's first max pooling on one thread ({@link PoolTimings}).
  */
 public final class Benchmark {
   private static final Pattern REF_RESULT = Pattern.compile("RESULT .*seconds=([0-9.]+)");
@@ -159,13 +162,19 @@ public final class Benchmark {
             "",
             ""));
 
-    // the floor: LeNet's forward, backward and update on batches already in memory
+    // the floor: LeNet's forward, backward and update on batches already in memory, on the
+    // process's threads (as a single run's sequential steps use them) and on one-thread lanes side
+    // by side (as cells and αVIL's passes use them)
     List<Double> floors = new ArrayList<>();
+    List<Double> laneFloors = new ArrayList<>();
+    List<Callable<Double>> lanes =
+        java.util.Collections.nCopies(Cells.parallelism(Integer.MAX_VALUE), Benchmark::rawLeNet);
     for (int r = 0; r < 3; r++) {
-      floors.add(
-          RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, 300));
+      floors.add(rawLeNet());
+      laneFloors.add(Cells.run(lanes, lanes.size()).stream().mapToDouble(d -> d).sum());
     }
     double floor = median(floors);
+    double laneFloor = median(laneFloors);
     double uniformRate = samples.get("uniform") / uniform;
     System.out.printf(
         Locale.ROOT,
@@ -173,6 +182,12 @@ public final class Benchmark {
         floor,
         uniformRate,
         uniformRate / floor);
+    System.out.printf(
+        Locale.ROOT,
+        "raw DJL LeNet training on %d one-thread lanes side by side: %.0f samples/s together; 13,000 samples take %.2f s at that rate%n",
+        lanes.size(),
+        laneFloor,
+        13_000 / laneFloor);
     rows.add(
         List.of(
             "raw-djl-samples-per-second",
@@ -182,6 +197,8 @@ public final class Benchmark {
             "",
             Csv.number(uniformRate),
             Csv.number(uniformRate / floor)));
+    rows.add(
+        List.of("raw-djl-samples-per-second-on-lanes", Csv.number(laneFloor), "", "", "", "", ""));
 
     // LeNet's first max pooling on one thread, as lanes and cells run it
     PoolTimings.Times pool = PoolTimings.onOneThread(200);
@@ -344,6 +361,11 @@ public final class Benchmark {
   }
 
   /** Peak resident set size of this process in kB (Linux). */
+  /** LeNet's raw training throughput on the calling thread: 300 batches of 64. */
+  private static double rawLeNet() {
+    return RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, 300);
+  }
+
   static long peakResidentKb() {
     return status("VmHWM:");
   }
