@@ -4,13 +4,10 @@ import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.api.Settings;
-import dev.avil.model.Trunks;
 import dev.avil.report.Csv;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
-import dev.avil.train.Cells;
 import dev.avil.train.PoolTimings;
-import dev.avil.train.RawThroughput;
 import dev.avil.train.TrainingListener;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -167,11 +163,9 @@ public final class Benchmark {
     // by side (as cells and αVIL's passes use them)
     List<Double> floors = new ArrayList<>();
     List<Double> laneFloors = new ArrayList<>();
-    List<Callable<Double>> lanes =
-        java.util.Collections.nCopies(Cells.parallelism(Integer.MAX_VALUE), Benchmark::rawLeNet);
     for (int r = 0; r < 3; r++) {
-      floors.add(rawLeNet());
-      laneFloors.add(Cells.run(lanes, lanes.size()).stream().mapToDouble(d -> d).sum());
+      floors.add(Floor.onThisThread(300));
+      laneFloors.add(Floor.onLanes(300));
     }
     double floor = median(floors);
     double laneFloor = median(laneFloors);
@@ -185,7 +179,7 @@ public final class Benchmark {
     System.out.printf(
         Locale.ROOT,
         "raw DJL LeNet training on %d one-thread lanes side by side: %.0f samples/s together; 13,000 samples take %.2f s at that rate%n",
-        lanes.size(),
+        Floor.lanes(),
         laneFloor,
         13_000 / laneFloor);
     rows.add(
@@ -361,11 +355,6 @@ public final class Benchmark {
   }
 
   /** Peak resident set size of this process in kB (Linux). */
-  /** LeNet's raw training throughput on the calling thread: 300 batches of 64. */
-  private static double rawLeNet() {
-    return RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, 300);
-  }
-
   static long peakResidentKb() {
     return status("VmHWM:");
   }
