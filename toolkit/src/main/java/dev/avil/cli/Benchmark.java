@@ -178,10 +178,11 @@ public final class Benchmark {
         uniformRate / floor);
     System.out.printf(
         Locale.ROOT,
-        "raw DJL LeNet training on %d one-thread lanes side by side: %.0f samples/s together; 13,000 samples take %.2f s at that rate%n",
+        "raw DJL LeNet training on %d one-thread lanes side by side: %.0f samples/s together; a uniform epoch's %,d samples take %.2f s at that rate%n",
         Floor.lanes(),
         laneFloor,
-        13_000 / laneFloor);
+        samples.get("uniform"),
+        samples.get("uniform") / laneFloor);
     rows.add(
         List.of(
             "raw-djl-samples-per-second",
