@@ -59,8 +59,15 @@ public final class Floor {
     return RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, batches);
   }
 
+  /** The most samples one lane can train: batches of 64, counted in an {@code int}. */
+  static final long MAX_SAMPLES = 64L * Integer.MAX_VALUE;
+
   static long parse(String[] args) {
-    String accepted = "one argument, the number of samples to train: a whole number from 64 up";
+    String accepted =
+        String.format(
+            Locale.ROOT,
+            "one argument, the number of samples to train: a whole number from 64 to %,d",
+            MAX_SAMPLES);
     if (args.length != 1) {
       throw new IllegalArgumentException(
           args.length + " arguments " + List.of(args) + "; expected " + accepted);
@@ -71,7 +78,7 @@ public final class Floor {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("samples '" + args[0] + "': expected " + accepted, e);
     }
-    if (n < 64) {
+    if (n < 64 || n > MAX_SAMPLES) {
       throw new IllegalArgumentException("samples " + n + ": expected " + accepted);
     }
     return n;
