@@ -199,18 +199,17 @@ public final class Benchmark {
     PoolTimings.Times pool = PoolTimings.onOneThread(200);
     System.out.printf(
         Locale.ROOT,
-        "max pooling [64, 10, 24, 24] on one thread: forward and backward, max_pool2d %.2f ms, first-maximum gather %.2f ms; forward without gradients, max_pool2d %.2f ms, strided slices %.2f ms%n",
+        "max pooling [64, 10, 24, 24], channels last, on one thread: max_pool2d forward and backward %.2f ms; forward without gradients, max_pool2d %.2f ms, strided slices %.2f ms%n",
         pool.kernel(),
-        pool.gathered(),
         pool.kernelNoGradient(),
         pool.slices());
     rows.add(
         List.of(
-            "max-pool-ms-one-thread (kernel, gather; no gradients: kernel, slices)",
+            "max-pool-ms-one-thread (kernel; no gradients: kernel, slices)",
             Csv.number(pool.kernel()),
-            Csv.number(pool.gathered()),
             Csv.number(pool.kernelNoGradient()),
             Csv.number(pool.slices()),
+            "",
             "",
             ""));
 

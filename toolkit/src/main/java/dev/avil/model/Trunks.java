@@ -28,6 +28,7 @@ public final class Trunks {
         "lenet",
         () ->
             new SequentialBlock()
+                .add(new ChannelsLast())
                 .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(10).build())
                 .add(new MaxPool(2))
                 .add(Activation.reluBlock())

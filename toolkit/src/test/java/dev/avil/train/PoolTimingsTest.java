@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link PoolTimings} times all four poolings and refuses a count it cannot take a median of. */
+/** {@link PoolTimings} times all three poolings and refuses a count it cannot take a median of. */
 class PoolTimingsTest {
   @Test
   void timesEachPoolingOnOneThread() {
     PoolTimings.Times t = PoolTimings.onOneThread(3);
-    for (double ms : new double[] {t.kernel(), t.gathered(), t.kernelNoGradient(), t.slices()}) {
+    for (double ms : new double[] {t.kernel(), t.kernelNoGradient(), t.slices()}) {
       assertThat(ms).isPositive().isLessThan(10_000);
     }
     // a backward pass comes on top of the same forward
