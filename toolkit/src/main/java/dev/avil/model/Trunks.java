@@ -21,7 +21,8 @@ public final class Trunks {
 
   /**
    * LeNet for 1×28×28 inputs: conv 5×5 (10) → max-pool 2 → ReLU → conv 5×5 (20) → max-pool 2 → ReLU
-   * → linear 50 → ReLU. The same body as the PyTorch reference.
+   * → linear 50 → ReLU. The same body as the PyTorch reference, on its input laid out {@link
+   * ChannelsLast channels last}.
    */
   public static Trunk lenet() {
     return Trunk.of(
