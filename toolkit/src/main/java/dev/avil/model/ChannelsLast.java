@@ -24,7 +24,7 @@ public final class ChannelsLast extends AbstractBlock {
 
   /** {@code x} laid out channels last; one channel needs no copy, only new strides. */
   public static NDArray of(NDArray x) {
-    Shape s = x.getShape();
+    Shape s = images(x.getShape());
     long n = s.get(0);
     long c = s.get(1);
     long h = s.get(2);
@@ -36,9 +36,20 @@ public final class ChannelsLast extends AbstractBlock {
     return nhwc.transpose(0, 3, 1, 2);
   }
 
+  /** {@code s}, if it is the shape of a batch of images. */
+  private static Shape images(Shape s) {
+    if (s.dimension() != 4) {
+      throw new IllegalArgumentException(
+          "channels last takes batches of shape (N, C, H, W), got "
+              + s
+              + "; put it first only in a trunk of images");
+    }
+    return s;
+  }
+
   @Override
   public Shape[] getOutputShapes(Shape[] inputs) {
-    return new Shape[] {inputs[0]};
+    return new Shape[] {images(inputs[0])};
   }
 
   @Override

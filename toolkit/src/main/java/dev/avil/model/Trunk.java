@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Trunk t = Trunks.lenet();
- * Trunk mine = Trunk.of("my-cnn", () -> new SequentialBlock().add(...), 1, 28, 28);
+ * Trunk mine = Trunk.of("my-cnn", () -> new SequentialBlock().add(new ChannelsLast()).add(...), 1, 28, 28);
  * }</pre>
  */
 public final class Trunk {
@@ -29,7 +29,9 @@ public final class Trunk {
   }
 
   /**
-   * A trunk from any DJL block factory. The block's output must be {@code (batch, features)}.
+   * A trunk from any DJL block factory. The block's output must be {@code (batch, features)}. A
+   * convolutional trunk may run faster on PyTorch's CPU kernels when its first block is {@link
+   * ChannelsLast}, as {@link Trunks#lenet()}'s is (the README's Performance section measures it).
    *
    * @param inputShape the shape of one input it expects, or nothing to accept any shape the block
    *     can initialise for

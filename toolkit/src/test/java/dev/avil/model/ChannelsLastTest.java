@@ -1,6 +1,7 @@
 package dev.avil.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -53,6 +54,19 @@ class ChannelsLastTest {
       for (int i = 0; i < got.length; i++) {
         assertThat(got[i]).isCloseTo(expected[i], within(1e-5f));
       }
+    }
+  }
+
+  @Test
+  void aBatchThatIsNotOfImagesIsRefusedByName() {
+    try (NDManager m = DjlRuntime.newManager()) {
+      NDArray rows = m.zeros(new Shape(2, 4));
+      assertThatThrownBy(() -> ChannelsLast.of(rows))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("(2, 4)")
+          .hasMessageContaining("(N, C, H, W)");
+      assertThatThrownBy(() -> new ChannelsLast().getOutputShapes(new Shape[] {new Shape(2, 4)}))
+          .hasMessageContaining("(2, 4)");
     }
   }
 }
