@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
  * <p>Argument: the number of samples.
  */
 public final class Floor {
+  /** The most samples one lane can train: batches of 64, counted in an {@code int}. */
+  static final long MAX_SAMPLES = 64L * Integer.MAX_VALUE;
+
   private Floor() {}
 
   /** Trains the given number of samples and prints the lanes' rates. */
@@ -58,9 +61,6 @@ public final class Floor {
   static double onThisThread(int batches) {
     return RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, batches);
   }
-
-  /** The most samples one lane can train: batches of 64, counted in an {@code int}. */
-  static final long MAX_SAMPLES = 64L * Integer.MAX_VALUE;
 
   static long parse(String[] args) {
     String accepted =
