@@ -126,11 +126,17 @@ public final class MultiHeadNet {
 
   /** The parameters task {@code task} trains: the trunk's, then its own head's. */
   public List<Parameter> parametersOf(int task) {
+    List<Parameter> out = trunkParameters();
+    out.addAll(headParameters(task));
+    return out;
+  }
+
+  /** The trunk's parameters, in parameter-vector order: the first {@link #trunkSize()} values. */
+  public List<Parameter> trunkParameters() {
     List<Parameter> out = new ArrayList<>();
     for (var p : trunk.getParameters()) {
       out.add(p.getValue());
     }
-    out.addAll(headParameters(task));
     return out;
   }
 

@@ -9,9 +9,12 @@ import java.util.List;
 
 /**
  * Joint training: each step takes one batch of every participating task, computes each task's
- * gradient separately, and updates the model with the combination a {@link StepCombiner} chooses. A
- * pass lasts as many steps as the largest task has batches; smaller tasks cycle through their data,
- * reshuffled each time round. Fresh optimizer per pass.
+ * gradient on the shared trunk separately, and updates the model with the combination a {@link
+ * StepCombiner} chooses. A pass lasts as many steps as the largest task has batches; smaller tasks
+ * cycle through their data, reshuffled each time round. Fresh optimizer per pass.
+ *
+ * <p>A task's head receives its gradient from its own batch only, so the heads' gradients stay in
+ * place while the trunk's are taken task by task; only the combined trunk gradient is written back.
  */
 final class JointSteps {
   private JointSteps() {}
@@ -21,21 +24,22 @@ final class JointSteps {
     int batchSize = lane.spec().batchSize();
     int k = tasks.length;
     MultiHeadNet net = lane.net();
-    List<Parameter> params = lane.params();
+    List<Parameter> trunk = net.trunkParameters();
+    List<Parameter> stepParams = new ArrayList<>(trunk);
+    List<List<Parameter>> heads = new ArrayList<>(k);
     int[][] order = new int[k][];
     int[] at = new int[k];
-    int steps = 0;
-    List<Parameter> stepParams = new ArrayList<>(net.parametersOf(tasks[0]));
     for (int i = 0; i < k; i++) {
       order[i] = sampling.order(tasks[i]);
-      int n = order[i].length;
-      steps = Math.max(steps, (n + batchSize - 1) / batchSize);
-      if (i > 0) {
-        stepParams.addAll(net.headParameters(tasks[i]));
-      }
+      heads.add(net.headParameters(tasks[i]));
+      stepParams.addAll(heads.get(i));
+    }
+    long steps = 0;
+    for (int i = 0; i < k; i++) {
+      steps = Math.max(steps, (order[i].length + batchSize - 1) / batchSize);
     }
     try (Sgd opt = lane.optimizer()) {
-      for (int s = 0; s < steps; s++) {
+      for (long s = 0; s < steps; s++) {
         List<ParamVector> grads = new ArrayList<>(k);
         try {
           for (int i = 0; i < k; i++) {
@@ -47,11 +51,16 @@ final class JointSteps {
             int count = Math.min(batchSize, n - at[i]);
             lane.backward(tasks[i], order[i], at[i], count, 1);
             at[i] += count;
-            grads.add(lane.takeGradient());
+            grads.add(lane.takeGradient(trunk));
           }
           Combination c = combiner.combine(tasks.clone(), grads);
-          try (ParamVector g = combined(net.trunkSize(), grads, c)) {
-            g.writeGradientsTo(stepParams, params);
+          try (ParamVector g = ParamVector.combination(c.trunk(), grads)) {
+            g.writeGradientsTo(trunk);
+          }
+          for (int i = 0; i < k; i++) {
+            if (c.head()[i] != 1) {
+              Sgd.scaleGradients(heads.get(i), c.head()[i]);
+            }
           }
           opt.step(stepParams);
         } finally {
@@ -59,25 +68,5 @@ final class JointSteps {
         }
       }
     }
-  }
-
-  /**
-   * Σ_i of gradient i, its first {@code trunk} entries (the shared trunk) scaled by {@code
-   * c.trunk()[i]} and the rest by {@code c.head()[i]}.
-   */
-  private static ParamVector combined(int trunk, List<ParamVector> grads, Combination c) {
-    ParamVector sum = null;
-    for (int i = 0; i < grads.size(); i++) {
-      try (ParamVector part = grads.get(i).scaledParts(trunk, c.trunk()[i], c.head()[i])) {
-        if (sum == null) {
-          sum = part.axpy(0, part);
-        } else {
-          ParamVector next = sum.axpy(1, part);
-          sum.close();
-          sum = next;
-        }
-      }
-    }
-    return sum;
   }
 }

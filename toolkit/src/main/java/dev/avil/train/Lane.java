@@ -80,8 +80,13 @@ final class Lane {
 
   /** The gradient accumulated in all parameters, in parameter-vector order; zeroes it. */
   ParamVector takeGradient() {
-    ParamVector g = ParamVector.gradientOf(params, manager);
-    Sgd.zeroGradients(params);
+    return takeGradient(params);
+  }
+
+  /** The gradient accumulated in {@code of}, in their order; zeroes it. */
+  ParamVector takeGradient(List<Parameter> of) {
+    ParamVector g = ParamVector.gradientOf(of, manager);
+    Sgd.zeroGradients(of);
     return g;
   }
 

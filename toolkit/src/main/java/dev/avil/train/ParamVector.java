@@ -86,50 +86,22 @@ public final class ParamVector implements AutoCloseable {
     }
   }
 
-  /**
-   * Writes this vector into the gradients of {@code only}, which must be among {@code all} (the
-   * parameters in vector order). For applying a combined gradient with an optimizer.
-   */
-  public void writeGradientsTo(List<Parameter> only, List<Parameter> all) {
-    java.util.Set<Parameter> wanted =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    wanted.addAll(only);
+  /** Writes this vector into the gradients of {@code params}, in place, in their order. */
+  public void writeGradientsTo(List<Parameter> params) {
     long at = 0;
-    for (Parameter p : all) {
+    for (Parameter p : params) {
       NDArray target = p.getArray();
       long n = target.size();
-      if (wanted.contains(p)) {
-        try (NDArray part = flat.get(new NDIndex("{}:{}", at, at + n));
-            NDArray shaped = part.reshape(target.getShape());
-            NDArray grad = target.getGradient()) {
-          grad.set(new NDIndex("..."), shaped);
-        }
+      try (NDArray part = flat.get(new NDIndex("{}:{}", at, at + n));
+          NDArray shaped = part.reshape(target.getShape());
+          NDArray grad = target.getGradient()) {
+        grad.set(new NDIndex("..."), shaped);
       }
       at += n;
     }
-  }
-
-  /**
-   * A copy scaled by {@code first} on the values before {@code split} and by {@code rest} after it:
-   * e.g. one coefficient on the trunk and another on the heads.
-   */
-  public ParamVector scaledParts(int split, double first, double rest) {
-    try (NDArray a = flat.get(new NDIndex("0:{}", split));
-        NDArray b = flat.get(new NDIndex("{}:", split));
-        NDArray sa = a.mul(first);
-        NDArray sb = b.mul(rest)) {
-      return new ParamVector(sa.concat(sb));
-    }
-  }
-
-  /** The inner product of the first {@code n} values of both vectors (e.g. the trunk's part). */
-  public double dotFirst(ParamVector other, int n) {
-    try (NDArray a0 = flat.get(new NDIndex("0:{}", n));
-        NDArray b0 = other.flat.get(new NDIndex("0:{}", n));
-        NDArray a = a0.toType(ai.djl.ndarray.types.DataType.FLOAT64, true);
-        NDArray b = b0.toType(ai.djl.ndarray.types.DataType.FLOAT64, true);
-        NDArray d = a.dot(b)) {
-      return d.getDouble();
+    if (at != size()) {
+      throw new IllegalArgumentException(
+          "parameter vector has " + size() + " values, the gradients " + at);
     }
   }
 
@@ -150,18 +122,31 @@ public final class ParamVector implements AutoCloseable {
     }
   }
 
-  /** {@code this + Σ c[i] · xs[i]}. */
+  /** {@code this + Σ c[i] · xs[i]}, summed in order. */
   public ParamVector plusCombination(double[] c, List<ParamVector> xs) {
+    return new ParamVector(addTo(flat.duplicate(), c, xs, 0));
+  }
+
+  /** {@code Σ c[i] · xs[i]}, summed in order; at least one vector. */
+  public static ParamVector combination(double[] c, List<ParamVector> xs) {
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("a combination of no vectors");
+    }
+    return new ParamVector(addTo(xs.get(0).flat.mul(c[0]), c, xs, 1));
+  }
+
+  /** Adds {@code c[i] · xs[i]} for i from {@code from} on to {@code sum}, in place. */
+  private static NDArray addTo(NDArray sum, double[] c, List<ParamVector> xs, int from) {
     if (c.length != xs.size()) {
+      sum.close();
       throw new IllegalArgumentException(c.length + " coefficients for " + xs.size() + " vectors");
     }
-    NDArray sum = flat.duplicate();
-    for (int i = 0; i < c.length; i++) {
+    for (int i = from; i < c.length; i++) {
       try (NDArray scaled = xs.get(i).flat.mul(c[i])) {
         sum.addi(scaled);
       }
     }
-    return new ParamVector(sum);
+    return sum;
   }
 
   /** The inner product, accumulated in double precision. */

@@ -41,6 +41,15 @@ final class Sgd implements AutoCloseable {
     }
   }
 
+  /** Multiplies the gradients of {@code params} by {@code factor}, in place. */
+  static void scaleGradients(List<Parameter> params, double factor) {
+    for (Parameter p : params) {
+      try (NDArray g = p.getArray().getGradient()) {
+        g.muli(factor);
+      }
+    }
+  }
+
   /** Zeroes the gradients of {@code params} without updating them. */
   static void zeroGradients(List<Parameter> params) {
     for (Parameter p : params) {

@@ -118,14 +118,6 @@ public final class TrainingRun implements AutoCloseable {
     return t;
   }
 
-  /**
-   * Number of parameters of the shared trunk: in a parameter vector ({@link #parameters()}, a
-   * gradient) they come first, before the heads.
-   */
-  public int trunkSize() {
-    return lanes.main().net().trunkSize();
-  }
-
   /** Where task {@code task}'s head lies in a parameter vector: {@code [from, to)}. */
   public int[] headRange(int task) {
     return lanes.main().net().headRange(task);
@@ -274,7 +266,8 @@ public final class TrainingRun implements AutoCloseable {
      * The coefficients of one step.
      *
      * @param tasks the participating tasks, target first
-     * @param gradients each task's gradient of its mean batch loss, in parameter-vector order
+     * @param gradients each task's gradient of its mean batch loss on the shared trunk, in
+     *     parameter-vector order
      */
     Combination combine(int[] tasks, List<ParamVector> gradients);
   }

@@ -71,11 +71,10 @@ public final class Gcs implements Strategy {
     int k = run.taskCount();
     double[] sum = new double[k];
     int[] steps = {0};
-    int trunk = run.trunkSize();
     run.trainJoint(
         run.allTasks(),
         (ts, grads) -> {
-          double[] c = coefficients(grads, trunk, form);
+          double[] c = coefficients(grads, form);
           for (int i = 0; i < c.length; i++) {
             sum[i] += c[i];
           }
@@ -86,17 +85,19 @@ public final class Gcs implements Strategy {
     return EpochWeights.of(IntStream.range(0, k).mapToDouble(t -> sum[t] / n).toArray());
   }
 
-  /** The trunk coefficient of each task: 1 for the target, the gated cosine for the others. */
-  static double[] coefficients(List<ParamVector> grads, int trunk, Form form) {
+  /**
+   * The trunk coefficient of each task from its gradient on the trunk: 1 for the target, the gated
+   * cosine for the others.
+   */
+  static double[] coefficients(List<ParamVector> grads, Form form) {
     double[] c = new double[grads.size()];
     c[0] = 1;
     ParamVector target = grads.get(0);
-    double targetNorm = Math.sqrt(target.dotFirst(target, trunk));
+    double targetNorm = Math.sqrt(target.dot(target));
     for (int i = 1; i < c.length; i++) {
       ParamVector g = grads.get(i);
-      double norm = Math.sqrt(g.dotFirst(g, trunk));
-      double cos =
-          targetNorm == 0 || norm == 0 ? 0 : target.dotFirst(g, trunk) / (targetNorm * norm);
+      double norm = Math.sqrt(g.dot(g));
+      double cos = targetNorm == 0 || norm == 0 ? 0 : target.dot(g) / (targetNorm * norm);
       c[i] = gate(cos, form);
     }
     return c;

@@ -81,7 +81,6 @@ public final class OlAux implements Strategy {
     if (weights == null) {
       weights = Weights.ones(run.taskCount());
     }
-    int trunk = run.trunkSize();
     double[] acc = new double[run.taskCount()];
     int[] step = {0};
     double rate = options.beta() * run.learningRate();
@@ -89,7 +88,7 @@ public final class OlAux implements Strategy {
         run.allTasks(),
         (ts, grads) -> {
           double[] c = weights.clone();
-          accumulate(acc, grads, trunk);
+          accumulate(acc, grads);
           if (++step[0] % options.horizon() == 0) {
             weights = update(weights, acc, rate, options.maxWeight());
             Arrays.fill(acc, 0);
@@ -99,10 +98,13 @@ public final class OlAux implements Strategy {
     return EpochWeights.of(weights.clone());
   }
 
-  /** Adds ⟨g_target, g_i⟩ on the trunk to {@code acc[i]} for every auxiliary task i. */
-  static void accumulate(double[] acc, List<ParamVector> grads, int trunk) {
+  /**
+   * Adds ⟨g_target, g_i⟩ to {@code acc[i]} for every auxiliary task i, from the tasks' gradients on
+   * the trunk.
+   */
+  static void accumulate(double[] acc, List<ParamVector> grads) {
     for (int i = 1; i < grads.size(); i++) {
-      acc[i] += grads.get(0).dotFirst(grads.get(i), trunk);
+      acc[i] += grads.get(0).dot(grads.get(i));
     }
   }
 

@@ -53,27 +53,26 @@ class FormulaTest {
   }
 
   @Test
-  void gcsGatesOnTheCosineOverTheTrunkOnly() {
-    // trunk = first 2 values; the third (a head) must not count.
+  void gcsGatesOnTheCosineWithTheTargetsGradient() {
     // target (1, 0); aux1 (1, 1): cos = 1/√2; aux2 (-1, 0.5): cos < 0.
-    try (ParamVector t = v(1, 0, 100);
-        ParamVector a1 = v(1, 1, -100);
-        ParamVector a2 = v(-1, 0.5, 100)) {
-      double[] gated = Gcs.coefficients(List.of(t, a1, a2), 2, Gcs.Form.GATED);
-      double[] weighted = Gcs.coefficients(List.of(t, a1, a2), 2, Gcs.Form.WEIGHTED);
+    try (ParamVector t = v(1, 0);
+        ParamVector a1 = v(1, 1);
+        ParamVector a2 = v(-1, 0.5)) {
+      double[] gated = Gcs.coefficients(List.of(t, a1, a2), Gcs.Form.GATED);
+      double[] weighted = Gcs.coefficients(List.of(t, a1, a2), Gcs.Form.WEIGHTED);
       assertThat(gated).containsExactly(1, 1, 0);
       assertThat(weighted).containsExactly(new double[] {1, Math.sqrt(0.5), 0}, within(1e-12));
     }
   }
 
   @Test
-  void olAuxUpdatesEachWeightByTheTrunkInnerProduct() {
+  void olAuxUpdatesEachWeightByTheInnerProductWithTheTargetsGradient() {
     // <(1,2), (3,-1)> = 1; <(1,2), (-2,0)> = -2; beta 0.5: w1 = 1 + 0.5, w2 = max(0, 1 - 1) = 0
-    try (ParamVector t = v(1, 2, 9);
-        ParamVector a1 = v(3, -1, 9);
-        ParamVector a2 = v(-2, 0, 9)) {
+    try (ParamVector t = v(1, 2);
+        ParamVector a1 = v(3, -1);
+        ParamVector a2 = v(-2, 0)) {
       double[] acc = new double[3];
-      OlAux.accumulate(acc, List.of(t, a1, a2), 2);
+      OlAux.accumulate(acc, List.of(t, a1, a2));
       assertThat(acc).containsExactly(new double[] {0, 1, -2}, within(1e-12));
       // rate 0.5: 1 + 0.5·1 = 1.5, 1 + 0.5·(−2) = 0; rate 0.025 (β 0.5 × η 0.05): 1.025, 0.95
       assertThat(OlAux.update(new double[] {1, 1, 1}, acc, 0.5, 2))

@@ -1,0 +1,73 @@
+package dev.avil.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.types.DataType;
+import dev.avil.task.Task;
+import dev.avil.testing.Synthetic;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A joint step applies the combination of the tasks' own gradients that its combiner chose. */
+class JointStepsTest {
+  private static final List<Task> TASKS =
+      List.of(
+          Synthetic.blobs("target", 200, 6, 3, 1.0, 1),
+          Synthetic.blobs("aux", 400, 6, 4, 1.0, 2),
+          Synthetic.blobs("other", 300, 6, 2, 1.5, 3));
+
+  @Test
+  void aStepMovesTheTrunkByTheCombinedGradientAndEachHeadByItsOwn() {
+    // batches larger than every task: one step, whose batches are the tasks' whole training sets
+    RunSpec spec = Synthetic.oneEpoch("joint", TASKS, 512, 7, DataType.FLOAT64);
+    double lr = spec.learningRate();
+    double[] trunkCoefficient = {1, 0.5, 0};
+    double[] headCoefficient = {1, 2, 0.25};
+    try (TrainingRun joint = new TrainingRun(spec);
+        TrainingRun alone = new TrainingRun(spec);
+        ParamVector theta = joint.parameters()) {
+      int trunk = joint.headRange(0)[0];
+      List<double[]> handed = new ArrayList<>();
+      joint.trainJoint(
+          joint.allTasks(),
+          (tasks, grads) -> {
+            grads.forEach(g -> handed.add(g.toDoubleArray()));
+            return new TrainingRun.Combination(trunkCoefficient, headCoefficient);
+          });
+      assertThat(handed).as("one step, a gradient per task").hasSize(3);
+      // each task's own gradient, from one plain SGD step on its whole training set (a fresh
+      // optimizer's first step moves θ by −lr · g)
+      double[] th = theta.toDoubleArray();
+      double[] expected = th.clone();
+      for (int t = 0; t < 3; t++) {
+        alone.setParameters(theta);
+        alone.trainTask(t, 1, 1.0);
+        double[] after;
+        try (ParamVector p = alone.parameters()) {
+          after = p.toDoubleArray();
+        }
+        double[] g = new double[th.length];
+        for (int j = 0; j < th.length; j++) {
+          g[j] = (th[j] - after[j]) / lr;
+        }
+        assertThat(handed.get(t))
+            .as("task %d's gradient, on the trunk only", t)
+            .hasSize(trunk)
+            .containsExactly(java.util.Arrays.copyOf(g, trunk), within(1e-9));
+        for (int j = 0; j < trunk; j++) {
+          expected[j] -= lr * trunkCoefficient[t] * g[j];
+        }
+        int[] head = joint.headRange(t);
+        for (int j = head[0]; j < head[1]; j++) {
+          expected[j] -= lr * headCoefficient[t] * g[j];
+        }
+      }
+      try (ParamVector now = joint.parameters()) {
+        assertThat(now.toDoubleArray()).containsExactly(expected, within(1e-9));
+      }
+      assertThat(java.util.Arrays.equals(expected, th)).as("the step moved the model").isFalse();
+    }
+  }
+}
