@@ -10,8 +10,11 @@ import java.util.List;
 /**
  * Joint training: each step takes one batch of every participating task, computes each task's
  * gradient on the shared trunk separately, and updates the model with the combination a {@link
- * StepCombiner} chooses. A pass lasts as many steps as the largest task has batches; smaller tasks
- * cycle through their data, reshuffled each time round. Fresh optimizer per pass.
+ * StepCombiner} chooses. A pass trains on as many examples as the tasks have together, as an epoch
+ * of every other method does: ⌈Σ n_t / (k · batch)⌉ steps of k batches. Each task draws its batches
+ * from its own data in a fresh random order, starting again in a new order when it runs out, so a
+ * small target is cycled and a large task gives a random part of its data. Fresh optimizer per
+ * pass.
  *
  * <p>A task's head receives its gradient from its own batch only, so the heads' gradients stay in
  * place while the trunk's are taken task by task; only the combined trunk gradient is written back.
@@ -29,15 +32,15 @@ final class JointSteps {
     List<List<Parameter>> heads = new ArrayList<>(k);
     int[][] order = new int[k][];
     int[] at = new int[k];
+    long examples = 0;
     for (int i = 0; i < k; i++) {
       order[i] = sampling.order(tasks[i]);
+      examples += order[i].length;
       heads.add(net.headParameters(tasks[i]));
       stepParams.addAll(heads.get(i));
     }
-    long steps = 0;
-    for (int i = 0; i < k; i++) {
-      steps = Math.max(steps, (order[i].length + batchSize - 1) / batchSize);
-    }
+    long perStep = (long) k * batchSize;
+    long steps = (examples + perStep - 1) / perStep;
     try (Sgd opt = lane.optimizer()) {
       for (long s = 0; s < steps; s++) {
         List<ParamVector> grads = new ArrayList<>(k);

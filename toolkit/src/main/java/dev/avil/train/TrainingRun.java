@@ -283,8 +283,10 @@ public final class TrainingRun implements AutoCloseable {
   /**
    * Joint training: each step takes one batch of every task in {@code tasks}, computes each task's
    * gradient separately, and updates the model with the combination {@code combiner} chooses. A
-   * pass lasts as many steps as the largest task has batches; smaller tasks cycle through their
-   * data, reshuffled each time round. Fresh optimizer per pass.
+   * pass trains on as many examples as the tasks have together, as an epoch of every other method
+   * does; each task cycles through its data, reshuffled each time round, so a small target is
+   * cycled several times and a large task gives a random part of its data. Fresh optimizer per
+   * pass.
    */
   public void trainJoint(int[] tasks, StepCombiner combiner) {
     JointSteps.pass(lanes.main(), sampling, tasks, combiner);

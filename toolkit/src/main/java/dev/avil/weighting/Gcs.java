@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * <p>Auxiliary heads always learn from their own gradient (they cannot affect the target). The
  * recorded weight of an auxiliary task is its mean trunk coefficient over the epoch's steps. Our
  * choices where the paper leaves room: the cosine is taken over the shared trunk's parameters only;
- * an epoch lasts as many steps as the largest task has batches, smaller tasks cycling.
+ * an epoch trains on as many examples as the tasks have together, as every other method's epoch
+ * does ({@link TrainingRun#trainJoint}).
  */
 public final class Gcs implements Strategy {
   /** How the cosine gates an auxiliary gradient. */

@@ -192,9 +192,10 @@ class RunBehaviourTest {
     assertThat(small().epochs(1).alphaVil().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
     Results three = small().epochs(3).singleTask().run();
     assertThat(three.targetSteps()).isEqualTo(7L * three.bestEpoch());
-    // GCS takes a batch of every task at each step: as many steps as the largest task has batches
+    // GCS takes a batch of every task at each step, and an epoch trains on as many examples as
+    // the three tasks have together: ⌈(100 + 2n) / (3 · 16)⌉ steps
     assertThat(small().epochs(1).method(Method.gcs()).run().value(1, "*", Metric.TARGET_STEPS))
-        .isEqualTo(Math.ceil(FULL.train().size() / 16.0));
+        .isEqualTo(Math.ceil((100 + 2.0 * FULL.train().size()) / 48));
   }
 
   /**

@@ -70,4 +70,22 @@ class JointStepsTest {
       assertThat(java.util.Arrays.equals(expected, th)).as("the step moved the model").isFalse();
     }
   }
+
+  @Test
+  void anEpochTrainsOnAsManyExamplesAsTheTasksHaveTogether() {
+    RunSpec spec = Synthetic.oneEpoch("joint", TASKS, 16, 7, DataType.FLOAT32);
+    int examples = TASKS.stream().mapToInt(t -> t.train().size()).sum();
+    try (TrainingRun run = new TrainingRun(spec)) {
+      int[] steps = {0};
+      run.trainJoint(
+          run.allTasks(),
+          (tasks, grads) -> {
+            steps[0]++;
+            return new TrainingRun.Combination(new double[] {1, 1, 1}, new double[] {1, 1, 1});
+          });
+      // three batches of 16 a step; the 120-example target is cycled, the others sampled
+      assertThat(steps[0]).isEqualTo((examples + 47) / 48);
+      assertThat(run.targetSteps()).isEqualTo(steps[0]);
+    }
+  }
 }
