@@ -53,8 +53,9 @@ public final class Method {
   }
 
   /**
-   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a step-matched baseline that
-   * takes as many target steps per epoch as GCS or OL-AUX. See {@link SingleTask}.
+   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a baseline that takes at
+   * least as many target steps per epoch as the methods that take more than one pass's worth (GCS
+   * and OL-AUX, about 4 passes' worth in the image settings). See {@link SingleTask}.
    */
   public static Method singleTask(UnaryOperator<SingleTask.Options> configure) {
     SingleTask.Options defaults = SingleTask.Options.defaults();

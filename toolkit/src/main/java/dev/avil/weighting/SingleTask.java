@@ -9,8 +9,8 @@ import java.util.Map;
  * method must beat. Auxiliary heads stay at their initial values.
  *
  * <p>With {@code passes} above 1 it makes that many passes over the target's data per epoch: a
- * step-matched baseline for methods that take more target steps per epoch (GCS and OL-AUX take a
- * target batch at every joint step), so that "more target updates" shows as what it is.
+ * baseline for methods that take more target steps per epoch (GCS and OL-AUX take a target batch at
+ * every joint step), so that "more target updates" shows as what it is.
  */
 public final class SingleTask implements Strategy {
   private final int passes;
