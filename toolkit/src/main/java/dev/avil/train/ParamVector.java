@@ -70,38 +70,34 @@ public final class ParamVector implements AutoCloseable {
 
   /** Writes this vector into the parameters, in place. */
   public void writeTo(List<Parameter> params) {
-    long at = 0;
-    for (Parameter p : params) {
-      NDArray target = p.getArray();
-      long n = target.size();
-      try (NDArray part = flat.get(new NDIndex("{}:{}", at, at + n));
-          NDArray shaped = part.reshape(target.getShape())) {
-        target.set(new NDIndex("..."), shaped);
-      }
-      at += n;
-    }
-    if (at != size()) {
-      throw new IllegalArgumentException(
-          "parameter vector has " + size() + " values, the parameters " + at);
-    }
+    writeInto(params, false);
   }
 
   /** Writes this vector into the gradients of {@code params}, in place, in their order. */
   public void writeGradientsTo(List<Parameter> params) {
+    writeInto(params, true);
+  }
+
+  /** Writes this vector into the values, or the gradients, of {@code params}, in their order. */
+  private void writeInto(List<Parameter> params, boolean gradients) {
     long at = 0;
     for (Parameter p : params) {
-      NDArray target = p.getArray();
-      long n = target.size();
+      NDArray value = p.getArray();
+      long n = value.size();
       try (NDArray part = flat.get(new NDIndex("{}:{}", at, at + n));
-          NDArray shaped = part.reshape(target.getShape());
-          NDArray grad = target.getGradient()) {
-        grad.set(new NDIndex("..."), shaped);
+          NDArray shaped = part.reshape(value.getShape());
+          NDArray target = gradients ? value.getGradient() : null) {
+        (gradients ? target : value).set(new NDIndex("..."), shaped);
       }
       at += n;
     }
     if (at != size()) {
       throw new IllegalArgumentException(
-          "parameter vector has " + size() + " values, the gradients " + at);
+          "parameter vector has "
+              + size()
+              + " values, the "
+              + (gradients ? "gradients " : "parameters ")
+              + at);
     }
   }
 
@@ -124,23 +120,27 @@ public final class ParamVector implements AutoCloseable {
 
   /** {@code this + Σ c[i] · xs[i]}, summed in order. */
   public ParamVector plusCombination(double[] c, List<ParamVector> xs) {
+    requireOnePer(c, xs);
     return new ParamVector(addTo(flat.duplicate(), c, xs, 0));
   }
 
   /** {@code Σ c[i] · xs[i]}, summed in order; at least one vector. */
   public static ParamVector combination(double[] c, List<ParamVector> xs) {
+    requireOnePer(c, xs);
     if (xs.isEmpty()) {
       throw new IllegalArgumentException("a combination of no vectors");
     }
     return new ParamVector(addTo(xs.get(0).flat.mul(c[0]), c, xs, 1));
   }
 
-  /** Adds {@code c[i] · xs[i]} for i from {@code from} on to {@code sum}, in place. */
-  private static NDArray addTo(NDArray sum, double[] c, List<ParamVector> xs, int from) {
+  private static void requireOnePer(double[] c, List<ParamVector> xs) {
     if (c.length != xs.size()) {
-      sum.close();
       throw new IllegalArgumentException(c.length + " coefficients for " + xs.size() + " vectors");
     }
+  }
+
+  /** Adds {@code c[i] · xs[i]} for i from {@code from} on to {@code sum}, in place. */
+  private static NDArray addTo(NDArray sum, double[] c, List<ParamVector> xs, int from) {
     for (int i = from; i < c.length; i++) {
       try (NDArray scaled = xs.get(i).flat.mul(c[i])) {
         sum.addi(scaled);
