@@ -2,6 +2,7 @@ package dev.avil.cli;
 
 import dev.avil.train.Cells;
 import dev.avil.train.KernelCheck.Outcome;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,8 +11,9 @@ import java.util.concurrent.Callable;
  * Checks that this machine's convolution kernels give the same, finite gradient every time (see
  * {@link dev.avil.train.KernelCheck}), in both layouts, on one PyTorch thread (how a cell of a
  * comparison or a study trains) and on the engine's thread setting (how a single {@code run()}
- * trains on the caller's thread). The toolkit's LeNet is laid out channels last; channels first is
- * the layout of older versions and of a trunk that does not start with {@code ChannelsLast}.
+ * trains on the caller's thread), and then channels last in one-thread cells side by side (how a
+ * study trains). The toolkit's LeNet is laid out channels last; channels first is the layout of
+ * older versions and of a trunk that does not start with {@code ChannelsLast}.
  *
  * <p>Argument (optional): the passes to compare with the first, 300 by default. Exits with status 1
  * if a channels-last check is unstable: the toolkit's training could not be trusted here.
@@ -19,35 +21,48 @@ import java.util.concurrent.Callable;
 public final class KernelCheck {
   private KernelCheck() {}
 
-  /** Runs the four checks and prints one line each. */
+  /** Runs the checks and prints one line each. */
   public static void main(String[] args) {
     int repeats = parse(args);
     boolean trusted = true;
     for (boolean channelsLast : new boolean[] {false, true}) {
-      for (boolean oneThread : new boolean[] {true, false}) {
-        Callable<Outcome> check = () -> dev.avil.train.KernelCheck.run(channelsLast, repeats);
-        Outcome o;
-        try {
-          o = oneThread ? Cells.run(List.of(check), 1).get(0) : check.call();
-        } catch (Exception e) {
-          throw new IllegalStateException("the kernel check failed: " + e, e);
-        }
-        System.out.printf(
-            Locale.ROOT,
-            "%-14s on %-10s %d of %d passes gave a weight gradient other than the first's; %d"
-                + " gave one that is not finite%n",
-            channelsLast ? "channels last" : "channels first",
-            (oneThread ? "one thread" : threads() + " threads") + ":",
-            o.differing(),
-            o.passes(),
-            o.nonFinite());
-        trusted &= !channelsLast || o.stable();
+      Callable<Outcome> check = () -> dev.avil.train.KernelCheck.run(channelsLast, repeats);
+      String layout = channelsLast ? "channels last" : "channels first";
+      List<Outcome> oneThread = Cells.run(List.of(check), 1);
+      trusted &= report(layout + " on one thread", oneThread, channelsLast);
+      List<Outcome> engine;
+      try {
+        engine = List.of(check.call());
+      } catch (Exception e) {
+        throw new IllegalStateException("the kernel check failed: " + e, e);
       }
+      trusted &= report(layout + " on " + threads() + " threads", engine, channelsLast);
     }
+    // how a study trains: one-thread cells side by side
+    Callable<Outcome> cell = () -> dev.avil.train.KernelCheck.run(true, repeats);
+    int cells = Cells.parallelism(Integer.MAX_VALUE);
+    List<Outcome> sideBySide = Cells.run(Collections.nCopies(cells, cell), cells);
+    trusted &= report("channels last in " + cells + " cells side by side", sideBySide, true);
     if (!trusted) {
       System.out.println("the toolkit's layout gave unstable gradients on this machine");
       System.exit(1);
     }
+  }
+
+  /** Prints one line for {@code outcomes}; returns false if they count and one was unstable. */
+  private static boolean report(String what, List<Outcome> outcomes, boolean counts) {
+    int differing = outcomes.stream().mapToInt(Outcome::differing).sum();
+    int nonFinite = outcomes.stream().mapToInt(Outcome::nonFinite).sum();
+    int passes = outcomes.stream().mapToInt(Outcome::passes).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "%-40s %d of %d passes gave a weight gradient other than the first's; %d gave one that is"
+            + " not finite%n",
+        what + ":",
+        differing,
+        passes,
+        nonFinite);
+    return !counts || outcomes.stream().allMatch(Outcome::stable);
   }
 
   private static String threads() {

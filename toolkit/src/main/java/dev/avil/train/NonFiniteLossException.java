@@ -13,6 +13,8 @@ public final class NonFiniteLossException extends IllegalStateException {
             + loss
             + " in epoch "
             + epoch
-            + "; lower the learning rate or the task weights, or check the task's inputs");
+            + "; lower the learning rate or the task weights, or check the task's inputs. If it"
+            + " comes and goes between runs of the same seed, check this machine's kernels:"
+            + " dev.avil.train.KernelCheck");
   }
 }

@@ -344,6 +344,7 @@ class RunBehaviourTest {
         .isInstanceOf(TrainingFailedException.class)
         .hasMessageContaining("task 'target'")
         .hasMessageContaining("epoch 3")
+        .hasMessageContaining("KernelCheck")
         .satisfies(
             e -> {
               Results partial = ((TrainingFailedException) e).partialResults();
