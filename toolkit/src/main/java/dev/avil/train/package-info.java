@@ -6,7 +6,8 @@
  * dev.avil.train.ParamVector}) and the target's tuning loss and gradient. Inside a run, passes and
  * evaluation spread over lanes, copies of the network on worker threads; {@link
  * dev.avil.train.Cells} runs whole runs side by side. Also here: progress listeners, the DJL
- * runtime settings, and the raw throughput the benchmark measures the engine against.
+ * runtime settings, the raw throughput the benchmark measures the engine against, and {@link
+ * dev.avil.train.KernelCheck}, whether this machine's convolution kernels give stable gradients.
  *
  * <p>The one output formatted here is {@link dev.avil.train.ProgressLog}'s line of plain text per
  * epoch; tables, figures and files are made in {@code dev.avil.report}.
