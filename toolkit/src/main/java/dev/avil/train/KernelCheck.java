@@ -9,6 +9,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.avil.model.ChannelsLast;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -66,11 +67,12 @@ public final class KernelCheck {
       NDArray b2 = manager.zeros(new Shape(20));
       w1.setRequiresGradient(true);
       w2.setRequiresGradient(true);
-      float[] first = gradient(input, w1, b1, w2, b2);
+      Object kind = List.of("kernel check", channelsLast);
+      float[] first = gradient(kind, input, w1, b1, w2, b2);
       int differing = 0;
       int nonFinite = Double.isFinite(norm(first)) ? 0 : 1;
       for (int r = 0; r < repeats; r++) {
-        float[] g = gradient(input, w1, b1, w2, b2);
+        float[] g = gradient(kind, input, w1, b1, w2, b2);
         differing += Arrays.equals(g, first) ? 0 : 1;
         nonFinite += Double.isFinite(norm(g)) ? 0 : 1;
       }
@@ -79,11 +81,12 @@ public final class KernelCheck {
   }
 
   /** The first convolution's weight gradient of the mean squared output of the second. */
-  private static float[] gradient(NDArray x, NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
+  private static float[] gradient(
+      Object kind, NDArray x, NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
     Shape one = new Shape(1, 1);
     Shape none = new Shape(0, 0);
     try (NDScope scope = new NDScope();
-        Autograd ag = new Autograd()) {
+        Autograd ag = new Autograd(kind)) {
       NDArray c1 = Conv2d.conv2d(x, w1, b1, one, none, one, 1).singletonOrThrow();
       NDArray pooled =
           c1.getNDArrayInternal().maxPool(new Shape(2, 2), new Shape(2, 2), none, false);

@@ -130,7 +130,7 @@ final class Lane {
     }
     double loss;
     try (NDScope scope = new NDScope();
-        Autograd ag = new Autograd()) {
+        Autograd ag = new Autograd(Autograd.kind(spec, count))) {
       NDArray x = input(count);
       NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
       NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);

@@ -80,7 +80,7 @@ public final class PoolTimings {
         long start = System.nanoTime();
         if (gradients) {
           in.setRequiresGradient(true);
-          try (Autograd ag = new Autograd()) {
+          try (Autograd ag = new Autograd(List.of("pool timing", in.getShape()))) {
             ag.backward(pool.apply(in).sum());
           }
         } else {

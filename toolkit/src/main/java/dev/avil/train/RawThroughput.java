@@ -46,6 +46,7 @@ public final class RawThroughput {
         labels[i] = i % classes;
       }
       NDArray y = manager.create(labels);
+      Object kind = Autograd.kind(trunk.name(), inputShape, DataType.FLOAT32, batchSize);
       try (Sgd opt = new Sgd(manager, 0.01, 0.9)) {
         long start = 0;
         for (int b = -20; b < batches; b++) {
@@ -53,7 +54,7 @@ public final class RawThroughput {
             start = System.nanoTime();
           }
           try (NDScope scope = new NDScope();
-              Autograd ag = new Autograd()) {
+              Autograd ag = new Autograd(kind)) {
             ag.backward(Losses.crossEntropy(net.logits(x, 0, true), y));
           }
           opt.step(net.parameters());

@@ -118,7 +118,7 @@ final class Tuning {
   private LossGradient share(Lane lane, int from, int to) {
     double loss;
     try (NDScope scope = new NDScope();
-        Autograd ag = new Autograd()) {
+        Autograd ag = new Autograd(Autograd.kind(lane.spec(), to - from))) {
       NDIndex rows = new NDIndex("{}:{}", from, to);
       NDArray logits = sharpened(lane.net().logits(set.x.get(rows), 0, false));
       NDArray l = Losses.crossEntropy(logits, labels.get(rows));

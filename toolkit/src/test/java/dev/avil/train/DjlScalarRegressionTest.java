@@ -24,7 +24,7 @@ class DjlScalarRegressionTest {
       NDArray x = m.randomNormal(new Shape(16, 6));
       NDArray y = m.create(new long[] {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3});
       float[] reference;
-      try (Autograd ag = new Autograd()) {
+      try (Autograd ag = new Autograd("scalar regression")) {
         ag.backward(Losses.crossEntropy(x.matMul(w), y));
       }
       reference = w.getGradient().toFloatArray();
@@ -33,7 +33,7 @@ class DjlScalarRegressionTest {
         double weight = 0.25 + (it % 7) * 0.5;
         try (NDManager step = m.newSubManager()) {
           NDArray scale = Losses.scalar(step, weight, DataType.FLOAT32);
-          try (Autograd ag = new Autograd()) {
+          try (Autograd ag = new Autograd("scalar regression")) {
             NDArray loss = Losses.crossEntropy(x.matMul(w), y).mul(scale);
             for (int g = 0; g < 3; g++) {
               byte[][] garbage = new byte[64][];
