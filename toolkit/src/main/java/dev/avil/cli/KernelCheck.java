@@ -25,27 +25,40 @@ public final class KernelCheck {
   public static void main(String[] args) {
     int repeats = parse(args);
     boolean trusted = true;
+    boolean firstStable = true;
     for (boolean channelsLast : new boolean[] {false, true}) {
       Callable<Outcome> check = () -> dev.avil.train.KernelCheck.run(channelsLast, repeats);
       String layout = channelsLast ? "channels last" : "channels first";
       List<Outcome> oneThread = Cells.run(List.of(check), 1);
-      trusted &= report(layout + " on one thread", oneThread, channelsLast);
       List<Outcome> engine = List.of(dev.avil.train.KernelCheck.run(channelsLast, repeats));
-      trusted &= report(layout + " on " + threads() + " threads", engine, channelsLast);
+      boolean onOne = report(layout + " on one thread", oneThread);
+      boolean onEngine = report(layout + " on " + threads() + " threads", engine);
+      boolean stable = onOne && onEngine;
+      if (channelsLast) {
+        trusted &= stable;
+      } else {
+        firstStable = stable;
+      }
     }
     // how a study trains: one-thread cells side by side
     Callable<Outcome> cell = () -> dev.avil.train.KernelCheck.run(true, repeats);
     int cells = Cells.parallelism(Integer.MAX_VALUE);
     List<Outcome> sideBySide = Cells.run(Collections.nCopies(cells, cell), cells);
-    trusted &= report("channels last in " + cells + " cells side by side", sideBySide, true);
+    trusted &= report("channels last in " + cells + " cells side by side", sideBySide);
+    if (!firstStable) {
+      System.out.println(
+          "channels first is unstable here: start a convolutional trunk with ChannelsLast (see"
+              + " Trunk.of); glibc's MALLOC_PERTURB_=255 made it stable on one such machine, at a"
+              + " cost in speed");
+    }
     if (!trusted) {
       System.out.println("the toolkit's layout gave unstable gradients on this machine");
       System.exit(1);
     }
   }
 
-  /** Prints one line for {@code outcomes}; returns false if they count and one was unstable. */
-  private static boolean report(String what, List<Outcome> outcomes, boolean counts) {
+  /** Prints one line for {@code outcomes}; returns whether every one was stable. */
+  private static boolean report(String what, List<Outcome> outcomes) {
     int differing = outcomes.stream().mapToInt(Outcome::differing).sum();
     int nonFinite = outcomes.stream().mapToInt(Outcome::nonFinite).sum();
     int passes = outcomes.stream().mapToInt(Outcome::passes).sum();
@@ -57,7 +70,7 @@ public final class KernelCheck {
         differing,
         passes,
         nonFinite);
-    return !counts || outcomes.stream().allMatch(Outcome::stable);
+    return outcomes.stream().allMatch(Outcome::stable);
   }
 
   private static String threads() {
