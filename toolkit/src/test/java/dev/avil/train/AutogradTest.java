@@ -2,6 +2,7 @@ package dev.avil.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.types.DataType;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,17 +78,11 @@ class AutogradTest {
 
   @Test
   void aPassesKindIsItsNetworkItsInputAndItsBatch() {
-    Object k =
-        Autograd.kind("lenet", new long[] {1, 28, 28}, ai.djl.ndarray.types.DataType.FLOAT32, 64);
+    long[] digit = {1, 28, 28};
+    Object k = Autograd.kind("lenet", digit, DataType.FLOAT32, 64);
     assertThat(k)
-        .isEqualTo(
-            Autograd.kind(
-                "lenet", new long[] {1, 28, 28}, ai.djl.ndarray.types.DataType.FLOAT32, 64))
-        .isNotEqualTo(
-            Autograd.kind(
-                "lenet", new long[] {1, 28, 28}, ai.djl.ndarray.types.DataType.FLOAT32, 40))
-        .isNotEqualTo(
-            Autograd.kind(
-                "mlp[64]", new long[] {1, 28, 28}, ai.djl.ndarray.types.DataType.FLOAT32, 64));
+        .isEqualTo(Autograd.kind("lenet", digit.clone(), DataType.FLOAT32, 64))
+        .isNotEqualTo(Autograd.kind("lenet", digit, DataType.FLOAT32, 40))
+        .isNotEqualTo(Autograd.kind("mlp[64]", digit, DataType.FLOAT32, 64));
   }
 }
