@@ -176,20 +176,55 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the browser and every process it started (its network service and renderers write into
+   * the profile until they exit), then removes the profile.
+   */
   @Override
   public void close() throws IOException {
-    process.destroy();
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+      for (ProcessHandle p : all) {
+        try {
+          p.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
+          p.destroyForcibly();
+        }
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      all.forEach(ProcessHandle::destroyForcibly);
       Thread.currentThread().interrupt();
     }
-    try (var files = Files.walk(profile)) {
-      files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    // a file that vanishes while the walk runs is one less to delete
+    Files.walkFileTree(
+        profile,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path file, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+            Files.deleteIfExists(file);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e)
+              throws IOException {
+            if (e instanceof java.nio.file.NoSuchFileException) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e)
+              throws IOException {
+            Files.deleteIfExists(dir);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** One DevTools session: numbered calls and their replies, plus the events recorded. */

@@ -59,6 +59,7 @@ public final class Experiment {
     private double momentum = 0.9;
     private double devSplit = 0.5;
     private long seed = 1;
+    private Precision precision = Precision.FLOAT32;
     private Method method = Method.alphaVil();
     private TrainingListener listener;
 
@@ -183,6 +184,14 @@ public final class Experiment {
     return with(c -> c.seed = s);
   }
 
+  /** The number type of training and evaluation. Default {@link Precision#FLOAT32}. */
+  public Experiment precision(Precision p) {
+    if (p == null) {
+      throw new IllegalArgumentException("precision must not be null; accepted: FLOAT32, FLOAT64");
+    }
+    return with(c -> c.precision = p);
+  }
+
   /**
    * Where progress goes. Default: {@link DefaultListener}, asked once per {@code run()}: one line
    * per epoch on standard output, or one updating output in a notebook.
@@ -267,7 +276,7 @@ public final class Experiment {
             o.momentum,
             o.devSplit,
             s,
-            DataType.FLOAT32);
+            o.precision == Precision.FLOAT64 ? DataType.FLOAT64 : DataType.FLOAT32);
     Map<String, String> config = RunConfig.of(m, spec);
     try {
       List<Record> records = Engine.run(spec, m.newStrategy(), l);

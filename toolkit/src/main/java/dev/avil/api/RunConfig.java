@@ -33,6 +33,7 @@ final class RunConfig {
     c.put("momentum", Double.toString(spec.momentum()));
     c.put("devSplit", Double.toString(spec.devSplit()));
     c.put("seed", Long.toString(spec.seed()));
+    c.put("precision", spec.dtype().name().toLowerCase(java.util.Locale.ROOT));
     c.put("lanes", Integer.toString(Cells.lanes()));
     for (Task t : spec.tasks()) {
       c.put(

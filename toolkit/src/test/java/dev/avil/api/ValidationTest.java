@@ -26,6 +26,22 @@ class ValidationTest {
   }
 
   @Test
+  void aMissingPrecisionIsRefusedAndAChosenOneIsRecorded() {
+    assertThatThrownBy(() -> Experiment.target(target).precision(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("precision must not be null")
+        .hasMessageContaining("FLOAT64");
+    Results r =
+        Experiment.target(target)
+            .epochs(1)
+            .listener(dev.avil.train.TrainingListener.silent())
+            .precision(Precision.FLOAT64)
+            .singleTask()
+            .run();
+    org.assertj.core.api.Assertions.assertThat(r.config()).containsEntry("precision", "float64");
+  }
+
+  @Test
   void theTargetCannotAlsoBeAnAuxiliaryTask() {
     assertThatThrownBy(() -> Experiment.target(target).aux(target))
         .isInstanceOf(IllegalArgumentException.class)

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout the toolkit trains LeNet in gives the same, finite gradient pass after pass, on a
- * cell's one thread and on the engine's thread setting. This is a fact about the machine's kernels
- * that every number the toolkit reports rests on; on one machine the channels-first layout failed
- * it (see the README's performance section), which is why LeNet is laid out channels last.
+ * {@link KernelCheck} judges an outcome and refuses a count it cannot check. Whether this machine's
+ * kernels give the same finite gradient pass after pass is a fact about the machine, not the code:
+ * that check carries the tag {@code machine} and runs with {@code -P machine}.
  */
 class KernelCheckTest {
   @Test
+  @Tag("machine")
   void channelsLastGivesTheSameFiniteGradientEveryPass() {
     Callable<KernelCheck.Outcome> check = () -> KernelCheck.run(true, 60);
     KernelCheck.Outcome onCell = Cells.run(List.of(check), 1).get(0);

@@ -3,11 +3,16 @@ package dev.avil.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** {@link PoolTimings} times all three poolings and refuses a count it cannot take a median of. */
+/**
+ * {@link PoolTimings} refuses a count it cannot take a median of. How long the poolings take is a
+ * reading of the machine, under the tag {@code machine}.
+ */
 class PoolTimingsTest {
   @Test
+  @Tag("machine")
   void timesEachPoolingOnOneThread() {
     PoolTimings.Times t = PoolTimings.onOneThread(3);
     for (double ms : new double[] {t.kernel(), t.kernelNoGradient(), t.slices()}) {
