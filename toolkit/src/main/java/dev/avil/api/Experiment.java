@@ -54,6 +54,7 @@ public final class Experiment {
     private int headHidden = 50;
     private int epochs = 10;
     private int patience = 0;
+    private double chanceMargin = 0.05;
     private int batchSize = 64;
     private double learningRate = 0.05;
     private double momentum = 0.9;
@@ -130,8 +131,8 @@ public final class Experiment {
 
   /**
    * Early stopping: stop once {@code epochs} epochs have passed without a better target accuracy on
-   * the selection part of its dev split; 0 turns it off. The result is the model at the best
-   * selection epoch either way. Default 0.
+   * the selection part of its dev split, once the target has left chance ({@link #chanceMargin}); 0
+   * turns it off. The result is the model at the best selection epoch either way. Default 0.
    *
    * <pre>{@code
    * experiment.epochs(100).patience(10)   // at most 100 epochs, stop after 10 without progress
@@ -143,6 +144,21 @@ public final class Experiment {
           "patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
     }
     return with(c -> c.patience = epochs);
+  }
+
+  /**
+   * Early stopping waits until the target has left chance: until its best accuracy on the selection
+   * part of its dev split exceeds the share of its most frequent class there by {@code margin}, in
+   * [0, 1); 0 counts the patience from the first epoch. Default 0.05. A target of a few hundred
+   * images makes a few steps an epoch, and LeNet can take more than ten such epochs to start
+   * learning: counted from the first epoch, the patience would stop it at chance.
+   */
+  public Experiment chanceMargin(double margin) {
+    if (!(margin >= 0 && margin < 1)) {
+      throw new IllegalArgumentException(
+          "chance margin " + margin + " must be in [0, 1) (0 counts the patience from epoch 1)");
+    }
+    return with(c -> c.chanceMargin = margin);
   }
 
   /** Examples per batch, ≥ 1. Default 64. */
@@ -271,6 +287,7 @@ public final class Experiment {
             o.headHidden,
             o.epochs,
             o.patience,
+            o.chanceMargin,
             o.batchSize,
             o.learningRate,
             o.momentum,

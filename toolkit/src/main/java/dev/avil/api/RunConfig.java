@@ -3,6 +3,7 @@ package dev.avil.api;
 import dev.avil.task.Task;
 import dev.avil.train.Cells;
 import dev.avil.train.RunSpec;
+import dev.avil.train.TrainingRun;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class RunConfig {
     c.put("headHidden", Integer.toString(spec.headHidden()));
     c.put("epochs", Integer.toString(spec.epochs()));
     c.put("patience", Integer.toString(spec.patience()));
+    c.put("chanceMargin", Double.toString(spec.chanceMargin()));
+    c.put("selectionChance", Double.toString(TrainingRun.selectionChance(spec)));
     c.put("batchSize", Integer.toString(spec.batchSize()));
     c.put("learningRate", Double.toString(spec.learningRate()));
     c.put("momentum", Double.toString(spec.momentum()));

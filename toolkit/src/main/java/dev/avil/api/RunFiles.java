@@ -152,6 +152,15 @@ final class RunFiles {
    * where its early stopping stopped it, each with every task's dev and test accuracy and the
    * epoch's seconds.
    */
+  /** The number under {@code key} in {@code c}, or {@code otherwise} if it has none or another. */
+  private static double number(Map<String, String> c, String key, double otherwise) {
+    try {
+      return c.containsKey(key) ? Double.parseDouble(c.get(key)) : otherwise;
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
   static String incompleteness(
       Results r, boolean inHistory, boolean inConfig, boolean configChecked) {
     if (!inHistory) {
@@ -185,8 +194,14 @@ final class RunFiles {
           return CONFIG + " says patience '" + c.get("patience") + "'; expected a whole number";
         }
       }
-      // early stopping ends a run patience epochs after its best selection epoch
-      boolean stoppedEarly = patience > 0 && last < planned && last == r.bestEpoch() + patience;
+      // early stopping ends a run patience epochs after its best selection epoch, once that epoch
+      // has left chance (runs recorded before the rule have no chance recorded)
+      double learned = number(c, "selectionChance", 0) + number(c, "chanceMargin", 0);
+      boolean stoppedEarly =
+          patience > 0
+              && last < planned
+              && last == r.bestEpoch() + patience
+              && (!(learned > 0) || r.devAtBest() > learned);
       if (last != planned && !stoppedEarly) {
         return last
             + " of "

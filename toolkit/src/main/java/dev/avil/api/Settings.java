@@ -107,7 +107,8 @@ public final class Settings {
   }
 
   /**
-   * The setting called {@code name}, one of {@link #NAMES}, at full scale.
+   * The setting called {@code name}: one of {@link #NAMES}, at full scale, or a {@link
+   * DrawnSetting} by its name ({@code gen-N}) or recipe.
    *
    * @param name the setting's name
    * @return the experiment
@@ -120,8 +121,17 @@ public final class Settings {
       case "fashion-negative" -> fashionNegative();
       case "fashion-positive" -> fashionPositive();
       case "text-sentiment" -> textSentiment();
-      default ->
-          throw new IllegalArgumentException("unknown setting '" + name + "'; accepted: " + NAMES);
+      default -> {
+        if (name != null && (name.startsWith("gen-") || name.contains(":"))) {
+          yield DrawnSetting.parse(name).experiment();
+        }
+        throw new IllegalArgumentException(
+            "unknown setting '"
+                + name
+                + "'; accepted: "
+                + NAMES
+                + ", gen-N (a drawn setting, see DrawnSetting) or a drawn setting's recipe");
+      }
     };
   }
 

@@ -126,7 +126,7 @@ public final class Study {
     Map<String, Method> chosen = new LinkedHashMap<>();
     methods.forEach(m -> chosen.put(m, METHODS.get(m).get()));
     run(out, experiments, List.copyOf(chosen.values()), seeds);
-    summarize(out, SETTINGS);
+    summarize(out, settings);
   }
 
   /**

@@ -40,9 +40,9 @@ public interface ComparisonViews {
 
   /**
    * Per method: runs, mean ± std of the target's test accuracy at the best dev epoch and at the
-   * last epoch, the paired difference (same seed) to the baseline with its 95% t interval and
-   * per-seed values, the mean target steps to the best epoch, the mean epochs trained, and seconds
-   * per epoch. The statistics come from {@link SeedStats}.
+   * last epoch, the paired difference (same seed) to the baseline with its 95% t interval, its
+   * worst seed and per-seed values, the mean target steps to the best epoch, the mean epochs
+   * trained, and seconds per epoch. The statistics come from {@link SeedStats}.
    */
   default Table table() {
     Table runs = SeedStats.runs(runs());
@@ -58,6 +58,7 @@ public interface ComparisonViews {
         d.column("Δ vs " + baseline()),
         d.column("Δ 95% low"),
         d.column("Δ 95% high"),
+        d.column("worst Δ"),
         d.column("Δ per seed"),
         m.column("target steps"),
         m.column("epochs"),

@@ -2,6 +2,7 @@ package dev.avil.report;
 
 import static tech.tablesaw.aggregate.AggregateFunctions.count;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+import static tech.tablesaw.aggregate.AggregateFunctions.min;
 
 import java.util.HashMap;
 import java.util.List;
@@ -86,14 +87,15 @@ public final class SeedStats {
 
   /**
    * Per method, in the order given: the paired differences to {@code baseline} ({@link #paired}):
-   * their number, mean, 95% t interval and the values seed by seed. The columns are {@code method},
-   * {@code pairs}, {@code Δ vs BASELINE}, {@code Δ 95% low}, {@code Δ 95% high} and {@code Δ per
-   * seed}.
+   * their number, mean, 95% t interval, the worst (lowest) of them and the values seed by seed. The
+   * columns are {@code method}, {@code pairs}, {@code Δ vs BASELINE}, {@code Δ 95% low}, {@code Δ
+   * 95% high}, {@code worst Δ} and {@code Δ per seed}. The worst difference to single-task says
+   * whether a method can harm: its mean can be level while one seed falls far behind.
    */
   public static Table differences(Table runs, List<String> methods, String baseline) {
     Table s =
         paired(runs, baseline)
-            .summarize("Δ", count, mean, Stats.HALF_WIDTH_95, Stats.SIGNED_VALUES)
+            .summarize("Δ", count, mean, min, Stats.HALF_WIDTH_95, Stats.SIGNED_VALUES)
             .by("method");
     Map<String, Integer> row = rows(s);
     String hw = "95% half-width [Δ]";
@@ -103,6 +105,7 @@ public final class SeedStats {
         .doubles("Δ vs " + baseline, m -> get(s, row, m, "Mean [Δ]"))
         .doubles("Δ 95% low", m -> get(s, row, m, "Mean [Δ]") - get(s, row, m, hw))
         .doubles("Δ 95% high", m -> get(s, row, m, "Mean [Δ]") + get(s, row, m, hw))
+        .doubles("worst Δ", m -> get(s, row, m, "Min [Δ]"))
         .text("Δ per seed", m -> row.containsKey(m) ? s.getString(row.get(m), "Values [Δ]") : "")
         .table();
   }

@@ -10,7 +10,9 @@ import java.util.List;
  * The one epoch loop. Each epoch the strategy trains; then every task is evaluated on its dev and
  * test splits, and the epoch's records are made and passed to the listener. With a patience, the
  * loop stops early once that many epochs have passed without a better target accuracy on the
- * selection part of its dev split.
+ * selection part of its dev split, but never before that accuracy has left chance (see {@link
+ * RunSpec#chanceMargin}): a small target can take more epochs than the patience to start learning,
+ * and a run stopped there would report chance.
  *
  * <pre>{@code
  * List<Record> records = Engine.run(spec, new Uniform(), ProgressLog.toStdout());
@@ -33,6 +35,8 @@ public final class Engine {
     double bestDev = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
     try (TrainingRun run = new TrainingRun(spec)) {
+      double learned =
+          spec.chanceMargin() > 0 ? TrainingRun.selectionChance(spec) + spec.chanceMargin() : 0;
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new RunFailedException(
@@ -114,7 +118,7 @@ public final class Engine {
           bestDev = targetDev;
           bestEpoch = epoch;
         }
-        if (spec.patience() > 0 && epoch - bestEpoch >= spec.patience()) {
+        if (spec.patience() > 0 && bestDev > learned && epoch - bestEpoch >= spec.patience()) {
           break;
         }
       }

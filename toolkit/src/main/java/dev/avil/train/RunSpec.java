@@ -15,6 +15,9 @@ import java.util.List;
  * @param epochs the maximum number of epochs, ≥ 1
  * @param patience early stopping: the run stops once this many epochs have passed without a better
  *     target accuracy on the selection part of its dev split; 0 trains all {@code epochs}
+ * @param chanceMargin early stopping waits until the target has left chance: until its best
+ *     selection accuracy exceeds the share of its most frequent class there by this margin; 0
+ *     counts from the first epoch
  * @param batchSize examples per batch, ≥ 1
  * @param learningRate SGD learning rate of the model
  * @param momentum SGD momentum of the model
@@ -30,6 +33,7 @@ public record RunSpec(
     int headHidden,
     int epochs,
     int patience,
+    double chanceMargin,
     int batchSize,
     double learningRate,
     double momentum,

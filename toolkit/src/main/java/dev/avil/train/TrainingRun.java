@@ -91,6 +91,20 @@ public final class TrainingRun implements AutoCloseable {
     return n;
   }
 
+  /**
+   * The target's accuracy by chance on the selection part of its dev split of {@code spec}: the
+   * share of its most frequent class there.
+   */
+  public static double selectionChance(RunSpec spec) {
+    Task target = spec.tasks().get(0);
+    Split selection = target.dev().after(tuneSize(target.dev().size(), spec.devSplit()));
+    int[] counts = new int[target.classes()];
+    for (int y : selection.labels()) {
+      counts[y]++;
+    }
+    return (double) Arrays.stream(counts).max().orElse(0) / selection.size();
+  }
+
   /** The run's specification. */
   RunSpec spec() {
     return spec;

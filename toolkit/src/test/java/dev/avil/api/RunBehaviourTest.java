@@ -152,6 +152,41 @@ class RunBehaviourTest {
     assertThat(r.config()).containsEntry("epochs", "60").containsEntry("patience", "3");
   }
 
+  /**
+   * A target with random labels never leaves chance: the patience does not count until it does, so
+   * the run trains every epoch; counted from the first epoch, it stops after the patience.
+   */
+  @Test
+  void earlyStoppingWaitsUntilTheTargetHasLeftChance(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Task noise = dev.avil.task.Tasks.randomLabels("target", FULL.trainSize(100), 3);
+    Experiment e =
+        Experiment.target(noise)
+            .trunk(dev.avil.model.Trunks.mlp(16))
+            .headHidden(8)
+            .batchSize(16)
+            .listener(dev.avil.train.TrainingListener.silent())
+            .epochs(12)
+            .patience(2);
+    Results waited = e.singleTask().run();
+    assertThat(waited.epochs()).isEqualTo(12);
+    assertThat(waited.devAtBest())
+        .isLessThanOrEqualTo(Double.parseDouble(waited.config().get("selectionChance")) + 0.05);
+    assertThat(waited.config()).containsEntry("chanceMargin", "0.05");
+    Results counted = e.chanceMargin(0).singleTask().run();
+    assertThat(counted.epochs()).isEqualTo(counted.bestEpoch() + 2).isLessThan(12);
+    // a run cut where the old rule would have stopped it, before it left chance, is not complete
+    Results cut =
+        new Results(
+            waited.method(),
+            waited.seed(),
+            waited.records().stream().filter(x -> x.epoch() <= waited.bestEpoch() + 2).toList(),
+            waited.config());
+    CellStore store = CellStore.at(dir);
+    store.write(cut);
+    assertThat(store.scan().has("single-task", 1)).isFalse();
+  }
+
   @Test
   void aRunStoppedEarlyIsACompleteCellAndOneCutShortIsNot(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {

@@ -44,7 +44,8 @@ class SeedStatsTest {
   void pairedDifferencesHaveTheirTInterval() {
     Table d = SeedStats.differences(runs(), List.of("b", "a", "c"), "b");
     assertThat(d.columnNames())
-        .containsExactly("method", "pairs", "Δ vs b", "Δ 95% low", "Δ 95% high", "Δ per seed");
+        .containsExactly(
+            "method", "pairs", "Δ vs b", "Δ 95% low", "Δ 95% high", "worst Δ", "Δ per seed");
     // a − b on seeds 1–3: 0.10, 0.07, 0.10; mean 0.09, sd √0.0003, t(0.975, 2) = 4.303
     double half = 4.3027 * Math.sqrt(0.0003) / Math.sqrt(3);
     assertThat(d.intColumn("pairs").get(1)).isEqualTo(3);
@@ -52,6 +53,8 @@ class SeedStatsTest {
     assertThat(d.doubleColumn("Δ 95% low").get(1)).isCloseTo(0.09 - half, within(1e-4));
     assertThat(d.doubleColumn("Δ 95% high").get(1)).isCloseTo(0.09 + half, within(1e-4));
     assertThat(d.stringColumn("Δ per seed").get(1)).isEqualTo("+0.100 +0.070 +0.100");
+    // the worst seed of a: seed 2, 0.82 − 0.75 (seed 4, at 0.50, has no pair)
+    assertThat(d.doubleColumn("worst Δ").get(1)).isCloseTo(0.07, within(1e-12));
     // the baseline against itself: three zeros, no spread
     assertThat(d.doubleColumn("Δ 95% low").get(0)).isZero();
     assertThat(d.intColumn("pairs").get(2)).isZero();
