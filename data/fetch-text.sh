@@ -2,13 +2,14 @@
 # Writes the texts of the text setting to data/text/ (reviews.tsv, lexicon.tsv, tweets.tsv), once.
 # They come from three R packages in Debian (r-cran-modeldata, r-cran-tidytext, r-cran-dslabs),
 # fetched with `apt-get download` and unpacked with `dpkg-deb -x`: nothing is installed, and no R is
-# needed. The toolkit's own R data reader (Rdata.java and RSerialization.java, with org.tukaani:xz
-# from Maven Central for the LZMA2 records) converts them, compiled here on its own since the
-# toolkit is not built yet.
+# needed. The project's own R data reader (tools/.../setup: Rdata.java, RSerialization.java and
+# TextSetup.java, with org.tukaani:xz from Maven Central for the LZMA2 records) converts them,
+# compiled here on its own since the project is not built yet.
 # Everything it writes is git-ignored. Safe to run any number of times.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-src="$here/../toolkit/src/main/java/dev/avil/data"
+lib_src="$here/../toolkit/src/main/java/dev/avil"
+setup_src="$here/../tools/src/main/java/dev/avil/tools/setup"
 out="$here/text"
 pkgs="$here/downloads/r-packages"
 xz_version=1.10   # the version pinned in the parent pom.xml
@@ -40,6 +41,7 @@ if [ ! -s "$xz" ]; then
 fi
 classes="$pkgs/classes"
 rm -rf "$classes"
-javac -nowarn -d "$classes" -cp "$xz" "$src/Rdata.java" "$src/RSerialization.java" "$src/Datasets.java" \
-  "$src/TextData.java"
-java -cp "$classes:$xz" dev.avil.data.TextData "$lib" "$out"
+javac -nowarn -d "$classes" -cp "$xz" "$setup_src/Rdata.java" "$setup_src/RSerialization.java" \
+  "$setup_src/TextSetup.java" "$lib_src/data/Datasets.java" "$lib_src/data/TextData.java" \
+  "$lib_src/store/AtomicFiles.java"
+java -cp "$classes:$xz" dev.avil.tools.setup.TextSetup "$lib" "$out"

@@ -1,8 +1,8 @@
 package dev.avil.spark;
 
-import dev.avil.api.CellStore;
 import dev.avil.api.Comparison;
 import dev.avil.api.Results;
+import dev.avil.store.CellStore;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Set;
  * finished cell whole, and a half-written one is reported by name, removed and run again.
  *
  * <pre>{@code
- * CellSink sink = new CellSink(Path.of("toolkit/study"));
+ * CellSink sink = new CellSink(Path.of("studies"));
  * Set<Cell> done = sink.finished(List.of("mnist-negative"));
  * sink.write("mnist-negative", results);
  * }</pre>
@@ -59,6 +59,6 @@ public final class CellSink {
 
   /** Writes a finished run as its cell, replacing an earlier run of the same method and seed. */
   public synchronized void write(String setting, Results run) {
-    CellStore.at(dir(setting)).write(run);
+    CellStore.at(dir(setting)).write(run.run());
   }
 }

@@ -2,8 +2,8 @@ package dev.avil.spark;
 
 import dev.avil.api.Method;
 import dev.avil.api.Settings;
-import dev.avil.cli.Study;
-import dev.avil.cli.StudyArgs;
+import dev.avil.tools.Study;
+import dev.avil.tools.StudyArgs;
 import dev.avil.train.ProgressLog;
 import java.nio.file.Path;
 import java.util.ArrayList;

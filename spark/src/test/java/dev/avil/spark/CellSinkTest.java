@@ -2,11 +2,11 @@ package dev.avil.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avil.api.CellStore;
 import dev.avil.api.Comparison;
 import dev.avil.api.Results;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
+import dev.avil.store.CellStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

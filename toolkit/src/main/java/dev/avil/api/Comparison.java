@@ -1,8 +1,10 @@
 package dev.avil.api;
 
 import dev.avil.report.ComparisonViews;
-import dev.avil.report.Csv;
 import dev.avil.report.SeedStats;
+import dev.avil.store.CellStore;
+import dev.avil.store.Csv;
+import dev.avil.store.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import tech.tablesaw.api.Table;
  *     .seeds(1, 2, 3)
  *     .run();
  * c.table();   // mean ± std per method, paired difference to single-task
- * c.report(Path.of("results"));
+ * c.save(Path.of("results"));
  * }</pre>
  */
 public final class Comparison implements ComparisonViews {
@@ -95,20 +97,21 @@ public final class Comparison implements ComparisonViews {
   /**
    * Writes {@code comparison.csv} (the table), {@code runs.csv} (per seed), {@code history.csv} and
    * {@code config.csv} (every record and configuration, which {@link #read} reads back) and a
-   * standalone {@code report.html} ({@link ComparisonViews#page}) into {@code dir}.
+   * standalone {@code report.html} ({@link ComparisonViews#page}) into {@code dir}, each file
+   * atomically.
    */
-  public void report(Path dir) {
-    Results.writeAll(dir, runs);
+  public void save(Path dir) {
+    RunFiles.write(dir, runs.stream().map(Results::run).toList());
     Csv.write(dir.resolve("comparison.csv"), table());
     Csv.write(dir.resolve("runs.csv"), perSeed());
-    ComparisonViews.page(this).write(dir.resolve("report.html"));
+    ComparisonViews.page(this).save(dir.resolve("report.html"));
   }
 
   /**
-   * Reads the runs in {@code dir}: those written by {@link #report} (or {@link Results#writeAll}),
-   * or the cells of a {@link CellStore}. Only complete runs are used; a run that is incomplete, or
-   * a cell that is damaged, is listed in {@link #failures()} by name with the reason, and an
-   * incomplete run's records are in {@link #partialRuns()}.
+   * Reads the runs in {@code dir}: those written by {@link #save}, or the cells of a {@link
+   * CellStore}. Only complete runs are used; a run that is incomplete, or a cell that is damaged,
+   * is listed in {@link #failures()} by name with the reason, and an incomplete run's records are
+   * in {@link #partialRuns()}.
    *
    * @throws IllegalArgumentException if a line of history.csv or config.csv is damaged; the message
    *     names the file, the line and what was expected
@@ -119,14 +122,14 @@ public final class Comparison implements ComparisonViews {
     List<String> failures = new ArrayList<>();
     if (CellStore.isStore(dir)) {
       CellStore.Scan s = CellStore.at(dir).scan();
-      runs.addAll(s.complete());
+      s.complete().forEach(r -> runs.add(new Results(r)));
       s.damaged().forEach(d -> failures.add("damaged cell " + d));
     }
     if (java.nio.file.Files.exists(dir.resolve(RunFiles.HISTORY))
         || runs.isEmpty() && failures.isEmpty()) {
       RunFiles.Contents c = RunFiles.read(dir);
-      runs.addAll(c.complete());
-      partial.addAll(c.incomplete());
+      c.complete().forEach(r -> runs.add(new Results(r)));
+      c.incomplete().forEach(r -> partial.add(new Results(r)));
       failures.addAll(c.incompleteLines(dir));
     }
     List<String> methods = runs.stream().map(Results::method).distinct().toList();

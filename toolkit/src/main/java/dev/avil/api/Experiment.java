@@ -6,7 +6,7 @@ import dev.avil.model.Trunks;
 import dev.avil.results.Record;
 import dev.avil.task.Task;
 import dev.avil.train.DefaultListener;
-import dev.avil.train.Engine;
+import dev.avil.train.EpochLoop;
 import dev.avil.train.RunFailedException;
 import dev.avil.train.RunSpec;
 import dev.avil.train.TrainingListener;
@@ -296,7 +296,7 @@ public final class Experiment {
             o.precision == Precision.FLOAT64 ? DataType.FLOAT64 : DataType.FLOAT32);
     Map<String, String> config = RunConfig.of(m, spec);
     try {
-      List<Record> records = Engine.run(spec, m.newStrategy(), l);
+      List<Record> records = EpochLoop.run(spec, m.newStrategy(), l);
       return new Results(m.name(), s, records, config);
     } catch (RunFailedException e) {
       Results partial = new Results(m.name(), s, e.records(), config);

@@ -1,15 +1,12 @@
 package dev.avil.api;
 
 import dev.avil.report.RunViews;
-import dev.avil.results.Metric;
 import dev.avil.results.Record;
+import dev.avil.results.Run;
+import dev.avil.store.RunFiles;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What one run produced: a long-format list of {@link Record}s, the source of truth, and the run's
@@ -21,163 +18,52 @@ import java.util.Objects;
  * Results r = Experiment.target(left).aux(right).alphaVil().run();
  * r.summary();         // per task: best-dev epoch, dev and test accuracy
  * r.testAtBest();      // the target's test accuracy at its best dev epoch
- * r.write(Path.of("results/run1"));
+ * r.save(Path.of("results/run1"));
  * }</pre>
  */
 public final class Results implements RunViews {
-  private final String method;
-  private final long seed;
-  private final List<Record> records;
-  private final Map<String, String> config;
-  private final Map<String, Double> index = new HashMap<>();
+  private final Run run;
+
+  Results(Run run) {
+    this.run = run;
+  }
 
   Results(String method, long seed, List<Record> records, Map<String, String> config) {
-    this.method = method;
-    this.seed = seed;
-    this.records = List.copyOf(records);
-    this.config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
-    for (Record r : this.records) {
-      index.put(key(r.epoch(), r.task(), r.metric()), r.value());
-    }
+    this(new Run(method, seed, records, config));
   }
 
   /**
-   * The results of a run trained elsewhere (for example on a Spark executor), from its records and
-   * configuration as {@link #records()} and {@link #config()} gave them.
+   * Results from records and a configuration made elsewhere, for example by a study's own runner.
+   *
+   * @param method the method's name
+   * @param seed the seed
+   * @param records every record, in the order they were made
+   * @param config the resolved configuration
+   * @return the results
    */
   public static Results of(
       String method, long seed, List<Record> records, Map<String, String> config) {
     return new Results(method, seed, records, config);
   }
 
-  private static String key(int epoch, String task, Metric m) {
-    return epoch + "\u0000" + task + "\u0000" + m.id();
-  }
-
-  /** The method's name. */
-  public String method() {
-    return method;
-  }
-
-  /** The run's seed. */
-  public long seed() {
-    return seed;
-  }
-
-  /** Every record, in the order they were made. */
-  public List<Record> records() {
-    return records;
+  @Override
+  public Run run() {
+    return run;
   }
 
   /**
-   * The run's configuration, resolved: experiment settings, method options, data sizes, versions.
+   * Writes {@code history.csv} and {@code config.csv} into {@code dir}, each atomically; {@link
+   * #read} reads them back into equal results.
    */
-  public Map<String, String> config() {
-    return config;
-  }
-
-  /** Task names, target first. */
-  public List<String> tasks() {
-    LinkedHashSet<String> t = new LinkedHashSet<>();
-    for (Record r : records) {
-      if (!r.task().equals(Record.ALL_TASKS)) {
-        t.add(r.task());
-      }
-    }
-    return List.copyOf(t);
-  }
-
-  /** The target task's name. */
-  public String target() {
-    return config.getOrDefault("target", tasks().isEmpty() ? "" : tasks().get(0));
-  }
-
-  /** Number of epochs that finished. */
-  public int epochs() {
-    return records.stream().mapToInt(Record::epoch).max().orElse(0);
-  }
-
-  /** A value, or NaN if it was not recorded. */
-  public double value(int epoch, String task, Metric metric) {
-    return index.getOrDefault(key(epoch, task, metric), Double.NaN);
-  }
-
-  /** The epoch with the best target dev accuracy (the first, on ties); 0 if none finished. */
-  public int bestEpoch() {
-    int best = 0;
-    double bestAcc = Double.NEGATIVE_INFINITY;
-    for (int e = 1; e <= epochs(); e++) {
-      double a = value(e, target(), Metric.DEV_ACCURACY);
-      if (a > bestAcc) {
-        bestAcc = a;
-        best = e;
-      }
-    }
-    return best;
-  }
-
-  /** The target's test accuracy at the best dev epoch. */
-  public double testAtBest() {
-    return value(bestEpoch(), target(), Metric.TEST_ACCURACY);
-  }
-
-  /** The target's test accuracy at the last epoch. */
-  public double testAtLast() {
-    return value(epochs(), target(), Metric.TEST_ACCURACY);
-  }
-
-  /** The target's dev accuracy at the best dev epoch. */
-  public double devAtBest() {
-    return value(bestEpoch(), target(), Metric.DEV_ACCURACY);
+  public void save(Path dir) {
+    RunFiles.write(dir, List.of(run));
   }
 
   /**
-   * Optimizer steps that used the target's gradient, up to and including the best dev epoch: the
-   * target updates behind {@link #testAtBest()}. Read it beside the accuracy, since a method can
-   * gain by giving the target more updates rather than by using the auxiliary tasks well.
-   */
-  public long targetSteps() {
-    long steps = 0;
-    for (int e = 1; e <= bestEpoch(); e++) {
-      double v = value(e, Record.ALL_TASKS, Metric.TARGET_STEPS);
-      steps += Double.isNaN(v) ? 0 : (long) v;
-    }
-    return steps;
-  }
-
-  /**
-   * A task's weights summed over the epochs: how many full-weight epochs of training it got. A
-   * single-task run gives its target one per epoch, and each auxiliary task none.
-   */
-  public double effectiveEpochs(String task) {
-    double sum = 0;
-    for (int e = 1; e <= epochs(); e++) {
-      double w = value(e, task, Metric.WEIGHT);
-      sum += Double.isNaN(w) ? 0 : w;
-    }
-    return sum;
-  }
-
-  /** Mean wall-clock seconds per epoch, evaluation included. */
-  public double secondsPerEpoch() {
-    return records.stream()
-        .filter(r -> r.metric() == Metric.SECONDS)
-        .mapToDouble(Record::value)
-        .average()
-        .orElse(Double.NaN);
-  }
-
-  /** Writes {@code history.csv} and {@code config.csv} into {@code dir}. */
-  public void write(Path dir) {
-    writeAll(dir, List.of(this));
-  }
-
-  /**
-   * Reads results written by {@link #write}.
+   * Reads one run from the files {@link #save} wrote.
    *
-   * @throws IllegalArgumentException if a line of either file is damaged (the message names the
-   *     file, the line and what was expected), if the run is incomplete, or if {@code dir} holds
-   *     several runs
+   * @throws IllegalArgumentException if {@code dir} holds no complete run or several, or a line is
+   *     damaged; the message names the file, the line and what was expected
    */
   public static Results read(Path dir) {
     RunFiles.Contents c = RunFiles.read(dir);
@@ -188,30 +74,17 @@ public final class Results implements RunViews {
       throw new IllegalArgumentException(
           dir + " holds " + c.complete().size() + " runs; use Comparison.read for several");
     }
-    return c.complete().get(0);
-  }
-
-  /**
-   * Writes several runs into one {@code history.csv} and {@code config.csv}, each replaced
-   * atomically; {@link Comparison#read} reads them. A study that writes run by run uses a {@link
-   * CellStore}, which keeps each run in a folder of its own.
-   */
-  public static void writeAll(Path dir, List<Results> runs) {
-    RunFiles.write(dir, runs);
+    return new Results(c.complete().get(0));
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Results r
-        && method.equals(r.method)
-        && seed == r.seed
-        && records.equals(r.records)
-        && config.equals(r.config);
+    return o instanceof Results r && run.equals(r.run);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, seed, records, config);
+    return run.hashCode();
   }
 
   @Override
@@ -219,8 +92,8 @@ public final class Results implements RunViews {
     return String.format(
         java.util.Locale.ROOT,
         "Results[%s seed %d: %d epochs, target %s test acc %.4f at best dev epoch %d]",
-        method,
-        seed,
+        method(),
+        seed(),
         epochs(),
         target(),
         testAtBest(),

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The texts of the text setting, as plain tab-separated files in {@link Datasets#textDir()}:
@@ -26,12 +23,8 @@ import java.util.regex.Pattern;
  *       {@code text}.
  * </ul>
  *
- * <p>Texts are cleaned once, here: HTML line breaks ({@code <br />}) and any run of white space
- * become one space, and {@code &amp;}, {@code &lt;}, {@code &gt;} and {@code &quot;} are decoded.
- *
- * <p>{@link #main} writes the files from the packages' R data (see {@link Rdata}); the project's
- * {@code data/setup.sh} runs it. It depends only on {@link Rdata} and {@link Datasets}, so the
- * set-up compiles the three files without building the toolkit.
+ * <p>{@code data/setup.sh} writes the files once, from the packages' R data, with the tools
+ * module's set-up reader; the texts are cleaned then.
  */
 public final class TextData {
   /** File of the reviews. */
@@ -42,9 +35,6 @@ public final class TextData {
 
   /** File of the tweets. */
   public static final String TWEETS = "tweets.tsv";
-
-  private static final Pattern BREAK = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SPACE = Pattern.compile("\\s+");
 
   private TextData() {}
 
@@ -90,13 +80,6 @@ public final class TextData {
     return read(TWEETS, 2).stream().map(r -> new Tweet(r[0], r[1])).toList();
   }
 
-  /** One line of white space: {@code <br />} and runs of white space become one space. */
-  static String clean(String text) {
-    String t = BREAK.matcher(text).replaceAll(" ");
-    t = t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
-    return SPACE.matcher(t).replaceAll(" ").strip();
-  }
-
   private static List<String[]> read(String file, int columns) {
     Path p = Datasets.textDir().resolve(file);
     List<String> lines;
@@ -128,95 +111,5 @@ public final class TextData {
       rows.add(r);
     }
     return rows;
-  }
-
-  /**
-   * Writes the three files from the R packages' data.
-   *
-   * <p>Arguments: the {@code site-library} folder that holds {@code modeldata}, {@code tidytext}
-   * and {@code dslabs} (each with {@code data/Rdata.rdb}), and the output folder. Each file is
-   * written to a temporary name and then moved into place, so an interrupted run leaves no partial
-   * file behind.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: TextData SITE_LIBRARY_DIR OUT_DIR");
-    }
-    Path lib = Path.of(args[0]);
-    Path out = Path.of(args[1]);
-    Files.createDirectories(out);
-
-    List<String> reviews = new ArrayList<>();
-    Rdata modeldata = Rdata.open(lib.resolve("modeldata/data"));
-    for (String[] part : new String[][] {{"training_data", "train"}, {"testing_data", "test"}}) {
-      reviews.addAll(
-          lines(
-              modeldata.frame(part[0]),
-              r -> part[1] + "\t" + clean(r[0]) + "\t" + r[2] + "\t" + clean(r[1]),
-              "product",
-              "review",
-              "score"));
-    }
-    List<String> lexicon =
-        lines(
-            Rdata.open(lib.resolve("tidytext/data")).frame("sentiments"),
-            r -> clean(r[0]) + "\t" + r[1],
-            "word",
-            "sentiment");
-    List<String> tweets =
-        lines(
-            Rdata.open(lib.resolve("dslabs/data")).frame("trump_tweets"),
-            TextData::tweet,
-            "source",
-            "text");
-    write(out.resolve(REVIEWS), "split\tproduct\tlabel\ttext", reviews);
-    write(out.resolve(LEXICON), "word\tpolarity", lexicon);
-    write(out.resolve(TWEETS), "device\ttext", tweets);
-    System.out.printf(
-        "wrote %d reviews, %d lexicon words and %d tweets to %s%n",
-        reviews.size(), lexicon.size(), tweets.size(), out);
-  }
-
-  /**
-   * One line per row of {@code frame}, made by {@code line} from the values of {@code columns} in
-   * that row (in that order); a row whose line is null is left out.
-   */
-  private static List<String> lines(
-      Rdata.Frame frame, Function<String[], String> line, String... columns) {
-    String[][] values = new String[columns.length][];
-    for (int c = 0; c < columns.length; c++) {
-      values[c] = frame.strings(columns[c]);
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < frame.rowCount(); i++) {
-      String[] row = new String[columns.length];
-      for (int c = 0; c < columns.length; c++) {
-        row[c] = values[c][i];
-      }
-      String l = line.apply(row);
-      if (l != null) {
-        out.add(l);
-      }
-    }
-    return out;
-  }
-
-  /** A tweet's line from its source and text, or null unless from Android or iPhone with text. */
-  private static String tweet(String[] sourceAndText) {
-    String source = sourceAndText[0];
-    String device =
-        "Twitter for Android".equals(source)
-            ? "android"
-            : "Twitter for iPhone".equals(source) ? "iphone" : null;
-    String cleaned = sourceAndText[1] == null ? "" : clean(sourceAndText[1]);
-    return device == null || cleaned.isEmpty() ? null : device + "\t" + cleaned;
-  }
-
-  private static void write(Path file, String header, List<String> lines) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".part");
-    List<String> all = new ArrayList<>(List.of(header));
-    all.addAll(lines);
-    Files.write(tmp, all, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

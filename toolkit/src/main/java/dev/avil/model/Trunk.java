@@ -31,9 +31,9 @@ public final class Trunk {
   /**
    * A trunk from any DJL block factory. The block's output must be {@code (batch, features)}. Start
    * a convolutional trunk with {@link ChannelsLast}, as {@link Trunks#lenet()} does. It may run
-   * faster on PyTorch's CPU kernels (the README's Performance section measures it). On some
-   * machines the channels-first kernels also give wrong, non-finite gradients now and then; {@link
-   * dev.avil.train.KernelCheck} tells whether this one does.
+   * faster on PyTorch's CPU kernels. On some machines the channels-first kernels also give wrong,
+   * non-finite gradients now and then; the tools module's {@code KernelCheck} tells whether this
+   * one does ({@code docs/troubleshooting.md}).
    *
    * @param inputShape the shape of one input it expects, or nothing to accept any shape the block
    *     can initialise for

@@ -61,7 +61,7 @@ final class RichDisplay {
     return Html.style() + RunViews.page(r).body(this::figure);
   }
 
-  /** The comparison's page, as {@code c.report(dir)} writes it ({@link ComparisonViews#page}). */
+  /** The comparison's page, as {@code c.save(dir)} writes it ({@link ComparisonViews#page}). */
   String html(Comparison c) {
     return Html.style() + ComparisonViews.page(c).body(this::figure);
   }

@@ -14,7 +14,7 @@ import tech.tablesaw.plotly.components.Figure;
 /**
  * The tables, figures and page of a comparison (several methods over several seeds), each laid out
  * here once, from the runs it holds. {@code dev.avil.api.Comparison} holds them and implements the
- * accessors; the views come with them, and {@code c.report(dir)} writes the same {@link #page} that
+ * accessors; the views come with them, and {@code c.save(dir)} writes the same {@link #page} that
  * the notebook shows.
  *
  * <pre>{@code

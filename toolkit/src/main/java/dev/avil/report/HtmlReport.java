@@ -1,9 +1,6 @@
 package dev.avil.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.avil.store.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +9,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * A page of headings, text, tables and figures. Written as a file ({@link #write}) it is a
+ * A page of headings, text, tables and figures. Written as a file ({@link #save}) it is a
  * standalone HTML page with plotly.js inlined once: it opens offline and loads nothing from the
  * network. In a notebook its {@link #body} goes into a cell's output, each figure drawn as the
  * notebook draws figures.
  *
  * <pre>{@code
- * new HtmlReport("αVIL on MultiMNIST").table(c.table()).figure(c.plot()).write(Path.of("report.html"));
+ * new HtmlReport("αVIL on MultiMNIST").table(c.table()).figure(c.plot()).save(Path.of("report.html"));
  * }</pre>
  */
 public final class HtmlReport {
@@ -87,15 +84,8 @@ public final class HtmlReport {
         + "</body></html>";
   }
 
-  /** Writes the page to {@code file}, creating its folder. */
-  public void write(Path file) {
-    try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      Files.writeString(file, html(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+  /** Writes the page to {@code file}, atomically, creating its folder. */
+  public void save(Path file) {
+    AtomicFiles.write(file, html());
   }
 }

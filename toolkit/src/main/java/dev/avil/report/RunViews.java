@@ -2,8 +2,11 @@ package dev.avil.report;
 
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
+import dev.avil.results.Run;
+import dev.avil.store.RunFiles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
@@ -25,47 +28,83 @@ public interface RunViews {
   /** The verdict for every task of a method that never moved a weight. */
   String NOT_JUDGED = "not judged";
 
+  /** The run's records and configuration, which every accessor and view reads. */
+  Run run();
+
   /** The method's name. */
-  String method();
+  default String method() {
+    return run().method();
+  }
 
   /** The run's seed. */
-  long seed();
+  default long seed() {
+    return run().seed();
+  }
 
   /** The target task's name. */
-  String target();
+  default String target() {
+    return run().target();
+  }
 
   /** Task names, target first. */
-  List<String> tasks();
+  default List<String> tasks() {
+    return run().tasks();
+  }
 
   /** Number of epochs that finished. */
-  int epochs();
+  default int epochs() {
+    return run().epochs();
+  }
 
   /** Every record, in the order they were made. */
-  List<Record> records();
+  default List<Record> records() {
+    return run().records();
+  }
+
+  /** The resolved configuration: method, options with defaults filled in, sizes, versions. */
+  default Map<String, String> config() {
+    return run().config();
+  }
 
   /** A value, or NaN if it was not recorded. */
-  double value(int epoch, String task, Metric metric);
+  default double value(int epoch, String task, Metric metric) {
+    return run().value(epoch, task, metric);
+  }
 
   /** The epoch with the best target dev accuracy. */
-  int bestEpoch();
+  default int bestEpoch() {
+    return run().bestEpoch();
+  }
 
   /** The target's dev accuracy at the best dev epoch. */
-  double devAtBest();
+  default double devAtBest() {
+    return run().devAtBest();
+  }
 
   /** The target's test accuracy at the best dev epoch. */
-  double testAtBest();
+  default double testAtBest() {
+    return run().testAtBest();
+  }
 
   /** The target's test accuracy at the last epoch. */
-  double testAtLast();
+  default double testAtLast() {
+    return run().testAtLast();
+  }
 
   /** Optimizer steps that used the target's gradient, up to and including the best dev epoch. */
-  long targetSteps();
+  default long targetSteps() {
+    return run().targetSteps();
+  }
 
   /** Mean wall-clock seconds per epoch. */
-  double secondsPerEpoch();
+  default double secondsPerEpoch() {
+    return run().secondsPerEpoch();
+  }
 
   /** A task's weights summed over the epochs. */
-  double effectiveEpochs(String task);
+  default double effectiveEpochs(String task) {
+    return run().effectiveEpochs(task);
+  }
 
   /**
    * Per task: the epoch chosen by the target's dev accuracy, dev and test accuracy there, test
@@ -189,14 +228,7 @@ public interface RunViews {
 
   /** Records as a long-format table: method, seed, epoch, task, metric, value. */
   static Table history(String name, List<Record> records) {
-    return Tables.from(name, records)
-        .text("method", Record::method)
-        .longs("seed", Record::seed)
-        .ints("epoch", Record::epoch)
-        .text("task", Record::task)
-        .text("metric", x -> x.metric().id())
-        .doubles("value", Record::value)
-        .table();
+    return RunFiles.history(name, records);
   }
 
   /** The page of a run: its summary, the weight plot and the learning curves. */

@@ -3,8 +3,7 @@
  * dev.avil.report.RunViews}) and of a comparison ({@link dev.avil.report.ComparisonViews}), which
  * the API's results and comparisons implement; statistics over seeds from Tablesaw's {@code
  * summarize} with exact t intervals ({@link dev.avil.report.SeedStats}, {@link
- * dev.avil.report.Stats}); CSV read and written by Tablesaw with line-precise errors ({@link
- * dev.avil.report.Csv}); and standalone HTML with plotly.js inlined so that it opens offline.
+ * dev.avil.report.Stats}); and standalone HTML with plotly.js inlined so that it opens offline.
  * Nothing here trains.
  */
 package dev.avil.report;

@@ -17,10 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * of {@link Lanes} can record and differentiate side by side.
  *
  * <p>The first pass of each {@linkplain #kind kind} in the process runs alone: a pass that opens a
- * recorder for a kind not yet seen waits until no other such first pass is running. Two threads
- * running the same convolutions for the first time side by side crashed the process inside
- * PyTorch's convolution kernels (oneDNN's backward pass) about one start in ten on a 2-core AMD
- * EPYC; once each kind has run once, passes run side by side freely.
+ * recorder for a kind not yet seen waits until no other such first pass is running, because two
+ * threads running the same convolutions for the first time side by side can crash inside oneDNN's
+ * backward pass ({@code docs/troubleshooting.md}). Once a kind has run, its passes run side by side
+ * freely.
  *
  * <pre>{@code
  * try (Autograd ag = new Autograd(Autograd.kind(spec, batch))) {
@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  */
-final class Autograd implements AutoCloseable {
+public final class Autograd implements AutoCloseable {
   private static final Set<Object> SEEN = ConcurrentHashMap.newKeySet();
   private static final ReentrantLock FIRST = new ReentrantLock();
 
@@ -41,7 +41,7 @@ final class Autograd implements AutoCloseable {
    * pass if this is the first of {@code kind}: any value with equality, the same for passes that
    * run the same operations on tensors of the same shapes.
    */
-  Autograd(Object kind) {
+  public Autograd(Object kind) {
     this.kind = kind;
     this.first = !SEEN.contains(kind) && firstOf(kind);
     previous = JniUtils.isGradMode();
@@ -54,7 +54,7 @@ final class Autograd implements AutoCloseable {
   }
 
   /** The kind of a pass of the network called {@code network} over {@code examples} inputs. */
-  static Object kind(String network, long[] inputShape, DataType dtype, int examples) {
+  public static Object kind(String network, long[] inputShape, DataType dtype, int examples) {
     return List.of(network, Arrays.toString(inputShape), dtype.toString(), examples);
   }
 
@@ -68,7 +68,7 @@ final class Autograd implements AutoCloseable {
   }
 
   /** Accumulates d{@code loss}/dθ into the gradients of every parameter that requires one. */
-  void backward(NDArray loss) {
+  public void backward(NDArray loss) {
     try (NDArray seed = loss.onesLike()) {
       JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
     }

@@ -15,6 +15,6 @@ public final class NonFiniteLossException extends IllegalStateException {
             + epoch
             + "; lower the learning rate or the task weights, or check the task's inputs. If it"
             + " comes and goes between runs of the same seed, check this machine's kernels:"
-            + " dev.avil.train.KernelCheck");
+            + " mvn -pl tools exec:java@kernel-check (docs/troubleshooting.md)");
   }
 }

@@ -14,20 +14,24 @@ import java.util.Map;
  * θ ← θ − v}. One fused native update per parameter, then its gradient is zeroed. Momentum state
  * lives in its own manager and is freed on {@link #close()}.
  */
-final class Sgd implements AutoCloseable {
+public final class Sgd implements AutoCloseable {
   private final NDManager state;
   private final float learningRate;
   private final float momentum;
   private final Map<Parameter, NDArray> velocity = new IdentityHashMap<>();
 
-  Sgd(NDManager parent, double learningRate, double momentum) {
+  /**
+   * An optimizer with {@code learningRate} and {@code momentum}, its state in a child of {@code
+   * parent}.
+   */
+  public Sgd(NDManager parent, double learningRate, double momentum) {
     this.state = parent.newSubManager();
     this.learningRate = (float) learningRate;
     this.momentum = (float) momentum;
   }
 
   /** Updates {@code params} from their gradients, then zeroes the gradients. */
-  void step(List<Parameter> params) {
+  public void step(List<Parameter> params) {
     for (Parameter p : params) {
       PtNDArray w = (PtNDArray) p.getArray();
       NDArray v =

@@ -2,7 +2,7 @@ package dev.avil.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avil.report.Csv;
+import dev.avil.store.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class ResultsIoTest {
   void resultsReadBackEqual() throws IOException {
     Path dir = Files.createTempDirectory("results");
     Results r = comparison.runs().get(1);
-    r.write(dir);
+    r.save(dir);
     Results back = Results.read(dir);
     assertThat(back).isEqualTo(r);
     assertThat(back.records()).isEqualTo(r.records());
@@ -44,7 +44,7 @@ class ResultsIoTest {
   @Test
   void aComparisonReadsBackEqualRuns() throws IOException {
     Path dir = Files.createTempDirectory("comparison");
-    comparison.report(dir);
+    comparison.save(dir);
     Comparison back = Comparison.read(dir);
     assertThat(back.runs()).isEqualTo(comparison.runs());
     assertThat(back.methods())
@@ -80,7 +80,7 @@ class ResultsIoTest {
   @Test
   void theReportInlinesPlotlyOnceAndLoadsNothingFromOutside() throws IOException {
     Path dir = Files.createTempDirectory("report");
-    comparison.report(dir);
+    comparison.save(dir);
     String html = Files.readString(dir.resolve("report.html"));
     assertThat(html).contains("plotly.js v2.35.3");
     assertThat(count(html, "plotly.js v2.35.3")).isEqualTo(1);

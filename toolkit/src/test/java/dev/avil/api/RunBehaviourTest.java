@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.avil.report.RunViews;
 import dev.avil.results.Metric;
+import dev.avil.store.CellStore;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
 import dev.avil.train.ParamVector;
@@ -183,7 +184,7 @@ class RunBehaviourTest {
             waited.records().stream().filter(x -> x.epoch() <= waited.bestEpoch() + 2).toList(),
             waited.config());
     CellStore store = CellStore.at(dir);
-    store.write(cut);
+    store.write(cut.run());
     assertThat(store.scan().has("single-task", 1)).isFalse();
   }
 
@@ -193,7 +194,7 @@ class RunBehaviourTest {
     Results stopped = small().epochs(60).patience(2).singleTask().run();
     assertThat(stopped.epochs()).isLessThan(60);
     CellStore store = CellStore.at(dir);
-    store.write(stopped);
+    store.write(stopped.run());
     assertThat(store.scan().has("single-task", 1)).isTrue();
     // the same run without its last epoch did not stop by itself: damaged, named, run again
     Results cut =
@@ -203,7 +204,7 @@ class RunBehaviourTest {
             stopped.records().stream().filter(x -> x.epoch() < stopped.epochs()).toList(),
             stopped.config());
     CellStore other = CellStore.at(dir.resolve("other"));
-    other.write(cut);
+    other.write(cut.run());
     assertThat(other.scan().has("single-task", 1)).isFalse();
     assertThat(other.scan().damaged())
         .singleElement()
@@ -379,7 +380,7 @@ class RunBehaviourTest {
         .isInstanceOf(TrainingFailedException.class)
         .hasMessageContaining("task 'target'")
         .hasMessageContaining("epoch 3")
-        .hasMessageContaining("KernelCheck")
+        .hasMessageContaining("kernel-check")
         .satisfies(
             e -> {
               Results partial = ((TrainingFailedException) e).partialResults();

@@ -116,7 +116,7 @@ class RichDisplayTest {
 
   @Test
   void aComparisonShowsThePageItsReportWrites(@TempDir Path dir) throws IOException {
-    comparison.report(dir);
+    comparison.save(dir);
     String report = Files.readString(dir.resolve("report.html"));
     String html = html(comparison);
     for (String part :
@@ -133,7 +133,7 @@ class RichDisplayTest {
 
   @Test
   void aComparisonListsTheRunsThatDidNotFinish(@TempDir Path dir) throws IOException {
-    comparison.report(dir);
+    comparison.save(dir);
     Path history = dir.resolve("history.csv");
     List<String> lines = Files.readAllLines(history);
     Files.write(history, lines.subList(0, lines.size() - 2)); // the last run loses its last records
