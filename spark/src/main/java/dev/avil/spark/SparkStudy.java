@@ -1,6 +1,7 @@
 package dev.avil.spark;
 
 import dev.avil.api.Method;
+import dev.avil.api.Methods;
 import dev.avil.api.Settings;
 import dev.avil.tools.Study;
 import dev.avil.tools.StudyArgs;
@@ -35,7 +36,7 @@ public final class SparkStudy {
     StudyArgs a = StudyArgs.parse(args, SparkStudy.class, Set.of(), Set.of("master"));
     Path out = a.out();
     List<String> settings = a.settings();
-    List<String> methods = a.methods(List.copyOf(Study.METHODS.keySet()));
+    List<String> methods = a.methods().stream().map(Method::name).toList();
     long[] seeds = a.seeds();
     int epochs = a.epochs();
     int patience = a.patience();
@@ -91,7 +92,7 @@ public final class SparkStudy {
             .epochs(epochs)
             .patience(patience)
             .listener(ProgressLog.toStdout())
-            .compare(names.stream().map(m -> Study.METHODS.get(m).get()).toArray(Method[]::new))
+            .compare(names.stream().map(Methods::parse).toArray(Method[]::new))
             .seeds(s);
   }
 
@@ -104,7 +105,7 @@ public final class SparkStudy {
     for (long seed : seeds) {
       for (String setting : settings) {
         for (String m : methods) {
-          cells.add(new Cell(setting, Study.METHODS.get(m).get().name(), seed));
+          cells.add(new Cell(setting, m, seed));
         }
       }
     }

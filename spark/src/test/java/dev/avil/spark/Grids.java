@@ -9,7 +9,6 @@ import dev.avil.testing.Synthetic;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingListener;
 import dev.avil.weighting.Uniform;
-import java.util.Map;
 import org.apache.spark.SparkConf;
 
 /** The small grids of the tests: 2 methods × 2 seeds on the toolkit's synthetic tasks. */
@@ -91,8 +90,9 @@ final class Grids {
   static Method exploding() {
     return Method.custom(
         EXPLODING,
-        Map.of(),
-        () ->
+        Method.Role.MULTITASK,
+        Uniform.OPTIONS,
+        o ->
             new Strategy() {
               private final Uniform uniform = new Uniform();
               private int epoch;
@@ -105,8 +105,7 @@ final class Grids {
                 }
                 return uniform.trainEpoch(run);
               }
-            },
-        true);
+            });
   }
 
   /** A driver that reaches only the loopback address and runs no web UI. */

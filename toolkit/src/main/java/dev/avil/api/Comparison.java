@@ -27,23 +27,21 @@ import tech.tablesaw.api.Table;
  */
 public final class Comparison implements ComparisonViews {
   private final List<String> methods;
+  private final String baseline;
   private final List<Results> runs;
   private final List<Results> partial;
   private final List<String> failures;
   private final boolean interrupted;
 
   Comparison(
-      List<String> methods, List<Results> runs, List<Results> partial, List<String> failures) {
-    this(methods, runs, partial, failures, false);
-  }
-
-  Comparison(
       List<String> methods,
+      String baseline,
       List<Results> runs,
       List<Results> partial,
       List<String> failures,
       boolean interrupted) {
     this.methods = List.copyOf(methods);
+    this.baseline = baseline;
     this.runs = List.copyOf(runs);
     this.partial = List.copyOf(partial);
     this.failures = List.copyOf(failures);
@@ -83,9 +81,18 @@ public final class Comparison implements ComparisonViews {
     return failures;
   }
 
-  /** The reference method of paired differences: single-task if present, else the first method. */
+  /**
+   * The reference method of paired differences: the first method in the role of single-task ({@link
+   * Method.Role#SINGLE_TASK}), whatever its name, else the first method.
+   */
+  @Override
   public String baseline() {
-    return methods.contains("single-task") ? "single-task" : methods.get(0);
+    return baseline;
+  }
+
+  /** The baseline among {@code methods}: the first in the single-task role, else the first. */
+  static String baselineOf(List<String> methods, java.util.function.Predicate<String> singleTask) {
+    return methods.stream().filter(singleTask).findFirst().orElse(methods.get(0));
   }
 
   /** Test accuracy of {@code method} minus that of {@code other}, for each seed both finished. */
@@ -133,7 +140,20 @@ public final class Comparison implements ComparisonViews {
       failures.addAll(c.incompleteLines(dir));
     }
     List<String> methods = runs.stream().map(Results::method).distinct().toList();
-    return new Comparison(methods, runs, partial, failures);
+    String baseline =
+        methods.isEmpty()
+            ? null
+            : baselineOf(
+                methods,
+                m ->
+                    runs.stream()
+                        .anyMatch(
+                            r ->
+                                r.method().equals(m)
+                                    && Method.Role.SINGLE_TASK
+                                        .id()
+                                        .equals(r.config().get("role"))));
+    return new Comparison(methods, baseline, runs, partial, failures, false);
   }
 
   @Override

@@ -123,8 +123,14 @@ public final class ComparisonPlan {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return new Comparison(
-        methods.stream().map(Method::name).toList(), done, partial, failures, interrupted);
+    List<String> names = methods.stream().map(Method::name).toList();
+    String baseline =
+        Comparison.baselineOf(
+            names,
+            n ->
+                methods.stream()
+                    .anyMatch(m -> m.name().equals(n) && m.role() == Method.Role.SINGLE_TASK));
+    return new Comparison(names, baseline, done, partial, failures, interrupted);
   }
 
   /** What one (method, seed) run gave: finished results, or what it finished and why it failed. */

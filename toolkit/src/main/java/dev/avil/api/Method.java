@@ -12,39 +12,67 @@ import dev.avil.weighting.SingleTask;
 import dev.avil.weighting.UncertaintyWeighting;
 import dev.avil.weighting.Uniform;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A weighting method with its options resolved. Immutable; each run gets a fresh strategy.
+ * A weighting method with its options resolved. Immutable; each run gets a fresh strategy. A method
+ * has one name, used in tables, figures, files, the command line and the study alike: its catalogue
+ * identifier ({@link Methods}), followed by the options that differ from that entry's, as in {@code
+ * avil(rho=0.5 evidence=3)}; {@link Methods#parse} reads such a name back.
  *
  * <pre>{@code
  * Method.singleTask();
  * Method.uniform();
  * Method.alphaVil();
- * Method.alphaVil(a -> a.rho(0.5).alphaSteps(20)).named("αVIL ρ=.5");
+ * Method.alphaVil(a -> a.rho(0.5).alphaSteps(20));      // named avil(alphaSteps=20 rho=0.5)
  * Method.gcs(g -> g.form(Gcs.Form.WEIGHTED));
  * Method.olAux();  Method.forkMerge();  Method.dwa();  Method.uncertainty();
  * }</pre>
  */
 public final class Method {
+  /** What a method does with the auxiliary tasks, which decides its place in a comparison. */
+  public enum Role {
+    /** Trains the target alone: the baseline of paired differences. */
+    SINGLE_TASK,
+    /** Weighs every task the same way, the target among them (uniform MTL, loss balancing). */
+    MULTITASK,
+    /** Weighs the auxiliary tasks by what they do for the target. */
+    TARGET_AWARE;
+
+    /** The role as the configuration records it: lower case, with dashes. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The role recorded as {@code id}, or null for none. */
+    static Role fromId(String id) {
+      for (Role r : values()) {
+        if (r.id().equals(id)) {
+          return r;
+        }
+      }
+      return null;
+    }
+  }
+
   private final String name;
-  private final LinkedHashMap<String, String> orderedOptions;
-  private final Supplier<Strategy> strategy;
-  private final boolean needsAux;
+  private final Role role;
+  private final MethodOptions options;
+  private final Function<MethodOptions, Strategy> strategy;
 
   private Method(
-      String name, Map<String, String> options, Supplier<Strategy> strategy, boolean needsAux) {
+      String name, Role role, MethodOptions options, Function<MethodOptions, Strategy> strategy) {
     if (name == null || name.isBlank() || name.contains("\n")) {
       throw new IllegalArgumentException(
           "method name '" + name + "' must be a non-blank single line");
     }
     this.name = name;
-    this.orderedOptions = new LinkedHashMap<>(options);
+    this.role = role;
+    this.options = options;
     this.strategy = strategy;
-    this.needsAux = needsAux;
   }
 
   /** Single-task learning: the target alone. */
@@ -53,18 +81,18 @@ public final class Method {
   }
 
   /**
-   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a baseline that takes at
-   * least as many target steps per epoch as the methods that take more than one pass's worth (GCS
-   * and OL-AUX, about 4 passes' worth in the image settings). See {@link SingleTask}.
+   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a control that takes more
+   * target steps per epoch. See {@link SingleTask}.
    */
   public static Method singleTask(UnaryOperator<SingleTask.Options> configure) {
-    SingleTask.Options defaults = SingleTask.Options.defaults();
-    return configured("single-task", defaults, configure, SingleTask::new, false);
+    return of(
+        "single-task", Role.SINGLE_TASK, SingleTask.Options.defaults(), configure, SingleTask::new);
   }
 
   /** Uniform multitask learning: every task weight 1, tasks interleaved batch by batch. */
   public static Method uniform() {
-    return new Method("uniform", Map.of(), Uniform::new, true);
+    return of(
+        "uniform", Role.MULTITASK, Uniform.OPTIONS, UnaryOperator.identity(), o -> new Uniform());
   }
 
   /** αVIL with its default options (see {@link AlphaVilOptions}). */
@@ -72,20 +100,22 @@ public final class Method {
     return alphaVil(UnaryOperator.identity());
   }
 
-  /**
-   * αVIL with options changed from the defaults, e.g. {@code a -> a.rho(0.5)}. The name lists the
-   * options that differ from the defaults, so variants can be compared side by side.
-   */
+  /** αVIL with options changed from the defaults, e.g. {@code a -> a.rho(0.5)}. */
   public static Method alphaVil(UnaryOperator<AlphaVilOptions> configure) {
-    return configured("αVIL", AlphaVilOptions.defaults(), configure, AlphaVil::new, true);
+    return of("avil", Role.TARGET_AWARE, AlphaVilOptions.defaults(), configure, AlphaVil::new);
   }
 
   /**
-   * αVIL with the recipe recalled from the paper ({@link AlphaVilOptions#paper()}), named "αVIL
-   * (paper)": for reproducing it beside the default.
+   * αVIL with the recipe recalled from the paper ({@link AlphaVilOptions#paper()}), named {@code
+   * avil-paper}: for reproducing it beside the default.
    */
   public static Method alphaVilPaper() {
-    return alphaVil(a -> AlphaVilOptions.paper()).named("αVIL (paper)");
+    return alphaVilPaper(UnaryOperator.identity());
+  }
+
+  /** The paper's recipe with options changed from it, named by what differs. */
+  public static Method alphaVilPaper(UnaryOperator<AlphaVilOptions> configure) {
+    return of("avil-paper", Role.TARGET_AWARE, AlphaVilOptions.paper(), configure, AlphaVil::new);
   }
 
   /** Gradient cosine similarity (Du et al. 2018), gated. See {@link Gcs}. */
@@ -95,7 +125,7 @@ public final class Method {
 
   /** GCS with options, e.g. {@code g -> g.form(Gcs.Form.WEIGHTED)}. */
   public static Method gcs(UnaryOperator<Gcs.Options> configure) {
-    return configured("GCS", Gcs.Options.defaults(), configure, Gcs::new, true);
+    return of("gcs", Role.TARGET_AWARE, Gcs.Options.defaults(), configure, Gcs::new);
   }
 
   /** Online learning of auxiliary weights (Lin et al. 2019). See {@link OlAux}. */
@@ -105,7 +135,7 @@ public final class Method {
 
   /** OL-AUX with options, e.g. {@code o -> o.beta(0.1).horizon(10)}. */
   public static Method olAux(UnaryOperator<OlAux.Options> configure) {
-    return configured("OL-AUX", OlAux.Options.defaults(), configure, OlAux::new, true);
+    return of("ol-aux", Role.TARGET_AWARE, OlAux.Options.defaults(), configure, OlAux::new);
   }
 
   /** ForkMerge (Jiang et al. 2023). See {@link ForkMerge}. */
@@ -115,7 +145,8 @@ public final class Method {
 
   /** ForkMerge with options, e.g. {@code f -> f.gridStep(0.05)}. */
   public static Method forkMerge(UnaryOperator<ForkMerge.Options> configure) {
-    return configured("ForkMerge", ForkMerge.Options.defaults(), configure, ForkMerge::new, true);
+    return of(
+        "forkmerge", Role.TARGET_AWARE, ForkMerge.Options.defaults(), configure, ForkMerge::new);
   }
 
   /** Dynamic weight average (Liu et al. 2019). See {@link Dwa}. */
@@ -125,7 +156,7 @@ public final class Method {
 
   /** DWA with options, e.g. {@code d -> d.temperature(1)}. */
   public static Method dwa(UnaryOperator<Dwa.Options> configure) {
-    return configured("DWA", Dwa.Options.defaults(), configure, Dwa::new, true);
+    return of("dwa", Role.MULTITASK, Dwa.Options.defaults(), configure, Dwa::new);
   }
 
   /** Uncertainty weighting (Kendall et al. 2018). See {@link UncertaintyWeighting}. */
@@ -135,25 +166,54 @@ public final class Method {
 
   /** Uncertainty weighting with options, e.g. {@code u -> u.learningRate(0.01)}. */
   public static Method uncertainty(UnaryOperator<UncertaintyWeighting.Options> configure) {
-    UncertaintyWeighting.Options defaults = UncertaintyWeighting.Options.defaults();
-    return configured("uncertainty", defaults, configure, UncertaintyWeighting::new, true);
+    return of(
+        "uncertainty",
+        Role.MULTITASK,
+        UncertaintyWeighting.Options.defaults(),
+        configure,
+        UncertaintyWeighting::new);
   }
 
   /**
-   * A method from its defaults and the user's changes to them; the name lists what differs from the
-   * defaults.
+   * A method of your own: {@code strategy} makes a fresh strategy from {@code options} for every
+   * run, and the options are recorded with the results.
+   *
+   * @param name the method's name: not blank, one line
+   * @param role what it does with the auxiliary tasks ({@link Role#SINGLE_TASK} needs none)
+   * @param options its options, each with the value it runs with
+   * @param strategy the strategy of one run
+   * @throws IllegalArgumentException if an argument is missing or the name is not accepted
    */
-  private static <O extends MethodOptions> Method configured(
-      String base,
-      O defaults,
-      UnaryOperator<O> configure,
-      Function<O, Strategy> strategy,
-      boolean needsAux) {
+  public static <O extends MethodOptions> Method custom(
+      String name, Role role, O options, Function<O, Strategy> strategy) {
+    if (role == null || options == null || strategy == null) {
+      throw new IllegalArgumentException(
+          "a custom method needs a role, options and a strategy; got "
+              + role
+              + ", "
+              + options
+              + ", "
+              + strategy);
+    }
+    return new Method(name, role, options, cast(strategy));
+  }
+
+  /**
+   * A method from a catalogue entry's defaults and a change to them; the name lists what differs
+   * from the entry's defaults.
+   */
+  private static <O extends MethodOptions> Method of(
+      String id, Role role, O defaults, UnaryOperator<O> configure, Function<O, Strategy> make) {
     O o = configure.apply(defaults);
     if (o == null) {
       throw new IllegalArgumentException(
-          "the " + base + " options function returned null; return the options it was given");
+          "the " + id + " options function returned null; return the options it was given");
     }
+    return new Method(nameOf(id, defaults, o), role, o, cast(make));
+  }
+
+  /** {@code id}, then in parentheses the options of {@code o} that differ from {@code defaults}. */
+  static String nameOf(String id, MethodOptions defaults, MethodOptions o) {
     StringBuilder changed = new StringBuilder();
     Map<String, String> d = defaults.describe();
     o.describe()
@@ -163,23 +223,23 @@ public final class Method {
                 changed.append(changed.length() == 0 ? "" : " ").append(k).append('=').append(v);
               }
             });
-    String name = changed.length() == 0 ? base : base + "(" + changed + ")";
-    return new Method(name, o.describe(), () -> strategy.apply(o), needsAux);
+    return changed.length() == 0 ? id : id + "(" + changed + ")";
   }
 
-  /**
-   * A method of your own: a strategy factory called once per run.
-   *
-   * @param options the resolved options, recorded with the results
-   */
-  public static Method custom(
-      String name, Map<String, String> options, Supplier<Strategy> strategy, boolean needsAux) {
-    return new Method(name, options, strategy, needsAux);
+  @SuppressWarnings("unchecked")
+  private static <O extends MethodOptions> Function<MethodOptions, Strategy> cast(
+      Function<O, Strategy> f) {
+    return o -> f.apply((O) o);
   }
 
-  /** The same method under another name. */
+  /** The same method under another name; its role and options stay. */
   public Method named(String newName) {
-    return new Method(newName, orderedOptions, strategy, needsAux);
+    return new Method(newName, role, options, strategy);
+  }
+
+  /** This method with {@code options} in place of its own (same name, role and strategy). */
+  Method withOptions(MethodOptions newOptions, String newName) {
+    return new Method(newName, role, newOptions, strategy);
   }
 
   /** The method's name. */
@@ -187,22 +247,32 @@ public final class Method {
     return name;
   }
 
+  /** What the method does with the auxiliary tasks. */
+  public Role role() {
+    return role;
+  }
+
+  /** The method's options. */
+  public MethodOptions settings() {
+    return options;
+  }
+
   /** The method's resolved options, in a stable order. */
   public Map<String, String> options() {
-    return new LinkedHashMap<>(orderedOptions);
+    return new LinkedHashMap<>(options.describe());
   }
 
   /** Whether the method needs at least one auxiliary task. */
   public boolean needsAux() {
-    return needsAux;
+    return role != Role.SINGLE_TASK;
   }
 
   Strategy newStrategy() {
-    return strategy.get();
+    return strategy.apply(options);
   }
 
   @Override
   public String toString() {
-    return name + (orderedOptions.isEmpty() ? "" : " " + orderedOptions);
+    return name + " " + options.describe();
   }
 }

@@ -19,6 +19,7 @@ final class RunConfig {
   static Map<String, String> of(Method m, RunSpec spec) {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("method", m.name());
+    c.put("role", m.role().id());
     m.options().forEach((k, v) -> c.put("method." + k, v));
     c.put("target", spec.tasks().get(0).name());
     c.put(

@@ -35,8 +35,6 @@ public final class EpochLoop {
     double bestDev = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
     try (TrainingRun run = new TrainingRun(spec)) {
-      double learned =
-          spec.chanceMargin() > 0 ? TrainingRun.selectionChance(spec) + spec.chanceMargin() : 0;
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new RunFailedException(
@@ -75,6 +73,7 @@ public final class EpochLoop {
         }
         List<Record> epochRecords = new ArrayList<>();
         double targetDev = eval[0][0];
+        run.selected(targetDev);
         for (int t = 0; t < names.size(); t++) {
           String task = names.get(t);
           add(epochRecords, spec, epoch, task, Metric.TRAIN_LOSS, losses[t]);
@@ -118,7 +117,8 @@ public final class EpochLoop {
           bestDev = targetDev;
           bestEpoch = epoch;
         }
-        if (spec.patience() > 0 && bestDev > learned && epoch - bestEpoch >= spec.patience()) {
+        boolean counts = spec.chanceMargin() == 0 || run.targetHasLeftChance();
+        if (spec.patience() > 0 && counts && epoch - bestEpoch >= spec.patience()) {
           break;
         }
       }

@@ -30,6 +30,8 @@ public final class TrainingRun implements AutoCloseable {
   private final Sampling sampling;
   private final Tuning tuning;
   private final Evaluation evaluation;
+  private final double chance;
+  private double bestSelection = Double.NEGATIVE_INFINITY;
 
   /** Opens a run: builds and initialises the network and caches the evaluation data. */
   public TrainingRun(RunSpec spec) {
@@ -51,6 +53,7 @@ public final class TrainingRun implements AutoCloseable {
       int nTune = tuneSize(targetDev.size(), spec.devSplit());
       this.tuning = new Tuning(targetDev.first(nTune), spec, manager);
       this.evaluation = new Evaluation(spec, manager, nTune);
+      this.chance = selectionChance(spec);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -103,6 +106,20 @@ public final class TrainingRun implements AutoCloseable {
       counts[y]++;
     }
     return (double) Arrays.stream(counts).max().orElse(0) / selection.size();
+  }
+
+  /** Hears the target's accuracy on the selection part of its dev split after an epoch. */
+  void selected(double accuracy) {
+    bestSelection = Math.max(bestSelection, accuracy);
+  }
+
+  /**
+   * Whether the target has left chance: whether its best selection accuracy so far exceeds its
+   * {@linkplain #selectionChance chance} by the run's {@linkplain RunSpec#chanceMargin margin}, the
+   * rule early stopping waits for.
+   */
+  public boolean targetHasLeftChance() {
+    return bestSelection > chance + spec.chanceMargin();
   }
 
   /** The run's specification. */

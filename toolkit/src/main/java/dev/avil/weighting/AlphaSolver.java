@@ -42,29 +42,29 @@ final class AlphaSolver {
    * @throws IllegalStateException if a loss is not finite and {@code o} says to fail
    */
   static Solution solve(
-      Function<double[], AlphaObjective.Value> f, double[] start, AlphaVilOptions o) {
+      Function<double[], AlphaObjective.Value> f, double[] start, AlphaVilOptions.Solver o) {
     Tracker t = new Tracker(f, o.onNonFinite());
     double[] ones = new double[start.length];
     Arrays.fill(ones, 1);
     AlphaObjective.Value atOne = t.eval(ones);
     AlphaObjective.Value atStart = Arrays.equals(start, ones) ? atOne : t.eval(start);
-    switch (o.alphaOptimizer()) {
-      case BFGS -> bfgs(t, start, atStart, o.alphaSteps());
+    switch (o.optimizer()) {
+      case BFGS -> bfgs(t, start, atStart, o.steps());
       case ADAM, SGD -> firstOrder(t, start, atStart, o);
     }
     return new Solution(t.best.clone(), t.bestLoss, atOne.loss(), t.skipped, t.evaluations);
   }
 
   private static void firstOrder(
-      Tracker t, double[] start, AlphaObjective.Value first, AlphaVilOptions o) {
+      Tracker t, double[] start, AlphaObjective.Value first, AlphaVilOptions.Solver o) {
     int k = start.length;
     double[] alpha = start.clone();
     double[] m = new double[k];
     double[] v = new double[k];
-    double lr = o.alphaLearningRate();
+    double lr = o.learningRate();
     AlphaObjective.Value val = first;
     int step = 0;
-    for (int s = 0; s < o.alphaSteps(); s++) {
+    for (int s = 0; s < o.steps(); s++) {
       if (s > 0) {
         val = t.eval(alpha);
       }
@@ -74,7 +74,7 @@ final class AlphaSolver {
       double[] g = val.gradient();
       step++;
       for (int i = 0; i < k; i++) {
-        if (o.alphaOptimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
+        if (o.optimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
           m[i] = 0.9 * m[i] + 0.1 * g[i];
           v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
           double mHat = m[i] / (1 - Math.pow(0.9, step));
@@ -85,7 +85,7 @@ final class AlphaSolver {
         }
       }
     }
-    if (o.alphaSteps() > 0) {
+    if (o.steps() > 0) {
       t.eval(alpha); // the last step's α is a candidate too
     }
   }

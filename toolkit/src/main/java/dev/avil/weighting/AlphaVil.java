@@ -48,50 +48,82 @@ public final class AlphaVil implements Strategy {
     epochs++;
     List<ParamVector> deltas = List.of();
     try (ParamVector theta = run.parameters()) {
-      if (options.calibrated()) {
+      if (options.solver().calibrated()) {
         run.calibrateTuning();
       }
-      deltas = run.passesFrom(theta, weights, options.rho());
-      double[] start = new double[k];
-      for (int t = 0; t < k; t++) {
-        start[t] =
-            options.alphaInit() == AlphaVilOptions.AlphaInit.ONE || weights[t] <= 0
-                ? 1
-                : weights[t];
-      }
+      deltas = run.passesFrom(theta, weights, options.step().rho());
       AlphaObjective objective = new AlphaObjective(run, theta, deltas);
-      boolean fixed = options.targetAlphaFixed();
-      AlphaSolver.Solution s =
-          fixed
-              ? AlphaSolver.solve(
-                  b -> withoutTarget(objective.valueAndGradient(withTarget(b))),
-                  Arrays.copyOfRange(start, 1, k),
-                  options)
-              : AlphaSolver.solve(objective::valueAndGradient, start, options);
-      double[] alpha = fixed ? withTarget(s.alpha()) : s.alpha();
+      if (options.weights().waitForTarget() && !run.targetHasLeftChance()) {
+        // nothing the tuning loss says is evidence yet: every delta as it trained, weights as set
+        double[] ones = Weights.ones(k);
+        objective.moveTo(ones);
+        double[] none = new double[k];
+        Arrays.fill(none, Double.NaN);
+        return new EpochWeights(weights.clone(), none, 0);
+      }
+      AlphaSolver.Solution s = solve(objective, k);
+      double[] alpha = options.solver().targetFixed() ? withTarget(s.alpha()) : s.alpha();
       // the tasks whose α was solved for and can move: those that trained, less a fixed target
-      int[] live = IntStream.range(fixed ? 1 : 0, k).filter(t -> weights[t] > 0).toArray();
-      double[][] hessian = options.evidence() > 0 ? hessian(objective, alpha, live) : null;
-      boolean[] moves = new boolean[k];
-      if (epochs > options.warmup()) {
-        moves = supported(objective, alpha, hessian, live, run);
+      int[] live =
+          IntStream.range(options.solver().targetFixed() ? 1 : 0, k)
+              .filter(t -> weights[t] > 0)
+              .toArray();
+      boolean weightsMove = epochs > options.weights().warmup();
+      boolean[] evident = new boolean[k];
+      if (weightsMove || options.step().followsEvidence()) {
+        double[][] hessian =
+            options.weights().evidence() > 0 ? hessian(objective, alpha, live) : null;
+        evident = supported(objective, alpha, hessian, live, run);
       }
-      double[] step = alpha.clone();
-      for (int t = 1; t < k; t++) {
-        step[t] = Math.max(-options.stepLimit(), Math.min(options.stepLimit(), step[t]));
-      }
-      objective.moveTo(step);
+      objective.moveTo(step(alpha, evident));
       double[] recorded = alpha.clone();
       for (int t = 0; t < k; t++) {
         if (!(weights[t] > 0)) {
           recorded[t] = Double.NaN; // it made no pass, so it has no α
         }
       }
-      weights = updatedWeights(weights, alpha, moves, options);
+      if (weightsMove) {
+        weights = updatedWeights(weights, alpha, evident, options.weights());
+      }
       return new EpochWeights(weights.clone(), recorded, s.skipped());
     } finally {
       deltas.forEach(ParamVector::close);
     }
+  }
+
+  /** The αs that minimise the tuning loss, from where the options say to start. */
+  private AlphaSolver.Solution solve(AlphaObjective objective, int k) {
+    double[] start = new double[k];
+    for (int t = 0; t < k; t++) {
+      start[t] =
+          options.solver().init() == AlphaVilOptions.AlphaInit.ONE || weights[t] <= 0
+              ? 1
+              : weights[t];
+    }
+    if (!options.solver().targetFixed()) {
+      return AlphaSolver.solve(objective::valueAndGradient, start, options.solver());
+    }
+    return AlphaSolver.solve(
+        b -> withoutTarget(objective.valueAndGradient(withTarget(b))),
+        Arrays.copyOfRange(start, 1, k),
+        options.solver());
+  }
+
+  /**
+   * The αs of the merged step: each auxiliary α within the step limit, and where the step follows
+   * the evidence, the rule's neutral α for a task whose weight the evidence did not move.
+   */
+  private double[] step(double[] alpha, boolean[] evident) {
+    double[] step = alpha.clone();
+    double limit = options.step().limit();
+    for (int t = 1; t < step.length; t++) {
+      if (options.step().followsEvidence() && !evident[t]) {
+        double neutral = neutralAlpha(t, alpha, weights, options.weights());
+        step[t] = Double.isNaN(neutral) ? step[t] : neutral;
+      }
+      step[t] = Math.max(-limit, Math.min(limit, step[t]));
+    }
+    return step;
   }
 
   /** α with the target's held at 1, from the auxiliary αs. */
@@ -120,7 +152,8 @@ public final class AlphaVil implements Strategy {
   private boolean[] supported(
       AlphaObjective objective, double[] alpha, double[][] hessian, int[] live, TrainingRun run) {
     boolean[] moves = new boolean[alpha.length];
-    if (options.evidence() <= 0) {
+    AlphaVilOptions.WeightRule rule = options.weights();
+    if (rule.evidence() <= 0) {
       Arrays.fill(moves, true);
       return moves;
     }
@@ -128,7 +161,7 @@ public final class AlphaVil implements Strategy {
     double[] atAlpha = run.tuneLosses();
     double[] x = select(alpha, live);
     for (int t : live) {
-      double neutral = neutralAlpha(t, alpha, weights, options);
+      double neutral = neutralAlpha(t, alpha, weights, rule);
       if (Double.isNaN(neutral)) {
         continue;
       }
@@ -137,7 +170,7 @@ public final class AlphaVil implements Strategy {
       double b = neutral;
       for (int j = 0; j < live.length; j++) {
         a[j] = live[j] == t ? 1 : 0;
-        if (live[j] == 0 && options.update() == AlphaVilOptions.Update.TARGET_RELATIVE) {
+        if (live[j] == 0 && rule.update() == AlphaVilOptions.Update.TARGET_RELATIVE) {
           a[j] = -weights[t];
           b = 0;
         }
@@ -148,7 +181,7 @@ public final class AlphaVil implements Strategy {
         back[live[j]] = held[j];
       }
       objective.moveTo(back);
-      moves[t] = pairedZ(run.tuneLosses(), atAlpha) > options.evidence();
+      moves[t] = pairedZ(run.tuneLosses(), atAlpha) > rule.evidence();
     }
     return moves;
   }
@@ -187,7 +220,7 @@ public final class AlphaVil implements Strategy {
    * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the
    * other αs; NaN where the rule never moves that weight (the target under the relative rules).
    */
-  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions o) {
+  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions.WeightRule o) {
     return switch (o.update()) {
       case ADDITIVE -> 1;
       case MULTIPLICATIVE -> t == 0 ? Double.NaN : o.neutralAlpha();
@@ -224,7 +257,8 @@ public final class AlphaVil implements Strategy {
    * with {@code moves[t]} change (all of them for the mean-normalised rule, which rescales them
    * together, as soon as any may move).
    */
-  static double[] updatedWeights(double[] w, double[] alpha, boolean[] moves, AlphaVilOptions o) {
+  static double[] updatedWeights(
+      double[] w, double[] alpha, boolean[] moves, AlphaVilOptions.WeightRule o) {
     int k = w.length;
     double[] out = w.clone();
     switch (o.update()) {

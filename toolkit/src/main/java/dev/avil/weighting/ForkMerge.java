@@ -69,8 +69,7 @@ public final class ForkMerge implements Strategy {
 
     @Override
     public java.util.Map<String, String> describe() {
-      return java.util.Map.of(
-          "gridStep", Double.isNaN(gridStep) ? "auto" : MethodOptions.format(gridStep));
+      return java.util.Map.of("gridStep", MethodOptions.format(gridStep));
     }
   }
 

@@ -1,11 +1,83 @@
 package dev.avil.weighting;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Map;
 
-/** Options of a weighting method: immutable, each with a default, and listed for provenance. */
+/**
+ * Options of a weighting method: immutable, each with a default, and listed for provenance. Every
+ * key {@link #describe()} prints is the name of a wither a user can call, and {@link #with(String,
+ * String)} calls it from text, so a method's name (such as {@code avil(rho=0.5)}) reads back into
+ * the same options.
+ */
 public interface MethodOptions {
-  /** Every option, resolved, in a stable order. */
+  /** Every option, resolved, in a stable order, each as its wither takes it back. */
   Map<String, String> describe();
+
+  /**
+   * These options with the one called {@code key} set from {@code value}, as {@link #describe()}
+   * writes it: a number, {@code true}/{@code false}, or an enum constant in lower case with dashes.
+   *
+   * @throws IllegalArgumentException naming the key and what is accepted, if there is no such
+   *     option or the value does not fit it
+   */
+  default MethodOptions with(String key, String value) {
+    for (Method m : getClass().getMethods()) {
+      if (m.getName().equals(key)
+          && m.getParameterCount() == 1
+          && getClass().isAssignableFrom(m.getReturnType())
+          && describe().containsKey(key)) {
+        try {
+          return (MethodOptions) m.invoke(this, parse(m.getParameterTypes()[0], key, value));
+        } catch (InvocationTargetException e) {
+          if (e.getCause() instanceof IllegalArgumentException iae) {
+            throw iae;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown option '" + key + "'; accepted: " + String.join(", ", describe().keySet()));
+  }
+
+  private static Object parse(Class<?> type, String key, String value) {
+    try {
+      if (type == int.class) {
+        return Integer.parseInt(value);
+      }
+      if (type == double.class) {
+        return value.equals(AUTO) ? Double.NaN : Double.parseDouble(value);
+      }
+      if (type == boolean.class) {
+        if (!value.equals("true") && !value.equals("false")) {
+          throw new IllegalArgumentException();
+        }
+        return Boolean.parseBoolean(value);
+      }
+      if (type.isEnum()) {
+        for (Object c : type.getEnumConstants()) {
+          if (format((Enum<?>) c).equals(value)) {
+            return c;
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the message below
+    }
+    String accepted =
+        type.isEnum()
+            ? java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> format((Enum<?>) c))
+                .toList()
+                .toString()
+            : type == boolean.class ? "true or false" : "a number";
+    throw new IllegalArgumentException(
+        "option " + key + " '" + value + "' is not accepted; accepted: " + accepted);
+  }
 
   /**
    * Checks one option: unless {@code ok}, fails with a message that names the option, the value
@@ -28,10 +100,24 @@ public interface MethodOptions {
     require(value > 0 && Double.isFinite(value), option, value, "a finite number > 0");
   }
 
-  /** A number as options show it: integers without a decimal point. */
+  /**
+   * A number as options show it: integers without a decimal point, and NaN, which an option takes
+   * to mean that the method chooses the value, as {@code auto}.
+   */
   static String format(double v) {
+    if (Double.isNaN(v)) {
+      return AUTO;
+    }
     return v == Math.rint(v) && !Double.isInfinite(v)
         ? Long.toString((long) v)
         : Double.toString(v);
+  }
+
+  /** How a number the method chooses for itself (NaN) is written. */
+  String AUTO = "auto";
+
+  /** An enum constant as options show it: lower case, with dashes. */
+  static String format(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -43,7 +43,7 @@ public final class SingleTask implements Strategy {
 
     @Override
     public Map<String, String> describe() {
-      return passes == 1 ? Map.of() : Map.of("passes", Integer.toString(passes));
+      return Map.of("passes", Integer.toString(passes));
     }
   }
 

@@ -51,9 +51,7 @@ public final class UncertaintyWeighting implements Strategy {
 
     @Override
     public java.util.Map<String, String> describe() {
-      return java.util.Map.of(
-          "learningRate",
-          Double.isNaN(learningRate) ? "model's" : MethodOptions.format(learningRate));
+      return java.util.Map.of("learningRate", MethodOptions.format(learningRate));
     }
   }
 

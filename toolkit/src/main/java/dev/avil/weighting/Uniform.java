@@ -8,6 +8,9 @@ import dev.avil.train.TrainingRun;
  * task's data is used up.
  */
 public final class Uniform implements Strategy {
+  /** Uniform MTL has no options. */
+  public static final MethodOptions OPTIONS = java.util.Map::of;
+
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
     double[] w = Weights.ones(run.taskCount());

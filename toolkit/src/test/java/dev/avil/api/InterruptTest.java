@@ -9,7 +9,7 @@ import dev.avil.testing.Synthetic;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingListener;
 import dev.avil.weighting.SingleTask;
-import java.util.Map;
+import dev.avil.weighting.Uniform;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +46,9 @@ class InterruptTest {
   private static Method interruptingIn(int at) {
     return Method.custom(
         "interrupting",
-        Map.of(),
-        () ->
+        Method.Role.SINGLE_TASK,
+        Uniform.OPTIONS,
+        o ->
             new Strategy() {
               final SingleTask inner = new SingleTask(SingleTask.Options.defaults());
 
@@ -59,8 +60,7 @@ class InterruptTest {
                 }
                 return w;
               }
-            },
-        false);
+            });
   }
 
   @Test

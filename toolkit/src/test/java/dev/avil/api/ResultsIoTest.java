@@ -48,7 +48,7 @@ class ResultsIoTest {
     Comparison back = Comparison.read(dir);
     assertThat(back.runs()).isEqualTo(comparison.runs());
     assertThat(back.methods())
-        .containsExactly("single-task", "αVIL(rho=0.5 alphaSteps=3)", "uni, form");
+        .containsExactly("single-task", "avil(alphaSteps=3 rho=0.5)", "uni, form");
     assertThat(back.table().toString()).isEqualTo(comparison.table().toString());
     Table table = Csv.read(dir.resolve("comparison.csv"));
     assertThat(table.columnNames()).isEqualTo(comparison.table().columnNames());

@@ -115,9 +115,9 @@ class RunBehaviourTest {
     Comparison c =
         small().epochs(4).compare(Method.uniform(), Method.alphaVil()).seeds(1, 2, 3).run();
     Table j = c.judgement();
-    assertThat(j.stringColumn("method").unique().asList()).containsExactly("αVIL");
+    assertThat(j.stringColumn("method").unique().asList()).containsExactly("avil");
     assertThat(j.stringColumn("task").asList()).containsExactly("copy", "noise");
-    List<Results> runs = c.runs("αVIL");
+    List<Results> runs = c.runs("avil");
     for (int row = 0; row < 2; row++) {
       String task = j.stringColumn("task").get(row);
       double mean = 0;
@@ -321,7 +321,7 @@ class RunBehaviourTest {
     Results r = small().epochs(2).listener(seen::add).alphaVil(a -> a.rho(0.5)).run();
     assertThat(seen).hasSize(2);
     assertThat(seen.get(1).alphas()).hasSize(3);
-    assertThat(r.method()).isEqualTo("αVIL(rho=0.5)");
+    assertThat(r.method()).isEqualTo("avil(rho=0.5)");
     for (String task : List.of("target", "copy", "noise")) {
       for (Metric m :
           List.of(
@@ -349,8 +349,9 @@ class RunBehaviourTest {
   private static Method uniformAfter(String name, Consumer<dev.avil.train.TrainingRun> before) {
     return Method.custom(
         name,
-        Map.of(),
-        () ->
+        Method.Role.MULTITASK,
+        Uniform.OPTIONS,
+        o ->
             new Strategy() {
               final Uniform uniform = new Uniform();
 
@@ -359,8 +360,7 @@ class RunBehaviourTest {
                 before.accept(run);
                 return uniform.trainEpoch(run);
               }
-            },
-        true);
+            });
   }
 
   @Test

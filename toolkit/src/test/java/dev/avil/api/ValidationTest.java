@@ -22,7 +22,7 @@ class ValidationTest {
     org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(0.05)).options())
         .containsEntry("gridStep", "0.05");
     org.assertj.core.api.Assertions.assertThat(Method.forkMerge(f -> f.gridStep(1.0 / 3)).name())
-        .startsWith("ForkMerge");
+        .startsWith("forkmerge");
   }
 
   @Test
@@ -62,7 +62,7 @@ class ValidationTest {
   void methodsThatNeedAuxiliaryTasksSayWhenThereAreNone() {
     assertThatThrownBy(() -> Experiment.target(target).alphaVil().run())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("αVIL needs at least one auxiliary task");
+        .hasMessageContaining("avil needs at least one auxiliary task");
     assertThatThrownBy(
             () -> Experiment.target(target).compare(Method.singleTask(), Method.uniform()).run())
         .isInstanceOf(IllegalArgumentException.class)

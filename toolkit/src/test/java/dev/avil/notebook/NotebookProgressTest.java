@@ -54,10 +54,10 @@ class NotebookProgressTest {
         .doesNotContainNull();
     RecordingDisplay.Sent midRun =
         sent.stream()
-            .filter(x -> x.text().contains("αVIL(alphaSteps=2), seed 1: epoch 2/3"))
+            .filter(x -> x.text().contains("avil(alphaSteps=2), seed 1: epoch 2/3"))
             .findFirst()
             .orElseThrow();
-    assertThat(midRun.text()).containsPattern("Run [12] of 4: αVIL");
+    assertThat(midRun.text()).containsPattern("Run [12] of 4: avil");
     assertThat(midRun.html()).contains("<th>α</th>").contains("target (target)").contains("left");
     // the runs go side by side, and the output shows every one that is running
     assertThat(sent)

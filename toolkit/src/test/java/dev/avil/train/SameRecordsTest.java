@@ -59,7 +59,7 @@ class SameRecordsTest {
         single(),
         Method.uniform(),
         Method.alphaVil(SameRecordsTest::defaultsAtTheFixture).named("αVIL (explicit)"),
-        Method.alphaVilPaper(),
+        Method.alphaVilPaper().named("αVIL (paper)"),
         Method.gcs(g -> g.form(Gcs.Form.GATED)).named("GCS"),
         Method.olAux(o -> o.beta(0.5).horizon(5).maxWeight(2)).named("OL-AUX"),
         Method.forkMerge().named("ForkMerge"),

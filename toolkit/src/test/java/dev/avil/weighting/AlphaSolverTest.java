@@ -35,7 +35,8 @@ class AlphaSolverTest {
   @Test
   void bfgsFindsTheMinimiserOfAQuadratic() {
     double[] m = {0.3, 2.6, -0.4};
-    AlphaSolver.Solution s = AlphaSolver.solve(quadratic(m), ONES, AlphaVilOptions.defaults());
+    AlphaSolver.Solution s =
+        AlphaSolver.solve(quadratic(m), ONES, AlphaVilOptions.defaults().solver());
     assertThat(s.alpha()).containsExactly(m, within(1e-4));
     assertThat(s.loss()).isCloseTo(0.3, within(1e-8));
     assertThat(s.lossAtOne()).isGreaterThan(s.loss());
@@ -46,7 +47,8 @@ class AlphaSolverTest {
   void tenAdamStepsMoveEachAlphaByAtMostHalfWhateverTheGradient() {
     // the paper's recipe: α's size carries no information, only its sign
     double[] m = {0.3, 2.6, -0.4};
-    AlphaSolver.Solution s = AlphaSolver.solve(quadratic(m), ONES, AlphaVilOptions.paper());
+    AlphaSolver.Solution s =
+        AlphaSolver.solve(quadratic(m), ONES, AlphaVilOptions.paper().solver());
     for (int i = 0; i < 3; i++) {
       assertThat(Math.abs(s.alpha()[i] - 1)).isLessThanOrEqualTo(0.5 + 1e-9);
     }
@@ -63,7 +65,7 @@ class AlphaSolverTest {
               .alphaOptimizer(AlphaVilOptions.AlphaOptimizer.SGD)
               .alphaLearningRate(3)
         }) {
-      AlphaSolver.Solution s = AlphaSolver.solve(quadratic(ONES), ONES, o);
+      AlphaSolver.Solution s = AlphaSolver.solve(quadratic(ONES), ONES, o.solver());
       assertThat(s.alpha()).as(o.toString()).containsExactly(ONES);
       assertThat(s.loss()).isEqualTo(s.lossAtOne());
     }
@@ -77,7 +79,7 @@ class AlphaSolverTest {
         AlphaVilOptions.paper()
             .alphaOptimizer(AlphaVilOptions.AlphaOptimizer.SGD)
             .alphaLearningRate(50);
-    AlphaSolver.Solution s = AlphaSolver.solve(quadratic(m), ONES, wild);
+    AlphaSolver.Solution s = AlphaSolver.solve(quadratic(m), ONES, wild.solver());
     assertThat(s.loss()).isLessThanOrEqualTo(s.lossAtOne());
     assertThat(s.alpha()).containsExactly(ONES);
   }
@@ -88,13 +90,13 @@ class AlphaSolverTest {
     Function<double[], AlphaObjective.Value> q = quadratic(m);
     Function<double[], AlphaObjective.Value> cliff =
         a -> a[0] > 1.5 ? new AlphaObjective.Value(Double.NaN, new double[3]) : q.apply(a);
-    AlphaSolver.Solution s = AlphaSolver.solve(cliff, ONES, AlphaVilOptions.defaults());
+    AlphaSolver.Solution s = AlphaSolver.solve(cliff, ONES, AlphaVilOptions.defaults().solver());
     assertThat(s.skipped()).isPositive();
     assertThat(s.alpha()[0]).isLessThanOrEqualTo(1.5);
     assertThat(s.loss()).isLessThan(s.lossAtOne());
     AlphaVilOptions strict =
         AlphaVilOptions.defaults().onNonFinite(AlphaVilOptions.OnNonFinite.FAIL);
-    assertThatThrownBy(() -> AlphaSolver.solve(cliff, ONES, strict))
+    assertThatThrownBy(() -> AlphaSolver.solve(cliff, ONES, strict.solver()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("NaN")
         .hasMessageContaining("onNonFinite(SKIP)");

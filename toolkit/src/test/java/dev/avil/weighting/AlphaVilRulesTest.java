@@ -20,7 +20,10 @@ class AlphaVilRulesTest {
     // w = (1, 0.4, 1), α = (1.3, 0.2, 1.6): (1 + .3, .4 − .8 → 0, 1 + .6)
     double[] w =
         AlphaVil.updatedWeights(
-            new double[] {1, 0.4, 1}, new double[] {1.3, 0.2, 1.6}, ALL, AlphaVilOptions.paper());
+            new double[] {1, 0.4, 1},
+            new double[] {1.3, 0.2, 1.6},
+            ALL,
+            AlphaVilOptions.paper().weights());
     assertThat(w).containsExactly(new double[] {1.3, 0, 1.6}, within(1e-12));
   }
 
@@ -32,12 +35,12 @@ class AlphaVilRulesTest {
         AlphaVilOptions.defaults().neutralAlpha(1).minWeight(0.05).maxWeight(4);
     double[] w =
         AlphaVil.updatedWeights(
-            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne);
+            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne.weights());
     assertThat(w).containsExactly(new double[] {1, 3, 0.25}, within(1e-12));
     // a negative α halves the weight, and no weight leaves [0.05, 4]
     w =
         AlphaVil.updatedWeights(
-            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, neutralOne);
+            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, neutralOne.weights());
     assertThat(w).containsExactly(new double[] {1, 4, 0.05}, within(1e-12));
   }
 
@@ -50,7 +53,7 @@ class AlphaVilRulesTest {
             new double[] {1, 1, 0.5, 1},
             new double[] {1, 0.25, 0.1, 0.75},
             new boolean[] {true, true, true, true},
-            o);
+            o.weights());
     assertThat(w).containsExactly(new double[] {1, 1, 0.25, 2}, within(1e-12));
     assertThatThrownBy(() -> o.neutralAlpha(0))
         .hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
@@ -95,7 +98,7 @@ class AlphaVilRulesTest {
       for (int t = 0; t < 3; t++) {
         AlphaVilOptions o =
             rule(u).minWeight(0).maxWeight(10).neutralAlpha(u == Update.MULTIPLICATIVE ? 0.3 : 1);
-        double n = AlphaVil.neutralAlpha(t, alpha, w, o);
+        double n = AlphaVil.neutralAlpha(t, alpha, w, o.weights());
         if (Double.isNaN(n)) {
           assertThat(u).isIn(Update.MULTIPLICATIVE, Update.TARGET_RELATIVE);
           assertThat(t).isZero();
@@ -105,7 +108,7 @@ class AlphaVilRulesTest {
         a[t] = n;
         boolean[] only = new boolean[3];
         only[t] = true;
-        double[] after = AlphaVil.updatedWeights(w, a, only, o);
+        double[] after = AlphaVil.updatedWeights(w, a, only, o.weights());
         if (u != Update.MEAN_NORMALISED) { // mean-normalised rescales every weight together
           assertThat(after[t]).as("%s task %d", u, t).isCloseTo(w[t], within(1e-12));
         }
@@ -142,6 +145,6 @@ class AlphaVilRulesTest {
 
   /** The weights after one update of the rule in {@code o} from weights (1, 1, 1). */
   private static double[] fromOnes(double[] alpha, boolean[] moves, AlphaVilOptions o) {
-    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o);
+    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o.weights());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.api.Method;
+import dev.avil.weighting.AlphaVilOptions.Update;
 import org.junit.jupiter.api.Test;
 
 /** Every method's options refuse a bad value with one message: option, value, what is accepted. */
@@ -35,10 +36,16 @@ class MethodOptionsTest {
         .hasMessage(
             "maximum weight 0.01 must be ≥ the minimum weight 0.05"
                 + " (to lower both, set minWeight first)");
-    assertThatThrownBy(() -> AlphaVilOptions.defaults().maxWeight(Double.NaN))
-        .hasMessage(
-            "maximum weight NaN must be a number ≥ the minimum weight"
-                + " (Double.POSITIVE_INFINITY for none)");
+  }
+
+  @Test
+  void everyAlphaVilDefaultCanBeRestored() {
+    AlphaVilOptions changed = AlphaVilOptions.defaults().maxWeight(8).update(Update.ADDITIVE);
+    assertThat(changed.describe()).containsEntry("maxWeight", "8");
+    AlphaVilOptions restored = changed.maxWeight(Double.NaN).update(Update.MULTIPLICATIVE);
+    assertThat(restored).isEqualTo(AlphaVilOptions.defaults());
+    assertThat(restored.describe()).containsEntry("maxWeight", "auto");
+    assertThat(restored.weights().resolvedMaxWeight()).isEqualTo(2);
   }
 
   @Test
@@ -46,9 +53,10 @@ class MethodOptionsTest {
     assertThat(UncertaintyWeighting.Options.defaults().learningRate()).isNaN();
     assertThat(ForkMerge.Options.defaults().gridStep(0.5).gridStep()).isEqualTo(0.5);
     assertThat(OlAux.Options.defaults().horizon(1).maxWeight(1e-9).horizon()).isEqualTo(1);
-    assertThat(SingleTask.Options.defaults().passes(1).describe()).isEmpty();
+    assertThat(SingleTask.Options.defaults().passes(1).describe()).containsEntry("passes", "1");
     assertThat(AlphaVilOptions.defaults().minWeight(0).maxWeight(0).describe())
-        .containsEntry("clamp", "[0, 0]");
+        .containsEntry("minWeight", "0")
+        .containsEntry("maxWeight", "0");
   }
 
   @Test

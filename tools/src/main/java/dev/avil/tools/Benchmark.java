@@ -2,6 +2,7 @@ package dev.avil.tools;
 
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
+import dev.avil.api.Methods;
 import dev.avil.api.Results;
 import dev.avil.api.Settings;
 import dev.avil.results.Metric;
@@ -87,7 +88,7 @@ public final class Benchmark {
             refSeconds / epochs);
       }
       for (String b : baselines) {
-        double s = secondsPerEpoch(base.seed(r).method(Study.METHODS.get(b).get()).run());
+        double s = secondsPerEpoch(base.seed(r).method(Methods.parse(b)).run());
         String name = b.equals("avil") ? "avil-default" : b;
         ours.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
         System.out.printf(Locale.ROOT, "repeat %d %-12s toolkit %.3f s/epoch%n", r, name, s);

@@ -3,6 +3,7 @@ package dev.avil.tools;
 import dev.avil.api.Comparison;
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
+import dev.avil.api.Methods;
 import dev.avil.api.Results;
 import dev.avil.api.Settings;
 import dev.avil.api.TrainingFailedException;
@@ -12,7 +13,6 @@ import dev.avil.store.CellStore;
 import dev.avil.store.Csv;
 import dev.avil.train.Cells;
 import dev.avil.train.ProgressLog;
-import dev.avil.weighting.AlphaVilOptions.Update;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
@@ -52,48 +51,12 @@ import tech.tablesaw.api.Table;
  * side, as many as PyTorch threads, one thread each.
  */
 public final class Study {
-  /** Methods by their short names. */
-  public static final Map<String, Supplier<Method>> METHODS = new LinkedHashMap<>();
-
-  static {
-    METHODS.put("single", Method::singleTask);
-    METHODS.put("single-x6", () -> Method.singleTask(s -> s.passes(6)));
-    METHODS.put("uniform", Method::uniform);
-    METHODS.put("avil", Method::alphaVil);
-    METHODS.put("avil-paper", Method::alphaVilPaper);
-    METHODS.put("avil-mean", () -> Method.alphaVil(a -> a.update(Update.MEAN_NORMALISED)));
-    METHODS.put("avil-target", () -> Method.alphaVil(a -> a.update(Update.TARGET_RELATIVE)));
-    METHODS.put("avil-calibrated", () -> Method.alphaVil(a -> a.calibrated(true)));
-    METHODS.put("gcs", Method::gcs);
-    METHODS.put("ol-aux", Method::olAux);
-    METHODS.put("forkmerge", Method::forkMerge);
-    METHODS.put("dwa", Method::dwa);
-    METHODS.put("uncertainty", Method::uncertainty);
-  }
-
-  /**
-   * The methods a study runs unless told otherwise: all but the paper recipe's two other rules and
-   * the default with a calibrated tuning loss.
-   */
-  static final List<String> DEFAULT_METHODS =
-      List.of(
-          "single",
-          "single-x6",
-          "uniform",
-          "avil",
-          "avil-paper",
-          "gcs",
-          "ol-aux",
-          "forkmerge",
-          "dwa",
-          "uncertainty");
-
   /** The methods of paired differences in the summary, with their short names in summary.csv. */
   private static final Map<String, String> BASELINES = new LinkedHashMap<>();
 
   static {
-    BASELINES.put("single-task", "single");
-    BASELINES.put("uniform", "uniform");
+    BASELINES.put(Method.singleTask().name(), "single");
+    BASELINES.put(Method.uniform().name(), "uniform");
     BASELINES.put(Method.alphaVil().name(), "avil");
   }
 
@@ -110,7 +73,7 @@ public final class Study {
       summarize(out, settings);
       return;
     }
-    List<String> methods = a.methods(DEFAULT_METHODS);
+    List<Method> methods = a.methods();
     long[] seeds = a.seeds();
     int epochs = a.epochs();
     int patience = a.patience();
@@ -123,9 +86,7 @@ public final class Study {
               .patience(patience)
               .listener(ProgressLog.toStdout()));
     }
-    Map<String, Method> chosen = new LinkedHashMap<>();
-    methods.forEach(m -> chosen.put(m, METHODS.get(m).get()));
-    run(out, experiments, List.copyOf(chosen.values()), seeds);
+    run(out, experiments, methods, seeds);
     summarize(out, settings);
   }
 
@@ -325,9 +286,9 @@ public final class Study {
         stats.column("s/epoch").setName("seconds_per_epoch"));
   }
 
-  /** The study's methods in the order of {@link #METHODS}, then any others as found. */
+  /** The study's methods in the order of the study's defaults, then any others as found. */
   private static List<String> inStudyOrder(List<String> found) {
-    List<String> order = METHODS.values().stream().map(m -> m.get().name()).toList();
+    List<String> order = Methods.studyDefaults();
     List<String> out = new ArrayList<>(order.stream().filter(found::contains).toList());
     found.stream().filter(m -> !out.contains(m)).forEach(out::add);
     return out;

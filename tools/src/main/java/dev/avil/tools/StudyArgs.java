@@ -1,5 +1,7 @@
 package dev.avil.tools;
 
+import dev.avil.api.Method;
+import dev.avil.api.Methods;
 import dev.avil.api.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,21 +89,16 @@ public record StudyArgs(Map<String, String> values) {
   }
 
   /**
-   * {@code --methods}: comma-separated names from {@link Study#METHODS}.
+   * {@code --methods}: comma-separated method names ({@link Methods#parse}), default {@link
+   * Methods#studyDefaults()}.
    *
-   * @param defaults the names when the option is not given
-   * @return the names
    * @throws IllegalArgumentException naming an unknown method and the accepted ones
    */
-  public List<String> methods(List<String> defaults) {
-    List<String> methods = list("methods", defaults);
-    for (String m : methods) {
-      if (!Study.METHODS.containsKey(m)) {
-        throw new IllegalArgumentException(
-            "unknown method '" + m + "'; accepted: " + Study.METHODS.keySet());
-      }
-    }
-    return methods;
+  public List<Method> methods() {
+    String given = values.get("methods");
+    return given != null
+        ? Methods.parseList(given)
+        : Methods.studyDefaults().stream().map(Methods::parse).toList();
   }
 
   /** {@code --seeds}: comma-separated seeds, default 1,2,3,4,5. */
