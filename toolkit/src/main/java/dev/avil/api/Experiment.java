@@ -228,7 +228,10 @@ public final class Experiment {
     return with(c -> c.method = m);
   }
 
-  /** αVIL with default options. */
+  /**
+   * αVIL with default options: the one method with a shortcut, as the toolkit is about it; every
+   * other is {@link #method}{@code (Method.uniform())} and the like.
+   */
   public Experiment alphaVil() {
     return method(Method.alphaVil());
   }
@@ -236,16 +239,6 @@ public final class Experiment {
   /** αVIL with options, e.g. {@code a -> a.rho(0.5)}. */
   public Experiment alphaVil(UnaryOperator<AlphaVilOptions> options) {
     return method(Method.alphaVil(options));
-  }
-
-  /** Uniform multitask learning. */
-  public Experiment uniform() {
-    return method(Method.uniform());
-  }
-
-  /** The target alone. */
-  public Experiment singleTask() {
-    return method(Method.singleTask());
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.avil.model;
 
 import ai.djl.nn.Block;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +23,10 @@ public final class Trunk {
       throw new IllegalArgumentException("trunk name '" + name + "' must not be blank");
     }
     this.name = name;
-    this.factory = Objects.requireNonNull(factory, "factory");
+    if (factory == null) {
+      throw new IllegalArgumentException("trunk '" + name + "' needs a block factory, got null");
+    }
+    this.factory = factory;
     this.inputShape = inputShape == null ? null : inputShape.clone();
   }
 

@@ -1,7 +1,5 @@
 package dev.avil.task;
 
-import java.util.Objects;
-
 /**
  * The share of a set of examples that one part of a random split receives. A builder that splits
  * one set at random ({@link TaskBuilder#split}, {@link TableTaskBuilder#split}, {@link
@@ -29,7 +27,9 @@ public record Share(Part part, double fraction) {
 
   /** Checks that the part is given and the fraction is in (0, 1). */
   public Share {
-    Objects.requireNonNull(part, "part");
+    if (part == null) {
+      throw new IllegalArgumentException("a share needs its part, dev or test; got null");
+    }
     if (!(fraction > 0 && fraction < 1)) {
       throw new IllegalArgumentException(
           part.name().toLowerCase(java.util.Locale.ROOT)

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -17,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * one with {@link Tasks#fromTable}.
  *
  * <pre>{@code
- * Task quadrant = Tasks.fromTable(points).name("quadrant").label("label")
+ * Task quadrant = Tasks.fromTable(points).named("quadrant").label("label")
  *     .split(dev(0.2), test(0.2)).splitSeed(1)
  *     .build();
  * }</pre>
@@ -42,13 +41,18 @@ public final class TableTaskBuilder {
   }
 
   static TableTaskBuilder of(Table table) {
-    Objects.requireNonNull(table, "table");
+    if (table == null) {
+      throw new IllegalArgumentException("table must not be null");
+    }
     return new TableTaskBuilder(
         table, table.name(), null, RandomSplit.DEFAULT, Tasks.MissingLabels.FAIL);
   }
 
-  /** The task's name: not blank, without commas or line breaks. Default: the table's name. */
-  public TableTaskBuilder name(String taskName) {
+  /**
+   * The task named {@code taskName}: not blank, without commas or line breaks. Default: the table's
+   * name.
+   */
+  public TableTaskBuilder named(String taskName) {
     return new TableTaskBuilder(table, Task.requireName(taskName), label, split, missing);
   }
 
@@ -117,7 +121,7 @@ public final class TableTaskBuilder {
     }
     int[] y = new int[n];
     int classes = labels(rows, y);
-    return Task.builder(name).classes(classes).examples(x, y).randomSplit(split).build();
+    return Task.builder(name).classes(classes).examples(x, y).withSplit(split).build();
   }
 
   private List<NumericColumn<?>> features() {

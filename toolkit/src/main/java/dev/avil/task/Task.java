@@ -1,7 +1,6 @@
 package dev.avil.task;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A classification task: a name, a number of classes, the shape of one input, and train, dev and
@@ -169,7 +168,9 @@ public final class Task {
   }
 
   private void check(String which, Split s) {
-    Objects.requireNonNull(s, which);
+    if (s == null) {
+      throw problem(name, "the " + which + " split must not be null");
+    }
     requireExamples(name, which, s.size());
     if (s.featureSize() != featureSize()) {
       throw problem(

@@ -1,10 +1,9 @@
 package dev.avil.task;
 
-import java.util.Objects;
-
 /**
  * Builds a task from Java arrays, one row of features per example: train, dev and test sets, or one
- * set split at random by named shares ({@link Share}).
+ * set split at random by named shares ({@link Share}). Immutable, as every builder of the toolkit:
+ * each step returns a new builder and checks its input at once.
  *
  * <pre>{@code
  * Task t = Task.builder("t").train(x, y).dev(devX, devY).test(testX, testY).build();
@@ -13,74 +12,98 @@ import java.util.Objects;
  */
 public final class TaskBuilder {
   private final String name;
-  private int classes = -1;
-  private long[] inputShape;
-  private Split train;
-  private Split dev;
-  private Split test;
-  private Split examples;
-  private RandomSplit randomSplit = RandomSplit.DEFAULT;
+  private final int classes;
+  private final long[] inputShape;
+  private final Split train;
+  private final Split dev;
+  private final Split test;
+  private final Split examples;
+  private final RandomSplit randomSplit;
 
-  TaskBuilder(String name) {
-    this.name = Task.requireName(name);
+  private TaskBuilder(
+      String name,
+      int classes,
+      long[] inputShape,
+      Split train,
+      Split dev,
+      Split test,
+      Split examples,
+      RandomSplit randomSplit) {
+    this.name = name;
+    this.classes = classes;
+    this.inputShape = inputShape;
+    this.train = train;
+    this.dev = dev;
+    this.test = test;
+    this.examples = examples;
+    this.randomSplit = randomSplit;
   }
 
-  /** Number of classes; by default one more than the largest label seen. */
+  TaskBuilder(String name) {
+    this(Task.requireName(name), -1, null, null, null, null, null, RandomSplit.DEFAULT);
+  }
+
+  /** Number of classes, ≥ 2; by default one more than the largest label seen. */
   public TaskBuilder classes(int n) {
-    this.classes = n;
-    return this;
+    if (n < 2) {
+      throw Task.problem(name, "classes " + n + " must be ≥ 2");
+    }
+    return new TaskBuilder(name, n, inputShape, train, dev, test, examples, randomSplit);
   }
 
   /** Shape of one input, e.g. {@code 1, 28, 28}; by default a vector of the row length. */
   public TaskBuilder inputShape(long... shape) {
-    this.inputShape = shape.clone();
-    return this;
+    if (shape == null || shape.length == 0) {
+      throw Task.problem(name, "an input shape needs at least one dimension");
+    }
+    return new TaskBuilder(name, classes, shape.clone(), train, dev, test, examples, randomSplit);
   }
 
   /** The training examples. */
   public TaskBuilder train(float[][] x, int[] y) {
-    this.train = split("train", x, y);
-    return this;
+    return new TaskBuilder(
+        name, classes, inputShape, split("train", x, y), dev, test, examples, randomSplit);
   }
 
   /** The dev examples. */
   public TaskBuilder dev(float[][] x, int[] y) {
-    this.dev = split("dev", x, y);
-    return this;
+    return new TaskBuilder(
+        name, classes, inputShape, train, split("dev", x, y), test, examples, randomSplit);
   }
 
   /** The test examples. */
   public TaskBuilder test(float[][] x, int[] y) {
-    this.test = split("test", x, y);
-    return this;
+    return new TaskBuilder(
+        name, classes, inputShape, train, dev, split("test", x, y), examples, randomSplit);
   }
 
   /** The {@link Share}s of dev and test, in either order. Default {@code dev(0.2), test(0.2)}. */
   public TaskBuilder split(Share a, Share b) {
-    this.randomSplit = randomSplit.shares(a, b);
-    return this;
+    return withSplit(randomSplit.shares(a, b));
   }
 
   /** The seed of the random split of {@link #examples}. Default 1. */
   public TaskBuilder splitSeed(long seed) {
-    this.randomSplit = randomSplit.seed(seed);
-    return this;
+    return withSplit(randomSplit.seed(seed));
   }
 
   /** One set of examples to split at random (see {@link #split}), instead of train/dev/test. */
   public TaskBuilder examples(float[][] x, int[] y) {
-    this.examples = split("examples", x, y);
-    return this;
+    return new TaskBuilder(
+        name, classes, inputShape, train, dev, test, split("examples", x, y), randomSplit);
   }
 
-  TaskBuilder randomSplit(RandomSplit s) {
-    this.randomSplit = Objects.requireNonNull(s);
-    return this;
+  TaskBuilder withSplit(RandomSplit s) {
+    if (s == null) {
+      throw Task.problem(name, "the random split must not be null");
+    }
+    return new TaskBuilder(name, classes, inputShape, train, dev, test, examples, s);
   }
 
   private Split split(String which, float[][] x, int[] y) {
-    Objects.requireNonNull(x, which + " features");
-    Objects.requireNonNull(y, which + " labels");
+    if (x == null || y == null) {
+      throw Task.problem(name, which + ": features and labels must not be null");
+    }
     if (x.length != y.length) {
       throw Task.problem(name, which + ": " + x.length + " rows but " + y.length + " labels");
     }

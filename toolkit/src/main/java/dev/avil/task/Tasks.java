@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * Task noise = Tasks.randomLabels("noise", right, 1);   // a task that cannot help
  * Task even  = Tasks.relabel("even", left, 2, y -> y % 2);
- * Task iris  = Tasks.fromTable(table).name("iris").label("species").build();
+ * Task iris  = Tasks.fromTable(table).named("iris").label("species").build();
  * Task mood  = Tasks.fromText("mood").examples(texts, labels).split(dev(0.1), test(0.1)).build();
  * }</pre>
  */
@@ -75,7 +75,7 @@ public final class Tasks {
    * }</pre>
    *
    * @param table the examples, one per row; its name is the task's unless {@link
-   *     TableTaskBuilder#name} gives another
+   *     TableTaskBuilder#named} gives another
    * @return a builder
    */
   public static TableTaskBuilder fromTable(Table table) {

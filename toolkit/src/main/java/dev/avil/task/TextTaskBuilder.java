@@ -4,7 +4,6 @@ import dev.avil.text.TextEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -115,7 +114,9 @@ public final class TextTaskBuilder {
 
   /** The encoder of the texts. Default: {@link TextEncoder#miniLm()}. */
   public TextTaskBuilder encoder(TextEncoder e) {
-    Objects.requireNonNull(e, "encoder");
+    if (e == null) {
+      throw new IllegalArgumentException("task '" + name + "': the encoder must not be null");
+    }
     Encoding old = encoding;
     return new TextTaskBuilder(name, parts, split, new Encoding(old.classes(), e, old.scale()));
   }
@@ -195,14 +196,16 @@ public final class TextTaskBuilder {
     if (splits) {
       b = b.train(x[0], y[0]).dev(x[1], y[1]).test(x[2], y[2]);
     } else {
-      b = b.examples(x[0], y[0]).randomSplit(split);
+      b = b.examples(x[0], y[0]).withSplit(split);
     }
     return b.build();
   }
 
   private Part part(String which, List<String> texts, List<String> labels) {
-    Objects.requireNonNull(texts, which + " texts");
-    Objects.requireNonNull(labels, which + " labels");
+    if (texts == null || labels == null) {
+      throw new IllegalArgumentException(
+          "task '" + name + "': " + which + " texts and labels must not be null");
+    }
     if (texts.size() != labels.size()) {
       throw Task.problem(
           name, which + ": " + texts.size() + " texts but " + labels.size() + " labels");

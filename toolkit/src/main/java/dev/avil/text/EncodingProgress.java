@@ -2,7 +2,6 @@ package dev.avil.text;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +33,9 @@ public interface EncodingProgress {
 
   /** A line on {@code out} at the start, about every {@code everySeconds}, and at the end. */
   static EncodingProgress lines(PrintStream out, double everySeconds) {
-    Objects.requireNonNull(out, "out");
+    if (out == null) {
+      throw new IllegalArgumentException("the output stream must not be null");
+    }
     double[] last = {Double.NEGATIVE_INFINITY};
     return (done, total, seconds) -> {
       if (done == 0 || done == total || seconds - last[0] >= everySeconds) {
@@ -51,7 +52,10 @@ public interface EncodingProgress {
 
   /** Makes {@code factory} the source of the default progress, for this process. */
   static void setDefault(Supplier<EncodingProgress> factory) {
-    Defaults.factory = Objects.requireNonNull(factory, "factory");
+    if (factory == null) {
+      throw new IllegalArgumentException("the progress factory must not be null");
+    }
+    Defaults.factory = factory;
   }
 
   /** A one-line text bar, e.g. {@code encoding texts [###### ] 1,200/4,000 in 12 s, ~28 s left}. */

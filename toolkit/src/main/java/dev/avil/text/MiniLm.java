@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The built-in text encoder: all-MiniLM-L6-v2 (sentence-transformers; the ONNX export and tokenizer
@@ -66,7 +65,10 @@ public final class MiniLm implements TextEncoder {
 
   /** The same encoder, caching its vectors in {@code dir}. */
   public MiniLm withCache(Path dir) {
-    return new MiniLm(Objects.requireNonNull(dir, "cache folder"), progress);
+    if (dir == null) {
+      throw new IllegalArgumentException("the cache folder must not be null");
+    }
+    return new MiniLm(dir, progress);
   }
 
   /** The same encoder, computing every vector every time. */
@@ -78,7 +80,10 @@ public final class MiniLm implements TextEncoder {
    * The same encoder, reporting to {@code p} instead of {@link EncodingProgress#createDefault()}.
    */
   public MiniLm withProgress(EncodingProgress p) {
-    return new MiniLm(cacheDir, Objects.requireNonNull(p, "progress"));
+    if (p == null) {
+      throw new IllegalArgumentException("progress must not be null");
+    }
+    return new MiniLm(cacheDir, p);
   }
 
   /** The cache folder, or null when vectors are not cached. */

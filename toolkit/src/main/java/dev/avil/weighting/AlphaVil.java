@@ -3,6 +3,7 @@ package dev.avil.weighting;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
+import dev.avil.weighting.AlphaVilOptions.WhileAtChance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -51,15 +52,18 @@ public final class AlphaVil implements Strategy {
       if (options.solver().calibrated()) {
         run.calibrateTuning();
       }
-      deltas = run.passesFrom(theta, weights, options.step().rho());
+      WhileAtChance atChance = options.weights().whileAtChance();
+      boolean waiting = atChance != WhileAtChance.SOLVE && !run.targetHasLeftChance();
+      // while the target is at chance its tuning loss cannot tell the tasks apart
+      double[] trained = waiting && atChance == WhileAtChance.ALONE ? Weights.only(k, 0) : weights;
+      deltas = run.passesFrom(theta, trained, options.step().rho());
       AlphaObjective objective = new AlphaObjective(run, theta, deltas);
-      if (options.weights().waitForTarget() && !run.targetHasLeftChance()) {
-        // nothing the tuning loss says is evidence yet: every delta as it trained, weights as set
-        double[] ones = Weights.ones(k);
-        objective.moveTo(ones);
+      if (waiting) {
+        objective.moveTo(atChance == WhileAtChance.ALONE ? Weights.only(k, 0) : Weights.ones(k));
         double[] none = new double[k];
         Arrays.fill(none, Double.NaN);
-        return new EpochWeights(weights.clone(), none, 0);
+        // the weights as they counted this epoch; the ones held for later stay as they are
+        return new EpochWeights(trained.clone(), none, 0);
       }
       AlphaSolver.Solution s = solve(objective, k);
       double[] alpha = options.solver().targetFixed() ? withTarget(s.alpha()) : s.alpha();

@@ -67,6 +67,19 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     SGD
   }
 
+  /**
+   * What αVIL does while the target is still at chance, before the tuning loss can tell tasks
+   * apart.
+   */
+  public enum WhileAtChance {
+    /** Solve the αs and move the weights as in any other epoch. */
+    SOLVE,
+    /** Hold the weights, and merge every delta as it trained (every α 1). */
+    UNIFORM,
+    /** Train the target alone (every auxiliary α 0, no auxiliary pass), weights held. */
+    ALONE
+  }
+
   /** What to do when the target's tuning loss is not finite during the α search. */
   public enum OnNonFinite {
     /** Skip that evaluation and count it in the results. */
@@ -119,8 +132,8 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    * @param evidence how many paired standard errors the gain in tuning loss from a task's α must
    *     exceed before its weight moves; 0 moves weights on any gain
    * @param warmup epochs at the start in which the weights stay where they are, ≥ 0
-   * @param waitForTarget whether the weights stay, and the merged step takes every α as 1, until
-   *     the target has left chance (the run's early-stopping rule says when)
+   * @param whileAtChance what αVIL does until the target has left chance (the run's early-stopping
+   *     rule says when)
    */
   public record WeightRule(
       Update update,
@@ -129,7 +142,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
       double maxWeight,
       double evidence,
       int warmup,
-      boolean waitForTarget) {
+      WhileAtChance whileAtChance) {
     /** Checks every option; the message names the bad value and what is accepted. */
     public WeightRule {
       MethodOptions.require(update != null, "update", update, "one of " + list(Update.values()));
@@ -146,6 +159,8 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
           evidence,
           "a finite number ≥ 0 (standard errors)");
       MethodOptions.require(warmup >= 0, "warmup", warmup, "≥ 0 epochs");
+      MethodOptions.require(
+          whileAtChance != null, "while at chance", whileAtChance, "SOLVE, UNIFORM or ALONE");
     }
 
     /** The maximum weight, resolved for the rule. */
@@ -193,7 +208,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
   public static AlphaVilOptions defaults() {
     return new AlphaVilOptions(
         new Solver(AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
-        new WeightRule(Update.MULTIPLICATIVE, 0.25, 0.05, Double.NaN, 2, 0, false),
+        new WeightRule(Update.MULTIPLICATIVE, 0.25, 0.05, Double.NaN, 2, 0, WhileAtChance.SOLVE),
         new Step(1.0, 1, false));
   }
 
@@ -284,7 +299,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     WeightRule w = weights;
     return with(
         new WeightRule(
-            v, w.neutralAlpha, w.minWeight, w.maxWeight, w.evidence, w.warmup, w.waitForTarget));
+            v, w.neutralAlpha, w.minWeight, w.maxWeight, w.evidence, w.warmup, w.whileAtChance));
   }
 
   /**
@@ -295,7 +310,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     WeightRule w = weights;
     return with(
         new WeightRule(
-            w.update, v, w.minWeight, w.maxWeight, w.evidence, w.warmup, w.waitForTarget));
+            w.update, v, w.minWeight, w.maxWeight, w.evidence, w.warmup, w.whileAtChance));
   }
 
   /** With no weight below {@code v} after an update, ≥ 0 and ≤ the maximum weight. */
@@ -303,7 +318,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     WeightRule w = weights;
     return with(
         new WeightRule(
-            w.update, w.neutralAlpha, v, w.maxWeight, w.evidence, w.warmup, w.waitForTarget));
+            w.update, w.neutralAlpha, v, w.maxWeight, w.evidence, w.warmup, w.whileAtChance));
   }
 
   /**
@@ -314,7 +329,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     WeightRule w = weights;
     return with(
         new WeightRule(
-            w.update, w.neutralAlpha, w.minWeight, v, w.evidence, w.warmup, w.waitForTarget));
+            w.update, w.neutralAlpha, w.minWeight, v, w.evidence, w.warmup, w.whileAtChance));
   }
 
   /**
@@ -325,7 +340,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     WeightRule w = weights;
     return with(
         new WeightRule(
-            w.update, w.neutralAlpha, w.minWeight, w.maxWeight, v, w.warmup, w.waitForTarget));
+            w.update, w.neutralAlpha, w.minWeight, w.maxWeight, v, w.warmup, w.whileAtChance));
   }
 
   /** With the weights held for the first {@code v} epochs, ≥ 0. */
@@ -333,14 +348,11 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     WeightRule w = weights;
     return with(
         new WeightRule(
-            w.update, w.neutralAlpha, w.minWeight, w.maxWeight, w.evidence, v, w.waitForTarget));
+            w.update, w.neutralAlpha, w.minWeight, w.maxWeight, w.evidence, v, w.whileAtChance));
   }
 
-  /**
-   * With the weights held, and every α of the merged step at 1, until the target has left chance
-   * ({@code true}), or moving from the first epoch.
-   */
-  public AlphaVilOptions waitForTarget(boolean v) {
+  /** With {@code v} until the target has left chance. */
+  public AlphaVilOptions whileAtChance(WhileAtChance v) {
     WeightRule w = weights;
     return with(
         new WeightRule(
@@ -387,7 +399,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     m.put("maxWeight", MethodOptions.format(weights.maxWeight));
     m.put("evidence", MethodOptions.format(weights.evidence));
     m.put("warmup", Integer.toString(weights.warmup));
-    m.put("waitForTarget", Boolean.toString(weights.waitForTarget));
+    m.put("whileAtChance", MethodOptions.format(weights.whileAtChance));
     m.put("rho", MethodOptions.format(step.rho));
     m.put("stepLimit", MethodOptions.format(step.limit));
     m.put("stepFollowsEvidence", Boolean.toString(step.followsEvidence));

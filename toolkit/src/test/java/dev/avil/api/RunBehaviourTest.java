@@ -87,11 +87,11 @@ class RunBehaviourTest {
 
   @Test
   void theJudgementNamesWhatTheMethodLearnedOfEachAuxiliaryTask() {
-    Results uniform = small().epochs(2).uniform().run();
+    Results uniform = small().epochs(2).method(Method.uniform()).run();
     assertThat(uniform.judgement().stringColumn("verdict").asList())
         .containsExactly("not judged", "not judged");
     assertThat(uniform.effectiveEpochs("copy")).isEqualTo(2);
-    Results single = small().epochs(2).singleTask().run();
+    Results single = small().epochs(2).method(Method.singleTask()).run();
     assertThat(single.effectiveEpochs("target")).isEqualTo(2);
     assertThat(single.effectiveEpochs("noise")).isZero();
     Results avil = small().epochs(6).seed(2).alphaVil().run();
@@ -139,7 +139,7 @@ class RunBehaviourTest {
 
   @Test
   void earlyStoppingStopsPatienceEpochsAfterTheBestSelectionEpoch() {
-    Results r = small().epochs(60).patience(3).singleTask().run();
+    Results r = small().epochs(60).patience(3).method(Method.singleTask()).run();
     assertThat(r.epochs()).isLessThan(60);
     assertThat(r.epochs()).isEqualTo(r.bestEpoch() + 3);
     double best = r.value(r.bestEpoch(), "target", Metric.DEV_ACCURACY);
@@ -169,12 +169,12 @@ class RunBehaviourTest {
             .listener(dev.avil.train.TrainingListener.silent())
             .epochs(12)
             .patience(2);
-    Results waited = e.singleTask().run();
+    Results waited = e.method(Method.singleTask()).run();
     assertThat(waited.epochs()).isEqualTo(12);
     assertThat(waited.devAtBest())
         .isLessThanOrEqualTo(Double.parseDouble(waited.config().get("selectionChance")) + 0.05);
     assertThat(waited.config()).containsEntry("chanceMargin", "0.05");
-    Results counted = e.chanceMargin(0).singleTask().run();
+    Results counted = e.chanceMargin(0).method(Method.singleTask()).run();
     assertThat(counted.epochs()).isEqualTo(counted.bestEpoch() + 2).isLessThan(12);
     // a run cut where the old rule would have stopped it, before it left chance, is not complete
     Results cut =
@@ -191,7 +191,7 @@ class RunBehaviourTest {
   @Test
   void aRunStoppedEarlyIsACompleteCellAndOneCutShortIsNot(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    Results stopped = small().epochs(60).patience(2).singleTask().run();
+    Results stopped = small().epochs(60).patience(2).method(Method.singleTask()).run();
     assertThat(stopped.epochs()).isLessThan(60);
     CellStore store = CellStore.at(dir);
     store.write(stopped.run());
@@ -215,7 +215,8 @@ class RunBehaviourTest {
   @Test
   void targetStepsCountTheTargetsUpdates() {
     // 100 target examples in batches of 16: 7 steps a pass
-    assertThat(small().epochs(1).singleTask().run().value(1, "*", Metric.TARGET_STEPS))
+    assertThat(
+            small().epochs(1).method(Method.singleTask()).run().value(1, "*", Metric.TARGET_STEPS))
         .isEqualTo(7);
     assertThat(
             small()
@@ -224,9 +225,10 @@ class RunBehaviourTest {
                 .run()
                 .value(1, "*", Metric.TARGET_STEPS))
         .isEqualTo(21);
-    assertThat(small().epochs(1).uniform().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
+    assertThat(small().epochs(1).method(Method.uniform()).run().value(1, "*", Metric.TARGET_STEPS))
+        .isEqualTo(7);
     assertThat(small().epochs(1).alphaVil().run().value(1, "*", Metric.TARGET_STEPS)).isEqualTo(7);
-    Results three = small().epochs(3).singleTask().run();
+    Results three = small().epochs(3).method(Method.singleTask()).run();
     assertThat(three.targetSteps()).isEqualTo(7L * three.bestEpoch());
     // GCS takes a batch of every task at each step, and an epoch trains on as many examples as
     // the three tasks have together: ⌈(100 + 2n) / (3 · 16)⌉ steps
@@ -276,11 +278,11 @@ class RunBehaviourTest {
 
   @Test
   void trainingLearnsTheTarget() {
-    Results r = small().epochs(6).uniform().run();
+    Results r = small().epochs(6).method(Method.uniform()).run();
     assertThat(r.testAtBest()).as("uniform MTL on separable blobs").isGreaterThan(0.8);
     assertThat(r.value(1, "target", Metric.TRAIN_LOSS))
         .isGreaterThan(r.value(6, "target", Metric.TRAIN_LOSS));
-    Results single = small().epochs(6).singleTask().run();
+    Results single = small().epochs(6).method(Method.singleTask()).run();
     assertThat(single.value(6, "copy", Metric.TRAIN_LOSS)).isNaN();
     assertThat(single.value(6, "copy", Metric.WEIGHT)).isZero();
   }

@@ -36,7 +36,7 @@ class ValidationTest {
             .epochs(1)
             .listener(dev.avil.train.TrainingListener.silent())
             .precision(Precision.FLOAT64)
-            .singleTask()
+            .method(Method.singleTask())
             .run();
     org.assertj.core.api.Assertions.assertThat(r.config()).containsEntry("precision", "float64");
   }

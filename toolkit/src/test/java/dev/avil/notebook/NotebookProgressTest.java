@@ -73,7 +73,7 @@ class NotebookProgressTest {
   @Test
   void aSingleRunShowsNoRunCountAndNoAlphasWithoutThem() {
     RecordingDisplay display = new RecordingDisplay();
-    experiment().singleTask().listener(new NotebookProgress(display, 1)).run();
+    experiment().method(Method.singleTask()).listener(new NotebookProgress(display, 1)).run();
     RecordingDisplay.Sent end = display.sent.get(display.sent.size() - 1);
     assertThat(end.text()).startsWith("single-task, seed 1: 3 epochs in").doesNotContain("Run ");
     assertThat(end.html())
@@ -87,7 +87,7 @@ class NotebookProgressTest {
     RecordingDisplay display = new RecordingDisplay();
     AvilExtension.install(new Renderer(), display);
     assertThat(DefaultListener.create(6)).isInstanceOf(NotebookProgress.class);
-    experiment().uniform().run();
+    experiment().method(Method.uniform()).run();
     assertThat(display.sent).hasSize(1 + 3 + 1);
     assertThat(display.sent.get(0).update()).isFalse();
   }
@@ -96,7 +96,7 @@ class NotebookProgressTest {
   void anExplicitListenerWinsOverTheDefault() {
     RecordingDisplay display = new RecordingDisplay();
     AvilExtension.install(new Renderer(), display);
-    experiment().uniform().listener(p -> {}).run();
+    experiment().method(Method.uniform()).listener(p -> {}).run();
     assertThat(display.sent).isEmpty();
   }
 

@@ -87,7 +87,7 @@ class NamedSplitsTest {
     assertThat(fromTable.name()).isEqualTo("points");
     assertThat(rows(fromTable.dev())).isEqualTo(rows(fromArrays.dev()));
     assertThat(rows(fromTable.test())).isEqualTo(rows(fromArrays.test()));
-    assertThat(Tasks.fromTable(t).name("quadrant").label("label").build().name())
+    assertThat(Tasks.fromTable(t).named("quadrant").label("label").build().name())
         .isEqualTo("quadrant");
   }
 
