@@ -1,59 +1,68 @@
 package dev.avil.spark;
 
+import dev.avil.api.Experiment;
+import dev.avil.api.Grid;
 import dev.avil.api.Method;
 import dev.avil.api.Methods;
 import dev.avil.api.Settings;
 import dev.avil.tools.Study;
-import dev.avil.tools.StudyArgs;
+import dev.avil.tools.StudyOptions;
 import dev.avil.train.ProgressLog;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The reproduction study ({@link Study}) as one Spark job: the same settings, methods, seeds and
  * output layout, so {@code Study --summarize} and the notebooks read its results unchanged, and a
  * stopped job resumes from the cells already written.
  *
- * <p>Arguments: those of {@link Study} ({@code --out DIR}, {@code --settings a,b}, {@code --methods
- * a,b}, {@code --seeds 1,2,3,4,5}, {@code --epochs 100}, {@code --patience 10}) and {@code --master
- * URL}. The master comes from {@code spark-submit --master}; without it, {@code --master} or else
- * {@code local[*]}.
+ * <p>Options: the study's ({@link StudyOptions}) and {@code --master URL}. The master comes from
+ * {@code spark-submit --master}; without it, {@code --master} or else {@code local[*]}.
  *
  * <pre>
  * spark-submit --master spark://HOST:7077 --class dev.avil.spark.SparkStudy avil-spark.jar --seeds 1,2,3
  * </pre>
  */
-public final class SparkStudy {
-  private SparkStudy() {}
+@Command(
+    name = "spark-study",
+    mixinStandardHelpOptions = true,
+    description = "Runs the study's cells as one Spark job, then writes its summary.")
+public final class SparkStudy implements Callable<Integer> {
+  @Mixin private StudyOptions options = new StudyOptions();
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "the Spark master, unless spark-submit gives one (default: local[*])")
+  private String master;
 
   /** Runs the study on Spark, then writes its summary as {@code Study --summarize} does. */
   public static void main(String[] args) {
-    StudyArgs a = StudyArgs.parse(args, SparkStudy.class, Set.of(), Set.of("master"));
-    Path out = a.out();
-    List<String> settings = a.settings();
-    List<String> methods = a.methods().stream().map(Method::name).toList();
-    long[] seeds = a.seeds();
-    int epochs = a.epochs();
-    int patience = a.patience();
-    for (String s : settings) {
-      if (!Settings.NAMES.contains(s)) {
-        throw new IllegalArgumentException(
-            "unknown setting '" + s + "'; accepted: " + Settings.NAMES);
-      }
-    }
+    System.exit(new CommandLine(new SparkStudy()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    List<String> methods = options.methods().stream().map(Method::name).toList();
     SparkConf conf = new SparkConf().setAppName("αVIL study");
-    if (a.has("master")) {
-      conf.setMaster(a.values().get("master"));
+    if (master != null) {
+      conf.setMaster(master);
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
     SparkJob job =
-        SparkJob.of(plans(methods, seeds, epochs, patience), cells(settings, methods, seeds))
+        SparkJob.of(
+                plans(methods, options.seeds(), options.epochs(), options.patience()),
+                cells(options.settings(), options.methods(), options.seeds()))
             .onCell(
                 r ->
                     System.out.println(
@@ -68,7 +77,7 @@ public final class SparkStudy {
                                 r.executor(),
                                 r.threads())));
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      SparkJob.Report report = job.run(sc, out);
+      SparkJob.Report report = job.run(sc, options.out());
       System.out.printf(
           Locale.ROOT,
           "%d cells ran (%d failed), %d were already written; %.0f s%n",
@@ -77,7 +86,8 @@ public final class SparkStudy {
           report.skipped().size(),
           report.seconds());
     }
-    Study.summarize(out, Settings.NAMES);
+    Study.summarize(options.out(), options.settings());
+    return 0;
   }
 
   /**
@@ -100,15 +110,10 @@ public final class SparkStudy {
    * Seed by seed across all settings, as the in-process study runs them, so a stopped job is
    * balanced.
    */
-  static List<Cell> cells(List<String> settings, List<String> methods, long[] seeds) {
-    List<Cell> cells = new ArrayList<>();
-    for (long seed : seeds) {
-      for (String setting : settings) {
-        for (String m : methods) {
-          cells.add(new Cell(setting, m, seed));
-        }
-      }
-    }
-    return cells;
+  static List<Cell> cells(List<String> settings, List<Method> methods, long[] seeds) {
+    Map<String, Experiment> names = new LinkedHashMap<>();
+    settings.forEach(n -> names.put(n, null));
+    return new Grid(names, methods, seeds)
+        .cells().stream().map(c -> new Cell(c.setting(), c.method().name(), c.seed())).toList();
   }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * Several methods over several seeds. Immutable.
@@ -81,43 +81,37 @@ public final class ComparisonPlan {
   public Comparison run() {
     experiment.checkAux(methods);
     TrainingListener l = experiment.listenerFor(methods.size() * seeds.length);
-    List<Callable<Cell>> cells = new ArrayList<>();
-    double[] cost = new double[methods.size() * seeds.length];
-    for (long s : seeds) {
-      for (Method m : methods) {
-        cost[cells.size()] = Cells.cost(m.needsAux());
-        cells.add(
-            () -> {
+    List<Grid.Cell> cells = new Grid(Map.of("", experiment), methods, seeds).cells();
+    List<Cell> outcomes =
+        Grid.run(
+            cells,
+            c -> {
               try {
-                return new Cell(experiment.runWith(m, s, l), null, null);
+                return new Cell(c.run(l), null, null);
               } catch (TrainingFailedException e) {
                 return new Cell(null, e.partialResults(), e.getMessage());
               } catch (RuntimeException e) {
                 return new Cell(null, null, e.toString());
               }
-            });
-      }
-    }
-    List<Cell> outcomes = Cells.run(cells, cost, sideBySide ? Cells.parallelism(cells.size()) : 1);
+            },
+            sideBySide);
     List<Results> done = new ArrayList<>();
     List<Results> partial = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     boolean interrupted = Thread.currentThread().isInterrupted();
-    int i = 0;
-    for (long s : seeds) {
-      for (Method m : methods) {
-        Cell c = outcomes.get(i++);
-        if (c == null) {
-          interrupted = true;
-          failures.add(m.name() + " seed " + s + ": not run (interrupted)");
-        } else if (c.done() != null) {
-          done.add(c.done());
-        } else {
-          if (c.partial() != null) {
-            partial.add(c.partial());
-          }
-          failures.add(m.name() + " seed " + s + ": " + c.why());
+    for (int i = 0; i < cells.size(); i++) {
+      Grid.Cell g = cells.get(i);
+      Cell c = outcomes.get(i);
+      if (c == null) {
+        interrupted = true;
+        failures.add(g + ": not run (interrupted)");
+      } else if (c.done() != null) {
+        done.add(c.done());
+      } else {
+        if (c.partial() != null) {
+          partial.add(c.partial());
         }
+        failures.add(g + ": " + c.why());
       }
     }
     if (interrupted) {

