@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * plotly.js is inlined in the output must render offline, and a page that tries to reach the
  * network or has a plot that never draws must be reported.
  */
+@org.junit.jupiter.api.Tag("slow")
 class BrowserCheckIT {
 
   private static final Path DIR = Notebooks.moduleDir().resolve("target/browser-check");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * made a request to another machine. Missing Jupyter, kernel or Chromium, or no notebooks at all,
  * fail too.
  */
+@org.junit.jupiter.api.Tag("slow")
 class NotebooksIT {
 
   private static final Path TARGET = Notebooks.moduleDir().resolve("target");

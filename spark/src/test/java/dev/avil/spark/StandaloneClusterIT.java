@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one and the executor gets its classes from {@code spark.executor.extraClassPath}.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("slow")
 class StandaloneClusterIT {
   private static final List<Process> processes = new ArrayList<>();
   private static Path logs;

@@ -50,6 +50,20 @@ public final class Datasets {
         "the folder data/setup.sh writes to data/text");
   }
 
+  /**
+   * Why the data of {@code data/setup.sh} cannot be used, or nothing if every data set is there.
+   */
+  public static java.util.Optional<String> missing() {
+    try {
+      mnistDir();
+      fashionDir();
+      textDir();
+      return java.util.Optional.empty();
+    } catch (IllegalStateException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   private static Path locate(
       String property, String env, String folder, String what, String holds) {
     String given = System.getProperty(property);

@@ -114,8 +114,9 @@ public final class AlphaVil implements Strategy {
   }
 
   /**
-   * The αs of the merged step: each auxiliary α within the step limit, and where the step follows
-   * the evidence, the rule's neutral α for a task whose weight the evidence did not move.
+   * The αs of the merged step: each auxiliary α within the step limit (and at least 0 without
+   * negative steps), and where the step follows the evidence, the rule's neutral α for a task whose
+   * weight the evidence did not move.
    */
   private double[] step(double[] alpha, boolean[] evident) {
     double[] step = alpha.clone();
@@ -125,7 +126,8 @@ public final class AlphaVil implements Strategy {
         double neutral = neutralAlpha(t, alpha, weights, options.weights());
         step[t] = Double.isNaN(neutral) ? step[t] : neutral;
       }
-      step[t] = Math.max(-limit, Math.min(limit, step[t]));
+      double floor = options.step().negative() ? -limit : 0;
+      step[t] = Math.max(floor, Math.min(limit, step[t]));
     }
     return step;
   }

@@ -182,8 +182,10 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    *     solved); the weights still follow the α as solved
    * @param followsEvidence whether the merged step takes a task's α as solved only where the
    *     evidence moved its weight, and the rule's neutral α elsewhere
+   * @param negative whether the merged step may take an auxiliary α below 0, training the trunk
+   *     against that task; without it such an α is taken as 0
    */
-  public record Step(double rho, double limit, boolean followsEvidence) {
+  public record Step(double rho, double limit, boolean followsEvidence, boolean negative) {
     /** Checks every option; the message names the bad value and what is accepted. */
     public Step {
       MethodOptions.require(rho > 0 && rho <= 1, "rho", rho, "in (0, 1]");
@@ -209,7 +211,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     return new AlphaVilOptions(
         new Solver(AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
         new WeightRule(Update.MULTIPLICATIVE, 0.25, 0.05, Double.NaN, 2, 0, WhileAtChance.SOLVE),
-        new Step(1.0, 1, false));
+        new Step(1.0, 1, false, true));
   }
 
   /**
@@ -361,7 +363,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
 
   /** With ρ, the fraction of each task's training data sampled per epoch, in (0, 1]. */
   public AlphaVilOptions rho(double v) {
-    return with(new Step(v, step.limit, step.followsEvidence));
+    return with(new Step(v, step.limit, step.followsEvidence, step.negative));
   }
 
   /**
@@ -369,7 +371,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    * Double.POSITIVE_INFINITY}: as solved).
    */
   public AlphaVilOptions stepLimit(double v) {
-    return with(new Step(step.rho, v, step.followsEvidence));
+    return with(new Step(step.rho, v, step.followsEvidence, step.negative));
   }
 
   /**
@@ -377,7 +379,15 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    * ({@code true}), or as solved for every task.
    */
   public AlphaVilOptions stepFollowsEvidence(boolean v) {
-    return with(new Step(step.rho, step.limit, v));
+    return with(new Step(step.rho, step.limit, v, step.negative));
+  }
+
+  /**
+   * With the merged step allowed to take an auxiliary α below 0 ({@code true}), or taking such an α
+   * as 0, so that no step trains the trunk against a task.
+   */
+  public AlphaVilOptions negativeSteps(boolean v) {
+    return with(new Step(step.rho, step.limit, step.followsEvidence, v));
   }
 
   /**
@@ -403,6 +413,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     m.put("rho", MethodOptions.format(step.rho));
     m.put("stepLimit", MethodOptions.format(step.limit));
     m.put("stepFollowsEvidence", Boolean.toString(step.followsEvidence));
+    m.put("negativeSteps", Boolean.toString(step.negative));
     return m;
   }
 

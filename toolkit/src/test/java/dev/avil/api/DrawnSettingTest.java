@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.api.DrawnSetting.Aux;
 import dev.avil.task.Task;
+import dev.avil.testing.NeedsData;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Drawn settings: seeded, written down and read back, valid, and built as described. */
@@ -80,7 +80,7 @@ class DrawnSettingTest {
   }
 
   @Test
-  @Tag("data")
+  @NeedsData
   void theExperimentHasTheTasksTheRecipeNames() {
     Experiment e =
         Settings.named("fashion-left-250-2000:own-more+other-side+noise+parity+other-data");

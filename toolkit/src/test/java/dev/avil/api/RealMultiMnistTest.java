@@ -3,6 +3,7 @@ package dev.avil.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avil.results.Metric;
+import dev.avil.testing.NeedsData;
 import dev.avil.train.TrainingListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,15 @@ import org.junit.jupiter.api.Test;
  * from the real digits, LeNet, αVIL, one short run.
  */
 @Tag("slow")
+@NeedsData
 class RealMultiMnistTest {
+  private static final int EPOCHS = 15;
+
   @Test
   void alphaVilRunsOnRealMultiMnistWithLenetAndLearnsSomething() {
     Results r =
         Settings.mnistNegative(Settings.Scale.QUICK)
-            .epochs(3)
+            .epochs(EPOCHS)
             .listener(TrainingListener.silent())
             .alphaVil()
             .run();
@@ -30,11 +34,10 @@ class RealMultiMnistTest {
         .as("the DJL version on the class path, which the build passes as avil.djl.version")
         .isEqualTo(System.getProperty("avil.djl.version"))
         .isNotNull();
-    assertThat(r.epochs()).isEqualTo(3);
-    assertThat(r.value(3, "left", Metric.TRAIN_LOSS))
+    assertThat(r.epochs()).isEqualTo(EPOCHS);
+    assertThat(r.value(EPOCHS, "left", Metric.TRAIN_LOSS))
         .isLessThan(r.value(1, "left", Metric.TRAIN_LOSS));
-    assertThat(r.value(3, "right", Metric.TRAIN_LOSS))
-        .isLessThan(r.value(1, "right", Metric.TRAIN_LOSS));
-    assertThat(r.testAtBest()).as("no worse than chance after 3 short epochs").isGreaterThan(0.1);
+    // LeNet on 500 images sits at chance (0.1) for about eight epochs before it learns
+    assertThat(r.testAtBest()).as("well above chance after %d epochs", EPOCHS).isGreaterThan(0.3);
   }
 }

@@ -8,6 +8,7 @@ import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.results.Metric;
 import dev.avil.task.Task;
+import dev.avil.testing.NeedsData;
 import dev.avil.train.TrainingListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * cached after the first run), through the engine: single-task, uniform and αVIL.
  */
 @Tag("slow")
+@NeedsData
 class FineFoodSentimentTest {
   private static final FineFoodSentiment SMALL = FineFoodSentiment.atMost(60);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.task.Task;
+import dev.avil.testing.NeedsData;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,7 @@ class MultiMnistTest {
   }
 
   @Test
+  @NeedsData
   void composesTheRealDigitsWhenTheyAreThere() {
     MultiMnist mm = MultiMnist.load(0);
     assertThat(mm.size()).isGreaterThanOrEqualTo(10_000);

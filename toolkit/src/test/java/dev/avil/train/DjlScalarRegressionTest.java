@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * between forward and backward.
  */
 class DjlScalarRegressionTest {
+  /** Iterations: with a Java number in the product, 181 of 200 gave a wrong gradient. */
+  private static final int ITERATIONS = 40;
+
   @Test
   void weightedCrossEntropyGradientIsExactlyTheWeightTimesTheUnweightedOneUnderGcPressure() {
     try (NDManager m = DjlRuntime.newManager()) {
@@ -29,13 +32,13 @@ class DjlScalarRegressionTest {
       }
       reference = w.getGradient().toFloatArray();
       int bad = 0;
-      for (int it = 0; it < 200; it++) {
+      for (int it = 0; it < ITERATIONS; it++) {
         double weight = 0.25 + (it % 7) * 0.5;
         try (NDManager step = m.newSubManager()) {
           NDArray scale = Losses.scalar(step, weight, DataType.FLOAT32);
           try (Autograd ag = new Autograd("scalar regression")) {
             NDArray loss = Losses.crossEntropy(x.matMul(w), y).mul(scale);
-            for (int g = 0; g < 3; g++) {
+            for (int g = 0; g < 2; g++) {
               byte[][] garbage = new byte[64][];
               for (int k = 0; k < garbage.length; k++) {
                 garbage[k] = new byte[16 * 1024];
@@ -55,7 +58,7 @@ class DjlScalarRegressionTest {
           }
         }
       }
-      assertThat(bad).as("iterations with a wrong gradient out of 200").isZero();
+      assertThat(bad).as("iterations with a wrong gradient out of %d", ITERATIONS).isZero();
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.data.Datasets;
 import dev.avil.data.TextData;
+import dev.avil.testing.NeedsData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The R data reader on the real packages that {@code data/setup.sh} unpacks (modeldata's records
  * are LZMA2, tidytext's and dslabs's zlib), and the text files it writes from them.
  */
+@NeedsData
 class RdataTest {
   private static Path library() {
     Path lib =
