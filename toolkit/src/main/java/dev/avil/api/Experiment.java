@@ -9,8 +9,8 @@ import dev.avil.train.DefaultListener;
 import dev.avil.train.EpochLoop;
 import dev.avil.train.RunFailedException;
 import dev.avil.train.RunSpec;
+import dev.avil.train.TargetSplit;
 import dev.avil.train.TrainingListener;
-import dev.avil.train.TrainingRun;
 import dev.avil.weighting.AlphaVilOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,10 +139,7 @@ public final class Experiment {
    * }</pre>
    */
   public Experiment patience(int epochs) {
-    if (epochs < 0) {
-      throw new IllegalArgumentException(
-          "patience " + epochs + " must be ≥ 0 (0 turns early stopping off)");
-    }
+    ExperimentChecks.require(epochs >= 0, "patience", epochs, "≥ 0 (0 turns early stopping off)");
     return with(c -> c.patience = epochs);
   }
 
@@ -154,10 +151,8 @@ public final class Experiment {
    * learning: counted from the first epoch, the patience would stop it at chance.
    */
   public Experiment chanceMargin(double margin) {
-    if (!(margin >= 0 && margin < 1)) {
-      throw new IllegalArgumentException(
-          "chance margin " + margin + " must be in [0, 1) (0 counts the patience from epoch 1)");
-    }
+    ExperimentChecks.require(
+        margin >= 0 && margin < 1, "chance margin", margin, "in [0, 1) (0: from epoch 1)");
     return with(c -> c.chanceMargin = margin);
   }
 
@@ -169,17 +164,13 @@ public final class Experiment {
 
   /** The model's SGD learning rate, > 0. Default 0.05. */
   public Experiment learningRate(double lr) {
-    if (!(lr > 0 && Double.isFinite(lr))) {
-      throw new IllegalArgumentException("learning rate " + lr + " must be a finite number > 0");
-    }
+    ExperimentChecks.require(lr > 0 && Double.isFinite(lr), "learning rate", lr, "finite, > 0");
     return with(c -> c.learningRate = lr);
   }
 
   /** The model's SGD momentum, in [0, 1). Default 0.9. */
   public Experiment momentum(double m) {
-    if (!(m >= 0 && m < 1)) {
-      throw new IllegalArgumentException("momentum " + m + " must be in [0, 1)");
-    }
+    ExperimentChecks.require(m >= 0 && m < 1, "momentum", m, "in [0, 1)");
     return with(c -> c.momentum = m);
   }
 
@@ -188,10 +179,8 @@ public final class Experiment {
    * the model for every method. Default 0.5.
    */
   public Experiment devSplit(double fraction) {
-    if (!(fraction > 0 && fraction < 1)) {
-      throw new IllegalArgumentException("dev split " + fraction + " must be in (0, 1)");
-    }
-    TrainingRun.tuneSize(target.dev().size(), fraction);
+    ExperimentChecks.require(fraction > 0 && fraction < 1, "dev split", fraction, "in (0, 1)");
+    TargetSplit.tuneSize(target.dev().size(), fraction);
     return with(c -> c.devSplit = fraction);
   }
 

@@ -75,6 +75,15 @@ final class ExperimentChecks {
   }
 
   /** Fails unless {@code v} ≥ 1. */
+  /**
+   * Fails unless {@code ok}, with a message that names the setting, the value and what is accepted.
+   */
+  static void require(boolean ok, String setting, Object value, String accepted) {
+    if (!ok) {
+      throw new IllegalArgumentException(setting + " " + value + " must be " + accepted);
+    }
+  }
+
   static void positive(String what, int v) {
     if (v <= 0) {
       throw new IllegalArgumentException(what + " " + v + " must be ≥ 1");

@@ -3,7 +3,7 @@ package dev.avil.api;
 import dev.avil.task.Task;
 import dev.avil.train.Cells;
 import dev.avil.train.RunSpec;
-import dev.avil.train.TrainingRun;
+import dev.avil.train.TargetSplit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class RunConfig {
     c.put("epochs", Integer.toString(spec.epochs()));
     c.put("patience", Integer.toString(spec.patience()));
     c.put("chanceMargin", Double.toString(spec.chanceMargin()));
-    c.put("selectionChance", Double.toString(TrainingRun.selectionChance(spec)));
+    c.put("selectionChance", Double.toString(TargetSplit.selectionChance(spec)));
     c.put("batchSize", Integer.toString(spec.batchSize()));
     c.put("learningRate", Double.toString(spec.learningRate()));
     c.put("momentum", Double.toString(spec.momentum()));

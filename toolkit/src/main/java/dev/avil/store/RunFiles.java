@@ -47,14 +47,8 @@ public final class RunFiles {
       for (int i = 0; i < incomplete.size(); i++) {
         Run r = incomplete.get(i);
         out.add(
-            "incomplete run "
-                + r.method()
-                + " seed "
-                + r.seed()
-                + " in "
-                + dir
-                + ": "
-                + problems.get(i));
+            String.format(
+                "incomplete run %s seed %d in %s: %s", r.method(), r.seed(), dir, problems.get(i)));
       }
       return out;
     }
@@ -172,15 +166,6 @@ public final class RunFiles {
    * where its early stopping stopped it, each with every task's dev and test accuracy and the
    * epoch's seconds.
    */
-  /** The number under {@code key} in {@code c}, or {@code otherwise} if it has none or another. */
-  private static double number(Map<String, String> c, String key, double otherwise) {
-    try {
-      return c.containsKey(key) ? Double.parseDouble(c.get(key)) : otherwise;
-    } catch (NumberFormatException e) {
-      return otherwise;
-    }
-  }
-
   static String incompleteness(Run r, boolean inHistory, boolean inConfig, boolean configChecked) {
     if (!inHistory) {
       return "in " + CONFIG + " but not in " + HISTORY;
@@ -199,19 +184,15 @@ public final class RunFiles {
     }
     int last = r.epochs();
     if (c.containsKey("epochs")) {
-      int planned;
-      try {
-        planned = Integer.parseInt(c.get("epochs"));
-      } catch (NumberFormatException e) {
-        return CONFIG + " says epochs '" + c.get("epochs") + "'; expected a whole number";
-      }
-      int patience = 0;
-      if (c.containsKey("patience")) {
-        try {
-          patience = Integer.parseInt(c.get("patience"));
-        } catch (NumberFormatException e) {
-          return CONFIG + " says patience '" + c.get("patience") + "'; expected a whole number";
-        }
+      double planned = number(c, "epochs", Double.NaN);
+      double patience = number(c, "patience", 0);
+      if (planned != Math.rint(planned) || patience != Math.rint(patience)) {
+        return CONFIG
+            + " says epochs '"
+            + c.get("epochs")
+            + "' and patience '"
+            + c.get("patience")
+            + "'; expected whole numbers";
       }
       // early stopping ends a run patience epochs after its best selection epoch, once that epoch
       // has left chance (runs recorded before the rule have no chance recorded)
@@ -224,10 +205,12 @@ public final class RunFiles {
       if (last != planned && !stoppedEarly) {
         return last
             + " of "
-            + planned
+            + (int) planned
             + " epochs recorded"
             + (patience > 0
-                ? " (early stopping would have stopped at epoch " + (r.bestEpoch() + patience) + ")"
+                ? " (early stopping would have stopped at epoch "
+                    + (r.bestEpoch() + (int) patience)
+                    + ")"
                 : "");
       }
     }
@@ -257,47 +240,56 @@ public final class RunFiles {
     return last == 0 ? "no epoch recorded" : null;
   }
 
+  /** Whether {@code r} recorded a value of {@code m} for {@code task} in {@code epoch}. */
   private static boolean has(Run r, int epoch, String task, Metric m) {
-    return r.records().stream()
-        .anyMatch(x -> x.epoch() == epoch && x.task().equals(task) && x.metric() == m);
+    return !Double.isNaN(r.value(epoch, task, m));
   }
 
   private static long seed(Csv.Rows rows, int row, String s) {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          rows.where(row) + "expected a whole number (seed), found '" + shorten(s) + "'", e);
-    }
+    return parsed(rows, row, s, "a whole number (seed)", Long::parseLong, x -> true);
   }
 
   private static int epoch(Csv.Rows rows, int row, String s) {
+    return parsed(rows, row, s, "an epoch ≥ 1", Integer::parseInt, e -> e >= 1);
+  }
+
+  /** {@code s} read by {@code parse} and accepted by {@code ok}, else an error at its line. */
+  private static <T> T parsed(
+      Csv.Rows rows,
+      int row,
+      String s,
+      String expected,
+      java.util.function.Function<String, T> parse,
+      java.util.function.Predicate<T> ok) {
     try {
-      int e = Integer.parseInt(s);
-      if (e >= 1) {
-        return e;
+      T v = parse.apply(s);
+      if (ok.test(v)) {
+        return v;
       }
     } catch (NumberFormatException ignored) {
       // reported below
     }
     throw new IllegalArgumentException(
-        rows.where(row) + "expected an epoch ≥ 1, found '" + shorten(s) + "'");
+        rows.where(row) + "expected " + expected + ", found '" + shorten(s) + "'");
   }
 
   /** A measurement; an empty field is a missing one (NaN), as Tablesaw writes it. */
   private static double value(Csv.Rows rows, int row, String s) {
-    if (s.isEmpty()) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          rows.where(row) + "expected a number (value), found '" + shorten(s) + "'", e);
-    }
+    return s.isEmpty()
+        ? Double.NaN
+        : parsed(rows, row, s, "a number (value)", Double::parseDouble, x -> true);
   }
 
   private static String shorten(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+
+  /** The number under {@code key} in {@code c}, or {@code otherwise} if it has none or another. */
+  private static double number(Map<String, String> c, String key, double otherwise) {
+    try {
+      return c.containsKey(key) ? Double.parseDouble(c.get(key)) : otherwise;
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
   }
 }

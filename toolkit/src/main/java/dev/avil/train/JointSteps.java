@@ -2,8 +2,6 @@ package dev.avil.train;
 
 import ai.djl.nn.Parameter;
 import dev.avil.model.MultiHeadNet;
-import dev.avil.train.TrainingRun.Combination;
-import dev.avil.train.TrainingRun.StepCombiner;
 import java.util.ArrayList;
 import java.util.List;
 

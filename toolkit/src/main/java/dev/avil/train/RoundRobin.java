@@ -1,6 +1,5 @@
 package dev.avil.train;
 
-import dev.avil.train.TrainingRun.BatchWeighting;
 import java.util.function.IntFunction;
 
 /**

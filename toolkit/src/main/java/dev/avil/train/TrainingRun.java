@@ -7,7 +7,6 @@ import dev.avil.task.Split;
 import dev.avil.task.Task;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -50,10 +49,10 @@ public final class TrainingRun implements AutoCloseable {
               () -> new Lane(spec, manager, newNet(new SplittableRandom(0)), tally));
       this.sampling = new Sampling(spec);
       Split targetDev = spec.tasks().get(0).dev();
-      int nTune = tuneSize(targetDev.size(), spec.devSplit());
+      int nTune = TargetSplit.tuneSize(targetDev.size(), spec.devSplit());
       this.tuning = new Tuning(targetDev.first(nTune), spec, manager);
       this.evaluation = new Evaluation(spec, manager, nTune);
-      this.chance = selectionChance(spec);
+      this.chance = TargetSplit.selectionChance(spec);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -73,41 +72,6 @@ public final class TrainingRun implements AutoCloseable {
         init);
   }
 
-  /**
-   * Number of target dev examples used for tuning, given the dev size and the tuning fraction.
-   *
-   * @throws IllegalArgumentException if either part would be empty
-   */
-  public static int tuneSize(int devSize, double devSplit) {
-    int n = (int) Math.round(devSize * devSplit);
-    if (n < 1 || n >= devSize) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "dev split %s of the target's %d dev examples leaves %d for tuning and %d for model"
-                  + " selection; both need at least 1",
-              devSplit,
-              devSize,
-              n,
-              devSize - n));
-    }
-    return n;
-  }
-
-  /**
-   * The target's accuracy by chance on the selection part of its dev split of {@code spec}: the
-   * share of its most frequent class there.
-   */
-  public static double selectionChance(RunSpec spec) {
-    Task target = spec.tasks().get(0);
-    Split selection = target.dev().after(tuneSize(target.dev().size(), spec.devSplit()));
-    int[] counts = new int[target.classes()];
-    for (int y : selection.labels()) {
-      counts[y]++;
-    }
-    return (double) Arrays.stream(counts).max().orElse(0) / selection.size();
-  }
-
   /** Hears the target's accuracy on the selection part of its dev split after an epoch. */
   void selected(double accuracy) {
     bestSelection = Math.max(bestSelection, accuracy);
@@ -115,8 +79,8 @@ public final class TrainingRun implements AutoCloseable {
 
   /**
    * Whether the target has left chance: whether its best selection accuracy so far exceeds its
-   * {@linkplain #selectionChance chance} by the run's {@linkplain RunSpec#chanceMargin margin}, the
-   * rule early stopping waits for.
+   * {@linkplain TargetSplit#selectionChance chance} by the run's {@linkplain RunSpec#chanceMargin
+   * margin}, the rule early stopping waits for.
    */
   public boolean targetHasLeftChance() {
     return bestSelection > chance + spec.chanceMargin();
@@ -181,7 +145,7 @@ public final class TrainingRun implements AutoCloseable {
    * each task's data is used up, with a fresh optimizer. Each task's loss is scaled by its weight.
    */
   public void trainInterleaved(double[] weights) {
-    trainInterleaved(fixed(weights));
+    trainInterleaved(BatchWeighting.fixed(weights, taskCount()));
   }
 
   /**
@@ -192,47 +156,13 @@ public final class TrainingRun implements AutoCloseable {
    */
   public ParamVector branchFrom(ParamVector theta, double[] weights) {
     setParameters(theta);
-    RoundRobin.pass(lanes.main(), sampling::branchOrder, fixed(weights));
+    RoundRobin.pass(
+        lanes.main(), sampling::branchOrder, BatchWeighting.fixed(weights, taskCount()));
     try (ParamVector after = parameters()) {
       ParamVector delta = after.minus(theta);
       setParameters(theta);
       return delta;
     }
-  }
-
-  /** Weights that stay as they are for the whole pass; tasks at weight 0 do not train. */
-  private BatchWeighting fixed(double[] weights) {
-    if (weights.length != taskCount()) {
-      throw new IllegalArgumentException(weights.length + " weights for " + taskCount() + " tasks");
-    }
-    double[] w = weights.clone();
-    return new BatchWeighting() {
-      @Override
-      public boolean trains(int task) {
-        return w[task] > 0;
-      }
-
-      @Override
-      public double weight(int task) {
-        return w[task];
-      }
-    };
-  }
-
-  /**
-   * Decides, batch by batch, how much each task's loss counts in a round-robin pass; hears each
-   * batch's (unweighted) loss afterwards. For loss-balancing methods whose weights move within an
-   * epoch.
-   */
-  public interface BatchWeighting {
-    /** Whether task {@code task} takes part in this pass. */
-    boolean trains(int task);
-
-    /** The weight of task {@code task}'s next batch. */
-    double weight(int task);
-
-    /** Task {@code task}'s batch had mean loss {@code loss}. */
-    default void afterBatch(int task, double loss) {}
   }
 
   /**
@@ -289,29 +219,6 @@ public final class TrainingRun implements AutoCloseable {
   }
 
   /**
-   * How a joint step combines the tasks' gradients: for each participating task, a coefficient on
-   * the shared trunk and one on its own head.
-   */
-  public interface StepCombiner {
-    /**
-     * The coefficients of one step.
-     *
-     * @param tasks the participating tasks, target first
-     * @param gradients each task's gradient of its mean batch loss on the shared trunk, in
-     *     parameter-vector order
-     */
-    Combination combine(int[] tasks, List<ParamVector> gradients);
-  }
-
-  /**
-   * Coefficients of a joint step, indexed like the participating tasks.
-   *
-   * @param trunk coefficient of each task's gradient on the shared trunk
-   * @param head coefficient of each task's gradient on its own head
-   */
-  public record Combination(double[] trunk, double[] head) {}
-
-  /**
    * Joint training: each step takes one batch of every task in {@code tasks}, computes each task's
    * gradient separately, and updates the model with the combination {@code combiner} chooses. A
    * pass trains on as many examples as the tasks have together, as an epoch of every other method
@@ -365,14 +272,6 @@ public final class TrainingRun implements AutoCloseable {
   public double[] tuneLosses() {
     return tuning.losses(lanes.main());
   }
-
-  /**
-   * A loss and the gradient of it with respect to all parameters.
-   *
-   * @param loss the loss
-   * @param gradient the gradient, in parameter-vector order; the caller closes it
-   */
-  public record LossGradient(double loss, ParamVector gradient) {}
 
   /**
    * Accuracy and mean loss of every task on its dev split (the model-selection part for the target)

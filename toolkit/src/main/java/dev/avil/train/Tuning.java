@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.avil.task.Split;
-import dev.avil.train.TrainingRun.LossGradient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.avil.weighting;
 
+import dev.avil.train.LossGradient;
 import dev.avil.train.ParamVector;
 import dev.avil.train.TrainingRun;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class AlphaObjective {
   /** The loss at α, and its gradient. Leaves the model at θ + Σ α δ. */
   public Value valueAndGradient(double[] alpha) {
     moveTo(alpha);
-    TrainingRun.LossGradient lg = run.tuneLossAndGradient();
+    LossGradient lg = run.tuneLossAndGradient();
     try (ParamVector g = lg.gradient()) {
       double[] grad = new double[deltas.size()];
       for (int t = 0; t < grad.length; t++) {

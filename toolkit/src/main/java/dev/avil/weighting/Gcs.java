@@ -1,5 +1,6 @@
 package dev.avil.weighting;
 
+import dev.avil.train.Combination;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
@@ -80,7 +81,7 @@ public final class Gcs implements Strategy {
             sum[i] += c[i];
           }
           steps[0]++;
-          return new TrainingRun.Combination(c, Weights.ones(c.length));
+          return new Combination(c, Weights.ones(c.length));
         });
     int n = Math.max(1, steps[0]);
     return EpochWeights.of(IntStream.range(0, k).mapToDouble(t -> sum[t] / n).toArray());

@@ -1,5 +1,6 @@
 package dev.avil.weighting;
 
+import dev.avil.train.Combination;
 import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
@@ -93,7 +94,7 @@ public final class OlAux implements Strategy {
             weights = update(weights, acc, rate, options.maxWeight());
             Arrays.fill(acc, 0);
           }
-          return new TrainingRun.Combination(c, c);
+          return new Combination(c, c);
         });
     return EpochWeights.of(weights.clone());
   }

@@ -1,5 +1,6 @@
 package dev.avil.weighting;
 
+import dev.avil.train.BatchWeighting;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ public final class UncertaintyWeighting implements Strategy {
     }
     double lr = Double.isNaN(learningRate) ? run.learningRate() : learningRate;
     run.trainInterleaved(
-        new TrainingRun.BatchWeighting() {
+        new BatchWeighting() {
           @Override
           public boolean trains(int task) {
             return true;

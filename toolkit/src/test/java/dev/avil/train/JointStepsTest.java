@@ -34,7 +34,7 @@ class JointStepsTest {
           joint.allTasks(),
           (tasks, grads) -> {
             grads.forEach(g -> handed.add(g.toDoubleArray()));
-            return new TrainingRun.Combination(trunkCoefficient, headCoefficient);
+            return new Combination(trunkCoefficient, headCoefficient);
           });
       assertThat(handed).as("one step, a gradient per task").hasSize(3);
       // each task's own gradient, from one plain SGD step on its whole training set (a fresh
@@ -81,7 +81,7 @@ class JointStepsTest {
           run.allTasks(),
           (tasks, grads) -> {
             steps[0]++;
-            return new TrainingRun.Combination(new double[] {1, 1, 1}, new double[] {1, 1, 1});
+            return new Combination(new double[] {1, 1, 1}, new double[] {1, 1, 1});
           });
       // three batches of 16 a step; the 120-example target is cycled, the others sampled
       assertThat(steps[0]).isEqualTo((examples + 47) / 48);
