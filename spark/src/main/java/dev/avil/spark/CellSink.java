@@ -59,6 +59,6 @@ public final class CellSink {
 
   /** Writes a finished run as its cell, replacing an earlier run of the same method and seed. */
   public synchronized void write(String setting, Results run) {
-    CellStore.at(dir(setting)).write(run.run());
+    CellStore.at(dir(setting)).write(run);
   }
 }

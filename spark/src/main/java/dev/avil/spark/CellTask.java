@@ -5,7 +5,7 @@ import dev.avil.api.ComparisonPlan;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.api.TrainingFailedException;
-import dev.avil.train.DjlRuntime;
+import dev.avil.runtime.DjlRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -61,8 +61,12 @@ public final class SparkStudy implements Callable<Integer> {
     }
     SparkJob job =
         SparkJob.of(
-                plans(methods, options.seeds(), options.epochs(), options.patience()),
-                cells(options.settings(), options.methods(), options.seeds()))
+                plans(
+                    methods,
+                    options.protocol().seeds(),
+                    options.protocol().epochs(),
+                    options.protocol().patience()),
+                cells(options.settings(), options.methods(), options.protocol().seeds()))
             .onCell(
                 r ->
                     System.out.println(

@@ -108,7 +108,7 @@ public final class Comparison implements ComparisonViews {
    * atomically.
    */
   public void save(Path dir) {
-    RunFiles.write(dir, runs.stream().map(Results::run).toList());
+    RunFiles.write(dir, runs);
     Csv.write(dir.resolve("comparison.csv"), table());
     Csv.write(dir.resolve("runs.csv"), perSeed());
     ComparisonViews.page(this).save(dir.resolve("report.html"));

@@ -21,15 +21,13 @@ import java.util.Map;
  * r.save(Path.of("results/run1"));
  * }</pre>
  */
-public final class Results implements RunViews {
-  private final Run run;
-
+public final class Results extends Run implements RunViews {
   Results(Run run) {
-    this.run = run;
+    this(run.method(), run.seed(), run.records(), run.config());
   }
 
   Results(String method, long seed, List<Record> records, Map<String, String> config) {
-    this(new Run(method, seed, records, config));
+    super(method, seed, records, config);
   }
 
   /**
@@ -46,17 +44,12 @@ public final class Results implements RunViews {
     return new Results(method, seed, records, config);
   }
 
-  @Override
-  public Run run() {
-    return run;
-  }
-
   /**
    * Writes {@code history.csv} and {@code config.csv} into {@code dir}, each atomically; {@link
    * #read} reads them back into equal results.
    */
   public void save(Path dir) {
-    RunFiles.write(dir, List.of(run));
+    RunFiles.write(dir, List.of(this));
   }
 
   /**
@@ -75,16 +68,6 @@ public final class Results implements RunViews {
           dir + " holds " + c.complete().size() + " runs; use Comparison.read for several");
     }
     return new Results(c.complete().get(0));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Results r && run.equals(r.run);
-  }
-
-  @Override
-  public int hashCode() {
-    return run.hashCode();
   }
 
   @Override

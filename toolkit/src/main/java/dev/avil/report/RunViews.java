@@ -2,19 +2,18 @@ package dev.avil.report;
 
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
-import dev.avil.results.Run;
 import dev.avil.store.RunFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
  * The tables, figures and page of one run, each laid out here once, from what a run holds. {@code
- * dev.avil.api.Results} holds a run and implements the accessors; the views come with them, so a
- * notebook asks the results themselves, while the results never lay anything out.
+ * dev.avil.api.Results} is a {@code dev.avil.results.Run}, whose accessors these are, with these
+ * views beside them, so a notebook asks the results themselves, while a run never lays anything
+ * out.
  *
  * <pre>{@code
  * Results r = experiment.run();      // a RunViews
@@ -28,83 +27,47 @@ public interface RunViews {
   /** The verdict for every task of a method that never moved a weight. */
   String NOT_JUDGED = "not judged";
 
-  /** The run's records and configuration, which every accessor and view reads. */
-  Run run();
-
   /** The method's name. */
-  default String method() {
-    return run().method();
-  }
+  String method();
 
   /** The run's seed. */
-  default long seed() {
-    return run().seed();
-  }
+  long seed();
 
   /** The target task's name. */
-  default String target() {
-    return run().target();
-  }
+  String target();
 
   /** Task names, target first. */
-  default List<String> tasks() {
-    return run().tasks();
-  }
+  List<String> tasks();
 
   /** Number of epochs that finished. */
-  default int epochs() {
-    return run().epochs();
-  }
+  int epochs();
 
   /** Every record, in the order they were made. */
-  default List<Record> records() {
-    return run().records();
-  }
-
-  /** The resolved configuration: method, options with defaults filled in, sizes, versions. */
-  default Map<String, String> config() {
-    return run().config();
-  }
+  List<Record> records();
 
   /** A value, or NaN if it was not recorded. */
-  default double value(int epoch, String task, Metric metric) {
-    return run().value(epoch, task, metric);
-  }
+  double value(int epoch, String task, Metric metric);
 
   /** The epoch with the best target dev accuracy. */
-  default int bestEpoch() {
-    return run().bestEpoch();
-  }
+  int bestEpoch();
 
   /** The target's dev accuracy at the best dev epoch. */
-  default double devAtBest() {
-    return run().devAtBest();
-  }
+  double devAtBest();
 
   /** The target's test accuracy at the best dev epoch. */
-  default double testAtBest() {
-    return run().testAtBest();
-  }
+  double testAtBest();
 
   /** The target's test accuracy at the last epoch. */
-  default double testAtLast() {
-    return run().testAtLast();
-  }
+  double testAtLast();
 
   /** Optimizer steps that used the target's gradient, up to and including the best dev epoch. */
-  default long targetSteps() {
-    return run().targetSteps();
-  }
+  long targetSteps();
 
   /** Mean wall-clock seconds per epoch. */
-  default double secondsPerEpoch() {
-    return run().secondsPerEpoch();
-  }
+  double secondsPerEpoch();
 
   /** A task's weights summed over the epochs. */
-  default double effectiveEpochs(String task) {
-    return run().effectiveEpochs(task);
-  }
+  double effectiveEpochs(String task);
 
   /**
    * Per task: the epoch chosen by the target's dev accuracy, dev and test accuracy there, test

@@ -10,14 +10,15 @@ import java.util.Objects;
 /**
  * One run's data: its long-format {@link Record}s, the source of truth, and its configuration, with
  * the questions every view asks of them (the best epoch by the target's selection accuracy, the
- * test accuracy there, target steps). Immutable.
+ * test accuracy there, target steps). Immutable. {@code dev.avil.api.Results} is a run with its
+ * tables and figures beside it.
  *
  * <pre>{@code
  * Run run = new Run("uniform", 1, records, config);
  * run.testAtBest();
  * }</pre>
  */
-public final class Run {
+public class Run {
   private final String method;
   private final long seed;
   private final List<Record> records;

@@ -55,7 +55,7 @@ public final class RunFiles {
   }
 
   /** Writes {@code runs} into {@code dir}'s history.csv and config.csv, each atomically. */
-  public static void write(Path dir, List<Run> runs) {
+  public static void write(Path dir, List<? extends Run> runs) {
     List<Record> records = new ArrayList<>();
     List<String[]> config = new ArrayList<>();
     for (Run r : runs) {

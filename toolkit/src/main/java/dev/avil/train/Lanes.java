@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.avil.runtime.DjlRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,6 +3,7 @@ package dev.avil.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.avil.model.MultiHeadNet;
+import dev.avil.runtime.DjlRuntime;
 import dev.avil.task.Split;
 import dev.avil.task.Task;
 import java.util.Arrays;

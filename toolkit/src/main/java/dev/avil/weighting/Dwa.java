@@ -42,11 +42,6 @@ public final class Dwa implements Strategy {
     public Options temperature(double t) {
       return new Options(t);
     }
-
-    @Override
-    public java.util.Map<String, String> describe() {
-      return java.util.Map.of("temperature", MethodOptions.format(temperature));
-    }
   }
 
   @Override

@@ -66,11 +66,6 @@ public final class ForkMerge implements Strategy {
     public Options gridStep(double step) {
       return new Options(step);
     }
-
-    @Override
-    public java.util.Map<String, String> describe() {
-      return java.util.Map.of("gridStep", MethodOptions.format(gridStep));
-    }
   }
 
   @Override

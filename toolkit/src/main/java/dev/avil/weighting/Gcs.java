@@ -61,11 +61,6 @@ public final class Gcs implements Strategy {
     public Options form(Form f) {
       return new Options(f);
     }
-
-    @Override
-    public java.util.Map<String, String> describe() {
-      return java.util.Map.of("form", form.name().toLowerCase(java.util.Locale.ROOT));
-    }
   }
 
   @Override

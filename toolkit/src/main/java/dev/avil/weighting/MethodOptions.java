@@ -12,8 +12,28 @@ import java.util.Map;
  * the same options.
  */
 public interface MethodOptions {
-  /** Every option, resolved, in a stable order, each as its wither takes it back. */
-  Map<String, String> describe();
+  /**
+   * Every option, resolved, in a stable order, each as its wither takes it back. For options that
+   * are a record, its components by name, each the name of its wither.
+   */
+  default Map<String, String> describe() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    java.lang.reflect.RecordComponent[] components = getClass().getRecordComponents();
+    for (java.lang.reflect.RecordComponent c :
+        components == null ? new java.lang.reflect.RecordComponent[0] : components) {
+      try {
+        Object v = c.getAccessor().invoke(this);
+        m.put(
+            c.getName(),
+            v instanceof Double d
+                ? format(d)
+                : v instanceof Enum<?> e ? format(e) : String.valueOf(v));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return m;
+  }
 
   /**
    * These options with the one called {@code key} set from {@code value}, as {@link #describe()}

@@ -66,15 +66,6 @@ public final class OlAux implements Strategy {
     public Options maxWeight(double w) {
       return new Options(beta, horizon, w);
     }
-
-    @Override
-    public java.util.Map<String, String> describe() {
-      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-      m.put("beta", MethodOptions.format(beta));
-      m.put("horizon", Integer.toString(horizon));
-      m.put("maxWeight", MethodOptions.format(maxWeight));
-      return m;
-    }
   }
 
   @Override

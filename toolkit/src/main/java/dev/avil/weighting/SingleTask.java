@@ -2,7 +2,6 @@ package dev.avil.weighting;
 
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingRun;
-import java.util.Map;
 
 /**
  * Single-task learning: the target alone, every auxiliary weight 0. The baseline every multitask
@@ -39,11 +38,6 @@ public final class SingleTask implements Strategy {
     /** With {@code n} passes per epoch. */
     public Options passes(int n) {
       return new Options(n);
-    }
-
-    @Override
-    public Map<String, String> describe() {
-      return Map.of("passes", Integer.toString(passes));
     }
   }
 

@@ -49,11 +49,6 @@ public final class UncertaintyWeighting implements Strategy {
     public Options learningRate(double lr) {
       return new Options(lr);
     }
-
-    @Override
-    public java.util.Map<String, String> describe() {
-      return java.util.Map.of("learningRate", MethodOptions.format(learningRate));
-    }
   }
 
   @Override

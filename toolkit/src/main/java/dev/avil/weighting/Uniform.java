@@ -9,7 +9,10 @@ import dev.avil.train.TrainingRun;
  */
 public final class Uniform implements Strategy {
   /** Uniform MTL has no options. */
-  public static final MethodOptions OPTIONS = java.util.Map::of;
+  public record Options() implements MethodOptions {}
+
+  /** The options, none. */
+  public static final MethodOptions OPTIONS = new Options();
 
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {

@@ -184,7 +184,7 @@ class RunBehaviourTest {
             waited.records().stream().filter(x -> x.epoch() <= waited.bestEpoch() + 2).toList(),
             waited.config());
     CellStore store = CellStore.at(dir);
-    store.write(cut.run());
+    store.write(cut);
     assertThat(store.scan().has("single-task", 1)).isFalse();
   }
 
@@ -194,7 +194,7 @@ class RunBehaviourTest {
     Results stopped = small().epochs(60).patience(2).method(Method.singleTask()).run();
     assertThat(stopped.epochs()).isLessThan(60);
     CellStore store = CellStore.at(dir);
-    store.write(stopped.run());
+    store.write(stopped);
     assertThat(store.scan().has("single-task", 1)).isTrue();
     // the same run without its last epoch did not stop by itself: damaged, named, run again
     Results cut =
@@ -204,7 +204,7 @@ class RunBehaviourTest {
             stopped.records().stream().filter(x -> x.epoch() < stopped.epochs()).toList(),
             stopped.config());
     CellStore other = CellStore.at(dir.resolve("other"));
-    other.write(cut.run());
+    other.write(cut);
     assertThat(other.scan().has("single-task", 1)).isFalse();
     assertThat(other.scan().damaged())
         .singleElement()

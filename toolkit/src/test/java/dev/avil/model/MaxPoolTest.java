@@ -13,7 +13,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import dev.avil.train.DjlRuntime;
+import dev.avil.runtime.DjlRuntime;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

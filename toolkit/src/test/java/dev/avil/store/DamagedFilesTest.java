@@ -7,7 +7,6 @@ import dev.avil.api.Comparison;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.api.TinyComparison;
-import dev.avil.results.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +32,8 @@ class DamagedFilesTest {
   }
 
   /** The comparison's runs as the store keeps them. */
-  private static List<Run> runs() {
-    return comparison.runs().stream().map(Results::run).toList();
+  private static List<Results> runs() {
+    return List.copyOf(comparison.runs());
   }
 
   private static List<String> lines(Path f) throws IOException {
@@ -191,8 +190,7 @@ class DamagedFilesTest {
             comparison.runs().stream()
                 .filter(r -> r.method().equals("uniform") && r.seed() == 2)
                 .findFirst()
-                .orElseThrow()
-                .run());
+                .orElseThrow());
     assertThat(s.damaged())
         .extracting(CellStore.Damaged::name)
         .containsExactlyInAnyOrder(

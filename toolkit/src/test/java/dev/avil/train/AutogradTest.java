@@ -3,6 +3,7 @@ package dev.avil.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.types.DataType;
+import dev.avil.runtime.DjlRuntime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.types.DataType;
+import dev.avil.runtime.DjlRuntime;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.avil.train.DjlRuntime;
+import dev.avil.runtime.DjlRuntime;
 import dev.avil.train.ParamVector;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

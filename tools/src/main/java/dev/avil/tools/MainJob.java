@@ -6,9 +6,8 @@ import dev.avil.api.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The project's main job: αVIL against single-task and uniform multitask learning on MultiMNIST
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
     description =
         "αVIL against single-task and uniform MTL on MultiMNIST, under the fair protocol.")
 public final class MainJob implements Callable<Integer> {
-  @Spec private CommandSpec spec;
-
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -34,31 +31,7 @@ public final class MainJob implements Callable<Integer> {
       description = "where the files go (default: ${DEFAULT-VALUE})")
   private Path out;
 
-  @Option(
-      names = "--seeds",
-      split = ",",
-      paramLabel = "N",
-      defaultValue = "1,2,3",
-      description = "seeds, comma-separated (default: ${DEFAULT-VALUE})")
-  private long[] seeds;
-
-  private int epochs = 100;
-  private int patience = 10;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "the most epochs, ≥ 1 (default: 100)")
-  private void epochs(int n) {
-    Cli.require(n >= 1, spec, "--epochs " + n + " must be a whole number ≥ 1");
-    epochs = n;
-  }
-
-  @Option(
-      names = "--patience",
-      paramLabel = "N",
-      description = "early stopping's patience, ≥ 0; 0 trains every epoch (default: 10)")
-  private void patience(int n) {
-    Cli.require(n >= 0, spec, "--patience " + n + " must be a whole number ≥ 0");
-    patience = n;
-  }
+  @Mixin private ProtocolOptions protocol = new ProtocolOptions(1, 2, 3);
 
   /** Runs the comparison. */
   public static void main(String[] args) {
@@ -70,10 +43,10 @@ public final class MainJob implements Callable<Integer> {
     long t0 = System.nanoTime();
     Comparison c =
         Settings.mnistNegative()
-            .epochs(epochs)
-            .patience(patience)
+            .epochs(protocol.epochs())
+            .patience(protocol.patience())
             .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
-            .seeds(seeds)
+            .seeds(protocol.seeds())
             .run();
     double seconds = (System.nanoTime() - t0) / 1e9;
     c.save(out);

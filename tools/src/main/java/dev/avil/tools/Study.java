@@ -48,7 +48,9 @@ public final class Study implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!summarizeOnly) {
-      run(options.out(), new Grid(options.experiments(), options.methods(), options.seeds()));
+      run(
+          options.out(),
+          new Grid(options.experiments(), options.methods(), options.protocol().seeds()));
     }
     StudySummary.summarize(options.out(), options.settings());
     return 0;
@@ -89,7 +91,7 @@ public final class Study implements Callable<Integer> {
         c -> {
           try {
             Results r = c.experiment().seed(c.seed()).method(c.method()).run();
-            stores.get(c.setting()).write(r.run());
+            stores.get(c.setting()).write(r);
             System.out.printf(Locale.ROOT, "%s: test %.4f%n", c, r.testAtBest());
           } catch (TrainingFailedException e) {
             System.out.println("FAILED " + c + ": " + e.getMessage());

@@ -22,9 +22,9 @@ class CommandLinesTest {
         Cli.parse(new Study(), "--out", "x", "--seeds", "4,7", "--epochs", "3", "--summarize")
             .options();
     assertThat(o.out()).isEqualTo(Path.of("x"));
-    assertThat(o.seeds()).containsExactly(4, 7);
-    assertThat(o.epochs()).isEqualTo(3);
-    assertThat(o.patience()).isEqualTo(10);
+    assertThat(o.protocol().seeds()).containsExactly(4, 7);
+    assertThat(o.protocol().epochs()).isEqualTo(3);
+    assertThat(o.protocol().patience()).isEqualTo(10);
     assertThat(o.methods().stream().map(Method::name))
         .contains("single-task", "single-task(passes=6)", "avil", "avil-paper");
     StudyOptions m =

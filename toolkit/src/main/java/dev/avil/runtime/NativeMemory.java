@@ -1,4 +1,4 @@
-package dev.avil.train;
+package dev.avil.runtime;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

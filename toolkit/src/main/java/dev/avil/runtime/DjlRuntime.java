@@ -1,4 +1,4 @@
-package dev.avil.train;
+package dev.avil.runtime;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package dev.avil.train;
+package dev.avil.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
