@@ -68,8 +68,9 @@ public final class ComparisonPlan {
   }
 
   /**
-   * Runs every method with every seed, side by side unless told otherwise. A run that fails is
-   * recorded in {@link Comparison#failures()} and the others go on.
+   * Runs every method with every seed, side by side unless told otherwise, each run on one lane
+   * (where a single {@link Experiment#run()} uses all of them, which changes the last bits). A run
+   * that fails is recorded in {@link Comparison#failures()} and the others go on.
    *
    * <p>An interruption of the calling thread (a notebook's interrupt button, {@link
    * Thread#interrupt()}) stops the runs in progress at their next step, and this method

@@ -238,7 +238,9 @@ public final class Experiment {
   }
 
   /**
-   * Trains and evaluates.
+   * Trains and evaluates, on every lane of the PyTorch thread budget (2 by default), where a
+   * comparison gives each of its runs one lane: the same seed then gives numbers that differ in the
+   * last bits, and the configuration records the lanes ({@code lanes}).
    *
    * @throws IllegalArgumentException if the method needs auxiliary tasks and there are none, or the
    *     input shape does not fit the trunk

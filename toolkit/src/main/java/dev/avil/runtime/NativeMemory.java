@@ -7,11 +7,10 @@ import java.util.Locale;
 /**
  * Keeps glibc's allocator from handing PyTorch's tensor memory back to the kernel after every step.
  * By default glibc serves a block above a moving threshold (128 kB at start) with a fresh mapping
- * and gives the top of a heap back once 128 kB are free there. A training step of LeNet at batch 64
- * makes and frees tensors of 0.2–1.5 MB, so each step maps, faults in and zeroes about 2 MB of new
- * pages: on the benchmark's uniform MTL run, 0.8–1.2 million page faults and 2–3 s of kernel time
- * in 13 epochs. With blocks up to 32 MB served from the heaps and up to 128 MB of free memory kept
- * at their top, the same run makes about 0.2 million.
+ * and gives the top of a heap back once 128 kB are free there. A training step makes and frees
+ * tensors of about a megabyte, so each step would map, fault in and zero new pages; with blocks up
+ * to 32 MB served from the heaps and up to 128 MB of free memory kept at their top, the pages are
+ * used again ({@code docs/performance.md}).
  *
  * <p>Applied once, when the toolkit configures DJL; {@code -Davil.mallocTuning=false} (or the
  * environment variable of that name) leaves glibc's defaults. Elsewhere than glibc it does nothing.

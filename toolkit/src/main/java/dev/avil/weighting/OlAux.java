@@ -18,10 +18,9 @@ import java.util.List;
  * whose gradients agree with the target's.
  *
  * <p>Defaults (our choice where the paper's RL settings do not carry over): β = 0.5, horizon 5
- * steps, weights start at 1 and stay in [0, 2]. Without the upper bound a task that agrees with the
- * target from the start (a copy of it) gains weight every step; measured on MultiMNIST, its weight
- * passed 2,000 within the first epoch and training diverged. Auxiliary heads learn from their own
- * weighted loss.
+ * steps, weights start at 1 and stay in [0, 2]: without the upper bound a task that agrees with the
+ * target from the start (a copy of it) gains weight every step until training diverges. Auxiliary
+ * heads learn from their own weighted loss.
  */
 public final class OlAux implements Strategy {
   private final Options options;
