@@ -1,0 +1,151 @@
+package dev.avil.tools;
+
+import dev.avil.api.Comparison;
+import dev.avil.api.Method;
+import dev.avil.api.Results;
+import dev.avil.results.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Whether a method is safe on settings it was not tuned on, over a family of settings: its mean
+ * against the better of single-task and uniform MTL in each setting, how many of its runs fall more
+ * than {@value #HARM} below single-task with the same seed, how many end within {@value
+ * #NEAR_CHANCE} of chance, and, for methods that move their weights, how often a random-label task
+ * ends with a lower weight than the target's.
+ */
+final class Safety {
+  /** A run this far below single-task with the same seed harmed the target. */
+  static final double HARM = 0.02;
+
+  /** A run whose test accuracy is within this of chance never left it. */
+  static final double NEAR_CHANCE = 0.05;
+
+  private Safety() {}
+
+  /** One method's figures over the settings. */
+  record Row(
+      String method,
+      int settings,
+      double mean,
+      double betterBaseline,
+      int runs,
+      int harmed,
+      int nearChance,
+      int noiseRuns,
+      int noiseBelowTarget) {}
+
+  /** The figures of every method that has runs in every setting of {@code bySetting}. */
+  static List<Row> rows(Map<String, Comparison> bySetting, List<String> methods) {
+    String single = Method.singleTask().name();
+    String uniform = Method.uniform().name();
+    List<Row> rows = new ArrayList<>();
+    for (String m : methods) {
+      double sum = 0;
+      double better = 0;
+      int settings = 0;
+      int runs = 0;
+      int harmed = 0;
+      int near = 0;
+      int noise = 0;
+      int noiseBelow = 0;
+      for (Comparison c : bySetting.values()) {
+        OptionalDouble mine = mean(c.runs(m));
+        if (mine.isEmpty()) {
+          continue;
+        }
+        settings++;
+        sum += mine.getAsDouble();
+        better += Math.max(mean(c.runs(single)).orElse(0), mean(c.runs(uniform)).orElse(0));
+        for (Results r : c.runs(m)) {
+          runs++;
+          double base =
+              c.runs(single).stream()
+                  .filter(s -> s.seed() == r.seed())
+                  .mapToDouble(Results::testAtBest)
+                  .findFirst()
+                  .orElse(Double.NaN);
+          harmed += r.testAtBest() < base - HARM ? 1 : 0;
+          double chance = Double.parseDouble(r.config().getOrDefault("selectionChance", "0.1"));
+          near += r.testAtBest() < chance + NEAR_CHANCE ? 1 : 0;
+          for (String t : r.tasks()) {
+            if (t.contains("noise") && movedWeights(r)) {
+              noise++;
+              double target = r.value(r.epochs(), r.target(), Metric.WEIGHT);
+              noiseBelow += r.value(r.epochs(), t, Metric.WEIGHT) < target ? 1 : 0;
+            }
+          }
+        }
+      }
+      if (settings == bySetting.size() && settings > 0) {
+        rows.add(
+            new Row(
+                m,
+                settings,
+                sum / settings,
+                better / settings,
+                runs,
+                harmed,
+                near,
+                noise,
+                noiseBelow));
+      }
+    }
+    return rows;
+  }
+
+  /** Whether any task's weight at the last epoch differs from its weight at the first. */
+  private static boolean movedWeights(Results r) {
+    return r.tasks().stream()
+        .anyMatch(t -> r.value(1, t, Metric.WEIGHT) != r.value(r.epochs(), t, Metric.WEIGHT));
+  }
+
+  private static OptionalDouble mean(List<Results> runs) {
+    return runs.stream().mapToDouble(Results::testAtBest).average();
+  }
+
+  /** The figures as a markdown section. */
+  static String markdown(Map<String, Comparison> bySetting, List<String> methods) {
+    List<Row> rows = rows(bySetting, methods);
+    if (bySetting.size() < 2 || rows.isEmpty()) {
+      return "";
+    }
+    StringBuilder md =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%n## Across the %d settings%n%nMean test accuracy over settings against the"
+                    + " better of single-task and uniform in each; runs more than %.2f below"
+                    + " single-task with the same seed; runs within %.2f of chance; runs whose"
+                    + " random-label task ends with a lower weight than the target's.%n%n| method"
+                    + " | mean | better baseline | Δ | runs | below single-task | near chance |"
+                    + " noise below target |%n|---|---|---|---|---|---|---|---|%n",
+                bySetting.size(),
+                HARM,
+                NEAR_CHANCE));
+    for (Row r : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.4f | %.4f | %+.4f | %d | %d | %d | %s |%n",
+              r.method(),
+              r.mean(),
+              r.betterBaseline(),
+              r.mean() - r.betterBaseline(),
+              r.runs(),
+              r.harmed(),
+              r.nearChance(),
+              r.noiseRuns() == 0 ? "–" : r.noiseBelowTarget() + " of " + r.noiseRuns()));
+    }
+    return md.toString();
+  }
+
+  /** Keeps the settings' comparisons in order, for {@link #markdown}. */
+  static Map<String, Comparison> ordered() {
+    return new LinkedHashMap<>();
+  }
+}
