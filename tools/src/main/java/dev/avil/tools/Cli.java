@@ -54,6 +54,15 @@ final class Cli {
     }
   }
 
+  /**
+   * {@code n}, a whole number for {@code name} on the command line of {@code spec}, if it is at
+   * least {@code least}; else fails that command line, naming both.
+   */
+  static int atLeast(CommandLine.Model.CommandSpec spec, String name, int n, int least) {
+    require(n >= least, spec, name + " " + n + " must be a whole number ≥ " + least);
+    return n;
+  }
+
   /** Fails the command line of {@code spec} unless {@code ok}, with {@code message}. */
   static void require(boolean ok, CommandLine.Model.CommandSpec spec, String message) {
     if (!ok) {

@@ -45,11 +45,6 @@ public final class Floor implements Callable<Integer> {
   /** The most samples one lane can train: batches of 64, counted in an {@code int}. */
   static final long MAX_SAMPLES = 64L * Integer.MAX_VALUE;
 
-  /** The samples to train. */
-  long samples() {
-    return samples;
-  }
-
   /** Trains the given number of samples and prints the lanes' rates. */
   public static void main(String[] args) {
     System.exit(Cli.run(new Floor(), args));

@@ -37,13 +37,7 @@ public final class KernelCheck implements Callable<Integer> {
       paramLabel = "PASSES",
       description = "passes to compare with the first, ≥ 1 (default: 300)")
   private void repeats(int n) {
-    Cli.require(n >= 1, spec, "PASSES " + n + " must be a whole number ≥ 1");
-    repeats = n;
-  }
-
-  /** The passes to compare with the first. */
-  int repeats() {
-    return repeats;
+    repeats = Cli.atLeast(spec, "PASSES", n, 1);
   }
 
   /** Runs the checks and prints one line each. */

@@ -26,8 +26,7 @@ public final class ProtocolOptions {
 
   @Option(names = "--epochs", paramLabel = "N", description = "the most epochs of a run, ≥ 1 (100)")
   private void epochs(int n) {
-    Cli.require(n >= 1, spec, "--epochs " + n + " must be a whole number ≥ 1");
-    epochs = n;
+    epochs = Cli.atLeast(spec, "--epochs", n, 1);
   }
 
   @Option(
@@ -35,8 +34,7 @@ public final class ProtocolOptions {
       paramLabel = "N",
       description = "epochs without a better selection accuracy before a run stops, ≥ 0 (10)")
   private void patience(int n) {
-    Cli.require(n >= 0, spec, "--patience " + n + " must be a whole number ≥ 0");
-    patience = n;
+    patience = Cli.atLeast(spec, "--patience", n, 0);
   }
 
   /** The seeds. */

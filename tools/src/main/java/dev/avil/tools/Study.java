@@ -35,11 +35,6 @@ public final class Study implements Callable<Integer> {
   @Option(names = "--summarize", description = "only write the summary of the finished runs")
   private boolean summarizeOnly;
 
-  /** The options as read. */
-  StudyOptions options() {
-    return options;
-  }
-
   /** Runs (or summarises) the study. */
   public static void main(String[] args) {
     System.exit(Cli.run(new Study(), args));

@@ -16,20 +16,28 @@ import picocli.CommandLine.ParameterException;
  * The programs' command lines: what they read, their help, and the messages for what they refuse.
  */
 class CommandLinesTest {
+  /** The study's options as {@code args} leave them. */
+  private static StudyOptions study(String... args) {
+    StudyOptions o = new StudyOptions();
+    Cli.parse(new StudyCommand(o), args);
+    return o;
+  }
+
+  /** A command of the study's options alone. */
+  @CommandLine.Command(name = "study")
+  private record StudyCommand(@CommandLine.Mixin StudyOptions options) {}
+
   @Test
   void theStudyReadsItsOptionsWithTheirDefaults() {
-    StudyOptions o =
-        Cli.parse(new Study(), "--out", "x", "--seeds", "4,7", "--epochs", "3", "--summarize")
-            .options();
+    StudyOptions o = study("--out", "x", "--seeds", "4,7", "--epochs", "3");
     assertThat(o.out()).isEqualTo(Path.of("x"));
     assertThat(o.protocol().seeds()).containsExactly(4, 7);
     assertThat(o.protocol().epochs()).isEqualTo(3);
     assertThat(o.protocol().patience()).isEqualTo(10);
     assertThat(o.methods().stream().map(Method::name))
         .contains("single-task", "single-task(passes=6)", "avil", "avil-paper");
-    StudyOptions m =
-        Cli.parse(new Study(), "--methods", "single-task,avil(rho=0.5 evidence=3)").options();
-    assertThat(m.methods().stream().map(Method::name))
+    assertThat(study("--methods", "single-task,avil(rho=0.5 evidence=3)").methods())
+        .extracting(Method::name)
         .containsExactly("single-task", "avil(evidence=3 rho=0.5)");
   }
 
@@ -60,11 +68,12 @@ class CommandLinesTest {
   }
 
   @Test
-  void optionalArgumentsHaveTheirDefaults() {
-    assertThat(Cli.parse(new Floor(), "810000").samples()).isEqualTo(810_000);
-    assertThat(Cli.parse(new Floor(), "137438953408").samples()).isEqualTo(Floor.MAX_SAMPLES);
-    assertThat(Cli.parse(new KernelCheck()).repeats()).isEqualTo(300);
-    assertThat(Cli.parse(new KernelCheck(), "25").repeats()).isEqualTo(25);
+  void theLimitsThemselvesAreAccepted() {
+    Cli.parse(new Floor(), "64");
+    Cli.parse(new Floor(), Long.toString(Floor.MAX_SAMPLES));
+    Cli.parse(new KernelCheck());
+    Cli.parse(new KernelCheck(), "1");
+    assertThat(study("--patience", "0").protocol().patience()).isZero();
   }
 
   @Test
