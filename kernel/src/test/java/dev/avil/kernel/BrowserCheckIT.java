@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Checks {@link NotebooksIT}'s browser check on generated notebooks: a real plotly figure whose
- * plotly.js is inlined in the output must render offline, and a page that tries to reach the
- * network or has a plot that never draws must be reported.
+ * Checks {@link NotebooksIT}'s browser check on generated notebooks and pages: a real plotly figure
+ * whose plotly.js is inlined in the output must render offline, and a page that tries to reach the
+ * network or has a plot that never draws must be reported. A toolkit figure, in a notebook's HTML
+ * export and in a {@code report.html}, must show a drawn image where JavaScript is off (judged by a
+ * screenshot's pixels) and only its chart where it is on; figure areas that are empty, broken or
+ * blank, and images left beside their chart, must be reported.
  */
 @org.junit.jupiter.api.Tag("slow")
 class BrowserCheckIT {
@@ -56,6 +61,122 @@ class BrowserCheckIT {
         run(notebook, Map.of(), Duration.ofSeconds(5)); // the plot never draws
     assertThat(page.externalRequests()).containsExactly("https://cdn.example.com/pixel.png");
     assertThat(NotebooksIT.browserProblems(page)).hasSize(2);
+  }
+
+  @Test
+  void toolkitFiguresShowAnImageWithoutJavaScriptAndTheirChartWithIt() throws Exception {
+    Path report = DIR.resolve("report/report.html");
+    Files.deleteIfExists(report);
+    Path notebook =
+        writeNotebook(
+            "toolkit-figure.ipynb",
+            "%maven dev.avil:avil-toolkit:0.1.0-SNAPSHOT",
+            "Table weights = Table.create(\"weights\", IntColumn.create(\"epoch\", 1, 2, 3, 1, 2, 3),\n"
+                + "    DoubleColumn.create(\"weight\", 1, 0.8, 0.9, 1, 0.4, 0.1),\n"
+                + "    StringColumn.create(\"task\", \"right\", \"right\", \"right\", \"noise\", \"noise\", \"noise\"));\n"
+                + "var figure = dev.avil.report.Figures.lines(\n"
+                + "    weights, \"epoch\", \"weight\", \"task\", \"Task weights\", \"epoch\", \"weight\");",
+            "new dev.avil.report.HtmlReport(\"two figures\").figure(figure).figure(figure)\n"
+                + "    .save(Path.of(System.getenv(\"AVIL_REPORT\")));",
+            "figure");
+    HeadlessChromium.PageReport page =
+        run(notebook, Map.of("AVIL_REPORT", report.toString()), Duration.ofSeconds(60));
+    Path html = DIR.resolve("html").resolve("toolkit-figure.html");
+    checkFigures(page, html, "toolkit-figure", 1);
+    checkFigures(BROWSER.load(report, Duration.ofSeconds(60)), report, "report", 2);
+  }
+
+  /**
+   * With JavaScript: {@code figures} figures, each with its chart and without its image; without:
+   * each area holds a drawn image (screenshots in {@code browser-check/no-js-screenshots}).
+   */
+  private static void checkFigures(
+      HeadlessChromium.PageReport page, Path html, String name, int figures) throws Exception {
+    assertThat(page.figures()).as("figures in %s", name).isEqualTo(figures);
+    assertThat(page.figuresWithChart()).as("figures with their chart").isEqualTo(figures);
+    assertThat(page.staticImagesShown()).as("static images shown with JavaScript").isZero();
+    assertThat(NotebooksIT.browserProblems(page)).isEmpty();
+    List<FigureShots.Shot> shots = BROWSER.figuresWithoutJavaScript(html);
+    FigureShots.write(shots, DIR.resolve("no-js-screenshots"), name);
+    assertThat(shots).hasSize(figures);
+    assertThat(FigureShots.problems(shots, page.plots())).isEmpty();
+  }
+
+  @Test
+  void figureAreasWithoutADrawnImageAreReported() throws Exception {
+    String frame =
+        "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='420'>"
+            + "<rect x='1' y='1' width='758' height='418' fill='white' stroke='#888'/>"
+            + "<text x='300' y='30' font-size='20'>A title and no data</text></svg>";
+    String drawn =
+        "<svg xmlns='http://www.w3.org/2000/svg' width='760' height='420'>"
+            + "<polyline points='20,400 380,40 740,300' stroke='#1f77b4' stroke-width='4' fill='none'/>"
+            + "<polyline points='20,300 380,350 740,60' stroke='#ff7f0e' stroke-width='4' fill='none'/>"
+            + "</svg>";
+    Path page = DIR.resolve("figure-areas.html");
+    Files.createDirectories(DIR);
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><html><body>"
+            + "<div class='avil-figure'><div id='plot'></div></div>" // a plotly div, never drawn
+            + image("a broken image", "data:image/png;base64,AAAA")
+            + image("a frame", svg(frame))
+            + image("a chart", svg(drawn))
+            + "</body></html>");
+    List<FigureShots.Shot> shots = BROWSER.figuresWithoutJavaScript(page);
+    FigureShots.write(shots, DIR.resolve("no-js-screenshots"), "figure-areas");
+    assertThat(shots)
+        .extracting(FigureShots.Shot::drawn)
+        .containsExactly(false, false, false, true);
+    assertThat(FigureShots.problems(shots, 4)).hasSize(3);
+    assertThat(FigureShots.problems(shots.subList(3, 4), 2))
+        .containsExactly(
+            "1 figure areas without JavaScript, but 2 plots with it: each needs its static image");
+  }
+
+  @Test
+  void aStaticImageBesideTheChartIsReported() throws Exception {
+    Path page = DIR.resolve("image-beside-chart.html");
+    Files.createDirectories(DIR);
+    String image =
+        "<img class='avil-static' width='200' height='100' src='data:image/png;base64,'>";
+    String chart =
+        "<div class='js-plotly-plot'><svg class='main-svg' width='10' height='10'></svg></div>";
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><html><body>"
+            + "<div class='avil-figure'>"
+            + image
+            + chart
+            + "</div>" // both on screen
+            + "<div class='avil-figure'>"
+            + chart
+            + "</div>" // swapped, as it should be
+            + "<div class='avil-figure'>"
+            + image
+            + "</div>" // no chart
+            + "</body></html>");
+    HeadlessChromium.PageReport report = BROWSER.load(page, Duration.ofSeconds(5));
+    assertThat(report.figures()).isEqualTo(3);
+    assertThat(report.figuresWithChart()).isEqualTo(2);
+    assertThat(report.staticImagesShown()).isEqualTo(2);
+    assertThat(NotebooksIT.browserProblems(report))
+        .containsExactly(
+            "1 of 3 figures have no interactive chart with JavaScript on",
+            "2 of 3 figures still show their static image beside the chart");
+  }
+
+  private static String image(String alt, String src) {
+    return "<div class='avil-figure'><img class='avil-static' width='760' height='420' alt='"
+        + alt
+        + "' src='"
+        + src
+        + "'></div>";
+  }
+
+  private static String svg(String svg) {
+    return "data:image/svg+xml;base64,"
+        + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
   }
 
   private static HeadlessChromium.PageReport run(

@@ -1,6 +1,7 @@
 package dev.avil.kernel;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +38,41 @@ final class HeadlessChromium implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-  /** Counts plotly plots, and those plotly actually drew (its SVG root is {@code .main-svg}). */
+  /** Width of a tab's viewport in CSS pixels: a figure (760) and a notebook's margins fit. */
+  static final int VIEWPORT_WIDTH = 1280;
+
+  /**
+   * Counts plotly plots, and those plotly actually drew (its SVG root is {@code .main-svg}); and
+   * the toolkit's figures ({@code .avil-figure}), those with a drawn chart, and their static images
+   * that are still on screen.
+   */
   private static final String PLOT_STATUS =
       "JSON.stringify((() => {"
           + " const plots = Array.from(document.querySelectorAll('.plotly-graph-div, .js-plotly-plot'));"
-          + " return {plots: plots.length, rendered: plots.filter(p => p.querySelector('.main-svg')).length};"
+          + " const figures = Array.from(document.querySelectorAll('.avil-figure'));"
+          + " const shown = Array.from(document.querySelectorAll('.avil-figure .avil-static'))"
+          + "   .filter(i => i.getClientRects().length > 0 && i.getBoundingClientRect().height > 0"
+          + "     && getComputedStyle(i).visibility !== 'hidden');"
+          + " return {plots: plots.length, rendered: plots.filter(p => p.querySelector('.main-svg')).length,"
+          + "   figures: figures.length, figuresWithChart: figures.filter(f => f.querySelector('.main-svg')).length,"
+          + "   staticImagesShown: shown.length};"
           + "})())";
 
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private static final Gson GSON = new Gson();
 
-  /** What a page did: requests it made, plots it has and drew, scripts errors it raised. */
+  /**
+   * What a page did: requests it made, plots it has and drew, the toolkit's figures it has, those
+   * with a drawn chart and those still showing their static image, and script errors it raised.
+   */
   record PageReport(
-      List<String> requests, int plots, int renderedPlots, List<String> scriptErrors) {
+      List<String> requests,
+      int plots,
+      int renderedPlots,
+      int figures,
+      int figuresWithChart,
+      int staticImagesShown,
+      List<String> scriptErrors) {
 
     /** Requests to another machine: http(s) or ws(s) to a host that is not this one. */
     List<String> externalRequests() {
@@ -128,6 +152,16 @@ final class HeadlessChromium implements AutoCloseable {
    * for {@code timeout}), then reports what the page did.
    */
   PageReport load(Path html, Duration timeout) throws Exception {
+    try (Tab tab = open(html, true, timeout)) {
+      return tab.report(timeout);
+    }
+  }
+
+  /**
+   * Opens a local HTML file in a new tab of {@link #VIEWPORT_WIDTH} CSS pixels, with or without
+   * JavaScript, and waits for its load event.
+   */
+  Tab open(Path html, boolean javascript, Duration timeout) throws Exception {
     HttpResponse<String> target =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
@@ -136,41 +170,95 @@ final class HeadlessChromium implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString());
     JsonObject page = JsonParser.parseString(target.body()).getAsJsonObject();
     Session session = new Session();
-    WebSocket socket =
+    session.socket =
         http.newWebSocketBuilder()
             .buildAsync(URI.create(page.get("webSocketDebuggerUrl").getAsString()), session)
             .get(30, TimeUnit.SECONDS);
-    session.socket = socket;
+    Tab tab = new Tab(page.get("id").getAsString(), session);
     try {
       session.call("Network.enable", Map.of());
       session.call("Runtime.enable", Map.of());
       session.call("Page.enable", Map.of());
+      session.call(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", VIEWPORT_WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+      if (!javascript) {
+        session.call("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+      }
       session.call("Page.navigate", Map.of("url", html.toAbsolutePath().toUri().toString()));
-      long deadline = System.nanoTime() + timeout.toNanos();
       session.loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return tab;
+    } catch (Exception | AssertionError e) {
+      try {
+        tab.close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /** One open page. DevTools still evaluates expressions where the page's own scripts are off. */
+  final class Tab implements AutoCloseable {
+    private final String id;
+    private final Session session;
+
+    private Tab(String id, Session session) {
+      this.id = id;
+      this.session = session;
+    }
+
+    /** Waits for the plots to render (or for {@code timeout}), then reports what the page did. */
+    PageReport report(Duration timeout) throws Exception {
+      long deadline = System.nanoTime() + timeout.toNanos();
       JsonObject status;
       do {
         Thread.sleep(250);
-        JsonObject result =
-            session.call(
-                "Runtime.evaluate", Map.of("expression", PLOT_STATUS, "returnByValue", true));
-        status =
-            JsonParser.parseString(result.getAsJsonObject("result").get("value").getAsString())
-                .getAsJsonObject();
+        status = evaluate(PLOT_STATUS).getAsJsonObject();
       } while (status.get("rendered").getAsInt() < status.get("plots").getAsInt()
           && System.nanoTime() < deadline);
-      Thread.sleep(500); // late requests
+      Thread.sleep(500); // late requests, and the scripts that swap a figure's image for its chart
+      status = evaluate(PLOT_STATUS).getAsJsonObject();
       return new PageReport(
           List.copyOf(session.requests),
           status.get("plots").getAsInt(),
           status.get("rendered").getAsInt(),
+          status.get("figures").getAsInt(),
+          status.get("figuresWithChart").getAsInt(),
+          status.get("staticImagesShown").getAsInt(),
           List.copyOf(session.errors));
-    } finally {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    /** The value of a JavaScript expression that returns JSON text, parsed. */
+    JsonElement evaluate(String expression) throws Exception {
+      JsonObject result =
+          session.call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+      if (result.has("exceptionDetails")) {
+        throw new IllegalStateException(expression + ": " + result.get("exceptionDetails"));
+      }
+      return JsonParser.parseString(result.getAsJsonObject("result").get("value").getAsString());
+    }
+
+    /** A PNG of a region of the page, in CSS pixels from the page's top left corner. */
+    byte[] screenshot(double x, double y, double width, double height) throws Exception {
+      JsonObject shot =
+          session.call(
+              "Page.captureScreenshot",
+              Map.of(
+                  "format",
+                  "png",
+                  "captureBeyondViewport",
+                  true,
+                  "clip",
+                  Map.of("x", x, "y", y, "width", width, "height", height, "scale", 1)));
+      return Base64.getDecoder().decode(shot.get("data").getAsString());
+    }
+
+    @Override
+    public void close() throws Exception {
+      session.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
       http.send(
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://127.0.0.1:" + port + "/json/close/" + page.get("id").getAsString()))
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/close/" + id))
               .build(),
           HttpResponse.BodyHandlers.discarding());
     }

@@ -103,15 +103,17 @@ public final class Comparison implements ComparisonViews {
 
   /**
    * Writes {@code comparison.csv} (the table), {@code runs.csv} (per seed), {@code history.csv} and
-   * {@code config.csv} (every record and configuration, which {@link #read} reads back) and a
-   * standalone {@code report.html} ({@link ComparisonViews#page}) into {@code dir}, each file
-   * atomically.
+   * {@code config.csv} (every record and configuration, which {@link #read} reads back), a
+   * standalone {@code report.html} ({@link ComparisonViews#page}) and its figures as {@code
+   * accuracy.svg} and {@code weights.svg} ({@link ComparisonViews#saveFigures}) into {@code dir},
+   * each file atomically.
    */
   public void save(Path dir) {
     RunFiles.write(dir, runs);
     Csv.write(dir.resolve("comparison.csv"), table());
     Csv.write(dir.resolve("runs.csv"), perSeed());
     ComparisonViews.page(this).save(dir.resolve("report.html"));
+    ComparisonViews.saveFigures(this, dir);
   }
 
   /**

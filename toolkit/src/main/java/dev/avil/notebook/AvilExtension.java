@@ -11,9 +11,10 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 /**
  * The toolkit's JJava kernel extension, found through {@code
  * META-INF/services/org.dflib.jjava.jupyter.Extension} as soon as the toolkit is on a notebook's
- * classpath. It makes {@code Results}, {@code Comparison}, Tablesaw {@code Table} and jsplot {@code
- * Figure} values display as HTML (plotly.js inlined once per kernel session, nothing from a CDN),
- * makes {@link NotebookProgress} the default training listener of this process and {@link
+ * classpath. It makes {@code Results}, {@code Comparison}, Tablesaw {@code Table}, the toolkit's
+ * {@code Figure} and jsplot {@code Figure} values display as HTML (plotly.js inlined once per
+ * kernel session, nothing from a CDN; the toolkit's figures with their static image first), makes
+ * {@link NotebookProgress} the default training listener of this process and {@link
  * NotebookEncodingProgress} the default progress of text encoding, and imports the toolkit's
  * packages and Tablesaw's into the session.
  *

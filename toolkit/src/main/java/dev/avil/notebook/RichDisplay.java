@@ -3,6 +3,7 @@ package dev.avil.notebook;
 import dev.avil.api.Comparison;
 import dev.avil.api.Results;
 import dev.avil.report.ComparisonViews;
+import dev.avil.report.Figure;
 import dev.avil.report.Html;
 import dev.avil.report.Plotly;
 import dev.avil.report.RunViews;
@@ -16,13 +17,14 @@ import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
  * How results, comparisons, tables and figures look in a notebook: {@code text/html} and {@code
  * text/plain}. plotly.js goes into the first figure this instance renders and never again, so a
  * notebook carries it once; the kernel installs one instance per process, that is per notebook
- * session.
+ * session. The toolkit's {@link Figure}s carry their static image too, which stays where the
+ * notebook is viewed without scripts (GitHub, an untrusted notebook, an HTML export); a jsplot
+ * figure made with Tablesaw's own API is interactive only.
  */
 final class RichDisplay {
   private final AtomicBoolean plotlySent = new AtomicBoolean();
@@ -32,12 +34,14 @@ final class RichDisplay {
   private final String session =
       Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
 
-  /** Registers the four types on {@code renderer}, preferring HTML. */
+  /** Registers the five types on {@code renderer}, preferring HTML. */
   void registerOn(Renderer renderer) {
     register(renderer, Results.class, r -> html(r), RichDisplay::text);
     register(renderer, Comparison.class, c -> html(c), RichDisplay::text);
     register(renderer, Table.class, t -> html(t), RichDisplay::text);
     register(renderer, Figure.class, f -> html(f), RichDisplay::text);
+    register(
+        renderer, tech.tablesaw.plotly.components.Figure.class, f -> html(f), RichDisplay::text);
   }
 
   /** Shows {@code type} as HTML where the front end can, as plain text otherwise. */
@@ -58,12 +62,12 @@ final class RichDisplay {
 
   /** The run's page ({@link RunViews#page}): the summary table, the weight plot, the curves. */
   String html(Results r) {
-    return Html.style() + RunViews.page(r).body(this::figure);
+    return Html.style() + RunViews.page(r).body(this::html);
   }
 
   /** The comparison's page, as {@code c.save(dir)} writes it ({@link ComparisonViews#page}). */
   String html(Comparison c) {
-    return Html.style() + ComparisonViews.page(c).body(this::figure);
+    return Html.style() + ComparisonViews.page(c).body(this::html);
   }
 
   String html(Table t) {
@@ -71,28 +75,32 @@ final class RichDisplay {
   }
 
   String html(Figure f) {
-    return figure(f);
+    return figure(Html.figure(f));
+  }
+
+  String html(tech.tablesaw.plotly.components.Figure f) {
+    return figure(Html.figure(f));
   }
 
   /**
-   * A figure, preceded by plotly.js if no figure was rendered before. If the page lacks plotly.js
-   * (its first figure's output was cleared, or cells ran again in the same kernel), the figure says
-   * so instead of staying blank.
+   * A figure's HTML, preceded by plotly.js if no figure was rendered before. If the page lacks
+   * plotly.js (its first figure's output was cleared, or cells ran again in the same kernel), the
+   * figure says so; a {@link Figure} shows its static image meanwhile.
    */
-  private String figure(Figure f) {
+  private String figure(String figureHtml) {
     String id = "avilFigure" + session + "x" + figures.incrementAndGet();
     String library = plotlySent.compareAndSet(false, true) ? Plotly.scriptTag() : "";
     return library
         + "<div id=\""
         + id
         + "\">"
-        + Html.figure(f)
+        + figureHtml
         + "</div>"
         + "<script>if (typeof Plotly === 'undefined') { document.getElementById('"
         + id
         + "').insertAdjacentHTML("
-        + "'afterbegin', '<p style=\"color:#b00\">This figure needs plotly.js, which the kernel sends with the first"
-        + " figure of a session. Restart the kernel and run all cells to draw it.</p>'); }</script>";
+        + "'afterbegin', '<p style=\"color:#b00\">The interactive figure needs plotly.js, which the kernel sends"
+        + " with the first figure of a session. Restart the kernel and run all cells to draw it.</p>'); }</script>";
   }
 
   static String text(Results r) {
@@ -110,6 +118,15 @@ final class RichDisplay {
   }
 
   static String text(Figure f) {
+    return String.format(
+        Locale.ROOT,
+        "Figure \"%s\" (%d traces: %s; shown as HTML)",
+        f.title(),
+        f.traces().size(),
+        String.join(", ", f.traces()));
+  }
+
+  static String text(tech.tablesaw.plotly.components.Figure f) {
     String title = f.getLayout() == null ? null : f.getLayout().getTitle();
     return String.format(
         Locale.ROOT,

@@ -4,12 +4,12 @@ import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
  * The tables, figures and page of a comparison (several methods over several seeds), each laid out
@@ -188,6 +188,15 @@ public interface ComparisonViews {
   /** Every record of every finished run, long format: method, seed, epoch, task, metric, value. */
   default Table history() {
     return RunViews.history("history", runs().stream().flatMap(r -> r.records().stream()).toList());
+  }
+
+  /**
+   * Writes the figures of the {@link #page} as SVG into {@code dir}, each atomically: {@code
+   * accuracy.svg} ({@link #plot}) and {@code weights.svg} ({@link #weightPlot}).
+   */
+  static void saveFigures(ComparisonViews c, Path dir) {
+    c.plot().save(dir.resolve("accuracy.svg"));
+    c.weightPlot().save(dir.resolve("weights.svg"));
   }
 
   /**

@@ -8,15 +8,16 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.components.Marker;
-import tech.tablesaw.plotly.traces.BarTrace;
-import tech.tablesaw.plotly.traces.ScatterTrace;
-import tech.tablesaw.plotly.traces.Trace;
 
-/** jsplot figures drawn from tables. */
+/**
+ * The toolkit's {@link Figure}s, drawn from tables: each is interactive where JavaScript runs and a
+ * static image where it does not, and saves as SVG or PNG.
+ *
+ * <pre>{@code
+ * Figure f = Figures.lines(weights, "epoch", "weight", "task", "Task weights", "epoch", "weight");
+ * f.save(Path.of("weights.svg"));
+ * }</pre>
+ */
 public final class Figures {
   private Figures() {}
 
@@ -31,18 +32,15 @@ public final class Figures {
           .computeIfAbsent(t.column(group).getString(r), k -> new ArrayList<>())
           .add(new double[] {xs.getDouble(r), ys.getDouble(r)});
     }
-    List<Trace> traces = new ArrayList<>();
+    List<Figure.Trace> traces = new ArrayList<>();
     byGroup.forEach(
-        (name, pts) -> {
-          double[] px = pts.stream().mapToDouble(p -> p[0]).toArray();
-          double[] py = pts.stream().mapToDouble(p -> p[1]).toArray();
-          traces.add(
-              ScatterTrace.builder(px, py)
-                  .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
-                  .name(name)
-                  .build());
-        });
-    return new Figure(layout(title, xTitle, yTitle), traces.toArray(new Trace[0]));
+        (name, pts) ->
+            traces.add(
+                Figure.Trace.lines(
+                    name,
+                    pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray())));
+    return new Figure(title, xTitle, yTitle, null, traces);
   }
 
   /**
@@ -52,6 +50,8 @@ public final class Figures {
    * @param means each category's mean
    * @param pointCategories the category of each single value
    * @param points the single values
+   * @param title the figure's title
+   * @param yTitle the y axis' title
    */
   public static Figure barsWithPoints(
       StringColumn categories,
@@ -60,41 +60,21 @@ public final class Figures {
       DoubleColumn points,
       String title,
       String yTitle) {
-    Trace bars =
-        BarTrace.builder(categories.asObjectArray(), means.asDoubleArray())
-            .name("mean")
-            .opacity(0.5)
-            .build();
-    Trace singles =
-        ScatterTrace.builder(pointCategories, points)
-            .mode(ScatterTrace.Mode.MARKERS)
-            .marker(Marker.builder().size(9).build())
-            .name("single seeds")
-            .build();
     double lo = points.isEmpty() ? 0 : points.min();
     double hi = points.isEmpty() ? 1 : points.max();
     double pad = Math.max(0.01, (hi - lo) * 0.3);
-    Layout layout =
-        Layout.builder()
-            .title(title)
-            .height(420)
-            .width(760)
-            .yAxis(
-                Axis.builder()
-                    .title(yTitle)
-                    .range(Math.max(0, lo - pad), Math.min(1.0001, hi + pad))
-                    .build())
-            .build();
-    return new Figure(layout, bars, singles);
-  }
-
-  private static Layout layout(String title, String xTitle, String yTitle) {
-    return Layout.builder()
-        .title(title)
-        .height(420)
-        .width(760)
-        .xAxis(Axis.builder().title(xTitle).build())
-        .yAxis(Axis.builder().title(yTitle).build())
-        .build();
+    double[] range = {Math.max(0, lo - pad), Math.min(1.0001, hi + pad)};
+    return new Figure(
+        title,
+        null,
+        yTitle,
+        range,
+        List.of(
+            Figure.Trace.bars(
+                "mean", categories.asList().toArray(new String[0]), means.asDoubleArray()),
+            Figure.Trace.points(
+                "single seeds",
+                pointCategories.asList().toArray(new String[0]),
+                points.asDoubleArray())));
   }
 }

@@ -1,15 +1,21 @@
 package dev.avil.report;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
- * HTML fragments of tables and figures. A figure's fragment draws into its own div and expects
- * plotly.js on the page ({@link Plotly#scriptTag()}) once.
+ * HTML fragments of tables and figures. A figure's fragment shows its static image and draws its
+ * interactive chart over it into its own div where plotly.js is on the page ({@link
+ * Plotly#scriptTag()}, once).
+ *
+ * <pre>{@code
+ * String html = Html.style() + Html.table(c.table()) + Plotly.scriptTag() + Html.figure(c.plot());
+ * }</pre>
  */
 public final class Html {
   private static final AtomicLong IDS = new AtomicLong();
@@ -65,11 +71,50 @@ public final class Html {
     return c.getString(r);
   }
 
-  /** A figure as a div and the script that draws it. */
+  /**
+   * A figure in a {@code div.avil-figure}: its static image first, then the div and script of its
+   * interactive chart, then a script that removes the image once plotly.js has drawn the chart.
+   * Where scripts do not run (or plotly.js is missing) the image stays; either way one figure is on
+   * screen.
+   */
   public static String figure(Figure f) {
-    // Tablesaw names a JavaScript variable after the div, so the id must be a valid identifier.
-    String id = PREFIX + IDS.incrementAndGet();
+    String id = newId();
+    String image = Base64.getEncoder().encodeToString(f.svg().getBytes(StandardCharsets.UTF_8));
+    return "<div class=\"avil-figure\" style=\"display:inline-block;max-width:100%\" id=\""
+        + id
+        + "f\"><img class=\"avil-static\" width=\""
+        + Figure.WIDTH
+        + "\" height=\""
+        + Figure.HEIGHT
+        + "\" style=\"max-width:100%;height:auto\" alt=\""
+        + escape(f.title())
+        + "\" src=\"data:image/svg+xml;base64,"
+        + image
+        + "\">"
+        + interactive(f.plotly(), id)
+        + "<script>(function () { var figure = document.getElementById('"
+        + id
+        + "f'), tries = 0; (function swap() {"
+        + " if (figure.querySelector('.main-svg')) {"
+        + " var image = figure.querySelector('.avil-static'); if (image) { image.remove(); } }"
+        + " else if (tries++ < 50) { setTimeout(swap, 100); } })(); })();</script></div>";
+  }
+
+  /**
+   * A jsplot figure as a div and the script that draws it. It has no static image, so it stays
+   * blank where scripts do not run; the toolkit's own figures are {@link Figure}s.
+   */
+  public static String figure(tech.tablesaw.plotly.components.Figure f) {
+    return interactive(f, newId());
+  }
+
+  private static String interactive(tech.tablesaw.plotly.components.Figure f, String id) {
     return f.divString(id) + f.asJavascript(id);
+  }
+
+  /** Tablesaw names a JavaScript variable after the div, so the id is a valid identifier. */
+  private static String newId() {
+    return PREFIX + IDS.incrementAndGet();
   }
 
   /** The style sheet of tables and pages. */

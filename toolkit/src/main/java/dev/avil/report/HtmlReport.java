@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
  * A page of headings, text, tables and figures. Written as a file ({@link #save}) it is a
  * standalone HTML page with plotly.js inlined once: it opens offline and loads nothing from the
- * network. In a notebook its {@link #body} goes into a cell's output, each figure drawn as the
- * notebook draws figures.
+ * network. Each figure shows its static image where scripts do not run, and its interactive chart
+ * in place of the image where they do ({@link Html#figure(Figure)}). In a notebook its {@link
+ * #body} goes into a cell's output, each figure drawn as the notebook draws figures.
  *
  * <pre>{@code
  * new HtmlReport("αVIL on MultiMNIST").table(c.table()).figure(c.plot()).save(Path.of("report.html"));

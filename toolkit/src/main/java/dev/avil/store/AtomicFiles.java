@@ -45,13 +45,25 @@ public final class AtomicFiles {
    * @throws UncheckedIOException naming the file if it cannot be written
    */
   public static void write(Path file, CharSequence text) {
+    write(file, StandardCharsets.UTF_8.encode(CharBuffer.wrap(text)));
+  }
+
+  /**
+   * Writes {@code bytes} to {@code file}, replacing it atomically.
+   *
+   * @throws UncheckedIOException naming the file if it cannot be written
+   */
+  public static void write(Path file, byte[] bytes) {
+    write(file, ByteBuffer.wrap(bytes));
+  }
+
+  private static void write(Path file, ByteBuffer b) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, TMP + file.getFileName(), "");
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
         while (b.hasRemaining()) {
           ch.write(b);
         }

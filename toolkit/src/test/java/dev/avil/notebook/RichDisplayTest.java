@@ -6,6 +6,7 @@ import dev.avil.api.Comparison;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.api.TinyComparison;
+import dev.avil.report.Figure;
 import dev.avil.report.Html;
 import dev.avil.report.Plotly;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.plotly.components.Figure;
 
 /** What the kernel shows for results, comparisons, tables and figures, through JJava's renderer. */
 class RichDisplayTest {
@@ -89,6 +89,32 @@ class RichDisplayTest {
   }
 
   @Test
+  void aFigureShowsItsStaticImageAndItsInteractiveChart() {
+    Figure f = comparison.weightPlot();
+    String html = html(f);
+    assertThat(count(html, "<div class=\"avil-figure\"")).isEqualTo(1);
+    assertThat(count(html, "<img class=\"avil-static\" ")).isEqualTo(1);
+    assertThat(count(html, "Plotly.newPlot(target_")).isEqualTo(1);
+    assertThat((String) renderer.renderAs(f, "text/plain").getData(MIMEType.TEXT_PLAIN))
+        .isEqualTo(
+            "Figure \"Task weights (mean over seeds)\" (4 traces: "
+                + String.join(", ", f.traces())
+                + "; shown as HTML)");
+  }
+
+  @Test
+  void aJsplotFigureStillShowsInteractively() {
+    tech.tablesaw.plotly.components.Figure f = comparison.plot().plotly();
+    String html = html(f);
+    assertThat(hasPlotly(html)).isTrue();
+    assertThat(count(html, FIGURE)).isEqualTo(1);
+    assertThat(count(html, "Plotly.newPlot(target_")).isEqualTo(1);
+    assertThat((String) renderer.renderAs(f, "text/plain").getData(MIMEType.TEXT_PLAIN))
+        .isEqualTo(
+            "Figure \"Target test accuracy at the best dev epoch\" (2 traces; shown as HTML)");
+  }
+
+  @Test
   void resultsShowTheirSummaryAndTwoPlots() {
     Results r = comparison.runs(comparison.methods().get(1)).get(0);
     DisplayData d = renderer.render(r);
@@ -128,6 +154,22 @@ class RichDisplayTest {
             "Model selection by the target's dev accuracy")) {
       assertThat(html.contains(part)).as("the notebook shows %s", part).isTrue();
       assertThat(report.contains(part)).as("the report shows %s", part).isTrue();
+    }
+    String image = "<img class=\"avil-static\" ";
+    assertThat(count(html, image)).as("static images in the notebook").isEqualTo(2);
+    assertThat(count(report, image)).as("static images in the report").isEqualTo(2);
+  }
+
+  @Test
+  void aComparisonSavesItsFiguresAsSvgBesideThePage(@TempDir Path dir) throws IOException {
+    comparison.save(dir);
+    assertThat(dir.resolve("report.html")).isRegularFile();
+    for (var f :
+        List.of(
+            List.of("accuracy.svg", comparison.plot().title()),
+            List.of("weights.svg", comparison.weightPlot().title()))) {
+      String svg = Files.readString(dir.resolve(f.get(0)));
+      assertThat(svg).as(f.get(0)).startsWith("<?xml").contains("<svg ").contains(f.get(1));
     }
   }
 
