@@ -48,8 +48,8 @@ final class AlphaSolver {
     Arrays.fill(ones, 1);
     AlphaObjective.Value atOne = t.eval(ones);
     AlphaObjective.Value atStart = Arrays.equals(start, ones) ? atOne : t.eval(start);
-    switch (o.optimizer()) {
-      case BFGS -> bfgs(t, start, atStart, o.steps());
+    switch (o.alphaOptimizer()) {
+      case BFGS -> bfgs(t, start, atStart, o.alphaSteps());
       case ADAM, SGD -> firstOrder(t, start, atStart, o);
     }
     return new Solution(t.best.clone(), t.bestLoss, atOne.loss(), t.skipped, t.evaluations);
@@ -61,10 +61,10 @@ final class AlphaSolver {
     double[] alpha = start.clone();
     double[] m = new double[k];
     double[] v = new double[k];
-    double lr = o.learningRate();
+    double lr = o.alphaLearningRate();
     AlphaObjective.Value val = first;
     int step = 0;
-    for (int s = 0; s < o.steps(); s++) {
+    for (int s = 0; s < o.alphaSteps(); s++) {
       if (s > 0) {
         val = t.eval(alpha);
       }
@@ -74,7 +74,7 @@ final class AlphaSolver {
       double[] g = val.gradient();
       step++;
       for (int i = 0; i < k; i++) {
-        if (o.optimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
+        if (o.alphaOptimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
           m[i] = 0.9 * m[i] + 0.1 * g[i];
           v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
           double mHat = m[i] / (1 - Math.pow(0.9, step));
@@ -85,7 +85,7 @@ final class AlphaSolver {
         }
       }
     }
-    if (o.steps() > 0) {
+    if (o.alphaSteps() > 0) {
       t.eval(alpha); // the last step's α is a candidate too
     }
   }

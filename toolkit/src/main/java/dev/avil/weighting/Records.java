@@ -1,0 +1,41 @@
+package dev.avil.weighting;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+/** Copies of records with one component changed: the withers of option groups, written once. */
+final class Records {
+  private Records() {}
+
+  /**
+   * {@code r} with its component {@code name} set to {@code value}, checked by its canonical
+   * constructor; {@code r} itself if it has no such component.
+   *
+   * @throws IllegalArgumentException as the constructor throws it, for a value it refuses
+   */
+  static <R extends Record> R with(R r, String name, Object value) {
+    RecordComponent[] cs = r.getClass().getRecordComponents();
+    if (Arrays.stream(cs).noneMatch(c -> c.getName().equals(name))) {
+      return r;
+    }
+    Object[] args = new Object[cs.length];
+    Class<?>[] types = new Class<?>[cs.length];
+    try {
+      for (int i = 0; i < cs.length; i++) {
+        types[i] = cs[i].getType();
+        args[i] = cs[i].getName().equals(name) ? value : cs[i].getAccessor().invoke(r);
+      }
+      @SuppressWarnings("unchecked")
+      R copy = (R) r.getClass().getDeclaredConstructor(types).newInstance(args);
+      return copy;
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
