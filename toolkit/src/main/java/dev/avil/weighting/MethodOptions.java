@@ -1,6 +1,5 @@
 package dev.avil.weighting;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
@@ -50,13 +49,8 @@ public interface MethodOptions {
           && describe().containsKey(key)) {
         try {
           return (MethodOptions) m.invoke(this, parse(m.getParameterTypes()[0], key, value));
-        } catch (InvocationTargetException e) {
-          if (e.getCause() instanceof IllegalArgumentException iae) {
-            throw iae;
-          }
-          throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+          throw Records.unwrap(e);
         }
       }
     }

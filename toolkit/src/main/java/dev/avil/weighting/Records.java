@@ -29,13 +29,17 @@ final class Records {
       @SuppressWarnings("unchecked")
       R copy = (R) r.getClass().getDeclaredConstructor(types).newInstance(args);
       return copy;
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof IllegalArgumentException iae) {
-        throw iae;
-      }
-      throw new IllegalStateException(e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
+      throw unwrap(e);
     }
+  }
+
+  /**
+   * What a reflective call to a constructor or wither threw, to rethrow: the {@link
+   * IllegalArgumentException} that names a refused value as it is, anything else wrapped.
+   */
+  static RuntimeException unwrap(ReflectiveOperationException e) {
+    Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+    return cause instanceof IllegalArgumentException iae ? iae : new IllegalStateException(cause);
   }
 }
