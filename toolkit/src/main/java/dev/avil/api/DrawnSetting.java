@@ -3,6 +3,7 @@ package dev.avil.api;
 import dev.avil.data.MultiMnist;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
+import dev.avil.weighting.MethodOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,14 +72,13 @@ public record DrawnSetting(
 
     /** The name in a recipe and of the task: {@code own-more}, {@code other-side}, … */
     public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return MethodOptions.format(this);
     }
 
     static Aux fromId(String id) {
-      for (Aux a : values()) {
-        if (a.id().equals(id)) {
-          return a;
-        }
+      Aux a = MethodOptions.constant(Aux.class, id);
+      if (a != null) {
+        return a;
       }
       throw new IllegalArgumentException(
           "unknown auxiliary task '"

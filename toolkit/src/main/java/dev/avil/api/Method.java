@@ -12,7 +12,6 @@ import dev.avil.weighting.SingleTask;
 import dev.avil.weighting.UncertaintyWeighting;
 import dev.avil.weighting.Uniform;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -44,17 +43,12 @@ public final class Method {
 
     /** The role as the configuration records it: lower case, with dashes. */
     public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return MethodOptions.format(this);
     }
 
     /** The role recorded as {@code id}, or null for none. */
     static Role fromId(String id) {
-      for (Role r : values()) {
-        if (r.id().equals(id)) {
-          return r;
-        }
-      }
-      return null;
+      return MethodOptions.constant(Role.class, id);
     }
   }
 

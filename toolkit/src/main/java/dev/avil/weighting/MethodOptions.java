@@ -73,10 +73,9 @@ public interface MethodOptions {
         return Boolean.parseBoolean(value);
       }
       if (type.isEnum()) {
-        for (Object c : type.getEnumConstants()) {
-          if (format((Enum<?>) c).equals(value)) {
-            return c;
-          }
+        Object c = constant(type.asSubclass(Enum.class), value);
+        if (c != null) {
+          return c;
         }
       }
     } catch (IllegalArgumentException e) {
@@ -130,8 +129,21 @@ public interface MethodOptions {
   /** How a number the method chooses for itself (NaN) is written. */
   String AUTO = "auto";
 
-  /** An enum constant as options show it: lower case, with dashes. */
+  /**
+   * An enum constant as the toolkit writes it, in options, names and configurations: lower case,
+   * with dashes ({@code TARGET_AWARE} is {@code target-aware}).
+   */
   static String format(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The constant of {@code type} that {@link #format(Enum)} writes as {@code id}, or null. */
+  static <E extends Enum<E>> E constant(Class<E> type, String id) {
+    for (E e : type.getEnumConstants()) {
+      if (format(e).equals(id)) {
+        return e;
+      }
+    }
+    return null;
   }
 }

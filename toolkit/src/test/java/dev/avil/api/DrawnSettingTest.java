@@ -1,7 +1,7 @@
 package dev.avil.api;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.api.DrawnSetting.Aux;
 import dev.avil.task.Task;
@@ -60,23 +60,17 @@ class DrawnSettingTest {
 
   @Test
   void badInputIsRefusedByName() {
-    assertThatThrownBy(() -> DrawnSetting.parse("mnist-up-500-6000:noise"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'mnist-up-500-6000:noise' is not a drawn setting")
-        .hasMessageContaining("gen-N");
-    assertThatThrownBy(() -> DrawnSetting.parse("mnist-left-500-6000:noise+shadow"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown auxiliary task 'shadow'")
-        .hasMessageContaining("other-data");
-    assertThatThrownBy(() -> DrawnSetting.parse("mnist-left-2000-6000:noise"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at most 7000");
-    assertThatThrownBy(() -> DrawnSetting.parse("mnist-left-500-6000:noise+noise"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("distinct");
-    assertThatThrownBy(() -> Settings.named("gen-x"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'gen-x'");
+    assertRefused(
+        () -> DrawnSetting.parse("mnist-up-500-6000:noise"),
+        "'mnist-up-500-6000:noise' is not a drawn setting",
+        "gen-N");
+    assertRefused(
+        () -> DrawnSetting.parse("mnist-left-500-6000:noise+shadow"),
+        "unknown auxiliary task 'shadow'",
+        "other-data");
+    assertRefused(() -> DrawnSetting.parse("mnist-left-2000-6000:noise"), "at most 7000");
+    assertRefused(() -> DrawnSetting.parse("mnist-left-500-6000:noise+noise"), "distinct");
+    assertRefused(() -> Settings.named("gen-x"), "'gen-x'");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.avil.api;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,10 +62,7 @@ class MethodsTest {
 
   @Test
   void badNamesAreRefusedWithWhatIsAccepted() {
-    assertThatThrownBy(() -> Methods.parse("alphavil"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown method 'alphavil'")
-        .hasMessageContaining("avil-paper");
+    assertRefused(() -> Methods.parse("alphavil"), "unknown method 'alphavil'", "avil-paper");
     assertThatThrownBy(() -> Methods.parse("avil(rho=0.5"))
         .hasMessageContaining("does not close them");
     assertThatThrownBy(() -> Methods.parse("avil(speed=3)"))

@@ -1,5 +1,6 @@
 package dev.avil.data;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,9 +112,7 @@ class IdxTest {
   @Test
   void anEmptyDirectoryNamesTheExpectedFiles() throws IOException {
     Path dir = Files.createTempDirectory("empty");
-    assertThatThrownBy(() -> ImageSet.read(dir))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("train-images-idx3-ubyte");
+    assertRefused(() -> ImageSet.read(dir), "train-images-idx3-ubyte");
   }
 
   @Test

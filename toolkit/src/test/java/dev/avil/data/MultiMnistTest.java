@@ -1,7 +1,7 @@
 package dev.avil.data;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.task.Task;
 import dev.avil.testing.NeedsData;
@@ -115,12 +115,9 @@ class MultiMnistTest {
   @Test
   void imagesFromArraysMustAllHaveOneSize() {
     float[][][] ragged = {new float[28][28], new float[27][28]};
-    assertThatThrownBy(() -> new ImageSet(ragged, new int[] {0, 1}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("image 1 has 27 rows, image 0 has 28");
-    assertThatThrownBy(() -> new ImageSet(new float[2][28][28], new int[] {0}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("2 images and 1 labels");
+    assertRefused(
+        () -> new ImageSet(ragged, new int[] {0, 1}), "image 1 has 27 rows, image 0 has 28");
+    assertRefused(() -> new ImageSet(new float[2][28][28], new int[] {0}), "2 images and 1 labels");
     ImageSet wide = new ImageSet(new float[3][2][5], new int[3]);
     assertThat(wide.height()).isEqualTo(2);
     assertThat(wide.width()).isEqualTo(5);
@@ -129,9 +126,6 @@ class MultiMnistTest {
   @Test
   void rejectsImagesThatAreNot28By28() {
     ImageSet small = new ImageSet(new float[4000][2][2], new int[4000]);
-    assertThatThrownBy(() -> MultiMnist.compose("", small, 1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("28×28")
-        .hasMessageContaining("2×2");
+    assertRefused(() -> MultiMnist.compose("", small, 1), "28×28", "2×2");
   }
 }

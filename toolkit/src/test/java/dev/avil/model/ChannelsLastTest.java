@@ -1,5 +1,6 @@
 package dev.avil.model;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -61,10 +62,7 @@ class ChannelsLastTest {
   void aBatchThatIsNotOfImagesIsRefusedByName() {
     try (NDManager m = DjlRuntime.newManager()) {
       NDArray rows = m.zeros(new Shape(2, 4));
-      assertThatThrownBy(() -> ChannelsLast.of(rows))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("(2, 4)")
-          .hasMessageContaining("(N, C, H, W)");
+      assertRefused(() -> ChannelsLast.of(rows), "(2, 4)", "(N, C, H, W)");
       assertThatThrownBy(() -> new ChannelsLast().getOutputShapes(new Shape[] {new Shape(2, 4)}))
           .hasMessageContaining("(2, 4)");
     }

@@ -1,7 +1,7 @@
 package dev.avil.model;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -68,9 +68,7 @@ class MaxPoolTest {
 
   @Test
   void aWindowBelowOneIsRefused() {
-    assertThatThrownBy(() -> new MaxPool(0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("max-pool size 0");
+    assertRefused(() -> new MaxPool(0), "max-pool size 0");
   }
 
   /** d(Σ weights·pool(x))/dx for a pooling block, with gradients recorded. */

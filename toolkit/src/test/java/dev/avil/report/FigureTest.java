@@ -1,7 +1,7 @@
 package dev.avil.report;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -152,15 +152,13 @@ class FigureTest {
 
   @Test
   void anUnsupportedExtensionIsNamedWithThoseAccepted(@TempDir Path dir) {
-    assertThatThrownBy(() -> lines().save(dir.resolve("weights.jpg")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("weights.jpg")
-        .hasMessageContaining("extension \".jpg\" is not supported")
-        .hasMessageContaining("accepted: .svg, .png");
-    assertThatThrownBy(() -> lines().save(dir.resolve("weights")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no extension")
-        .hasMessageContaining("accepted: .svg, .png");
+    assertRefused(
+        () -> lines().save(dir.resolve("weights.jpg")),
+        "weights.jpg",
+        "extension \".jpg\" is not supported",
+        "accepted: .svg, .png");
+    assertRefused(
+        () -> lines().save(dir.resolve("weights")), "no extension", "accepted: .svg, .png");
     assertThat(dir).isEmptyDirectory();
   }
 

@@ -21,18 +21,20 @@ class TablesTest {
 
   @Test
   void aTableFromItemsHasOneRowPerItemAndTypedColumns() {
-    record Run(String method, long seed, double acc) {}
-    List<Run> runs = List.of(new Run("a", 1L << 40, 0.5), new Run("b", 2, 0.25));
+    record Run(String method, long seed, int epochs, double acc) {}
+    List<Run> runs = List.of(new Run("a", 1L << 40, 12, 0.5), new Run("b", 2, 30, 0.25));
     Table t =
         Tables.from("runs", runs)
             .text("method", Run::method)
             .longs("seed", Run::seed)
+            .ints("epochs", Run::epochs)
             .doubles("acc", Run::acc)
             .table();
     assertThat(t.name()).isEqualTo("runs");
-    assertThat(t.columnNames()).containsExactly("method", "seed", "acc");
+    assertThat(t.columnNames()).containsExactly("method", "seed", "epochs", "acc");
     assertThat(t.stringColumn("method").asList()).containsExactly("a", "b");
     assertThat(t.longColumn("seed").get(0)).as("a seed beyond an int").isEqualTo(1L << 40);
+    assertThat(t.intColumn("epochs").asList()).containsExactly(12, 30);
     assertThat(t.doubleColumn("acc").get(1)).isEqualTo(0.25);
     assertThat(t.print()).contains("0.2500");
   }

@@ -1,7 +1,7 @@
 package dev.avil.runtime;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,9 +27,6 @@ class NativeMemoryTest {
 
   @Test
   void aSettingThatIsNeitherTrueNorFalseIsRefused() {
-    assertThatThrownBy(() -> NativeMemory.apply("off"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("avil.mallocTuning is 'off'")
-        .hasMessageContaining("true or false");
+    assertRefused(() -> NativeMemory.apply("off"), "avil.mallocTuning is 'off'", "true or false");
   }
 }

@@ -1,5 +1,6 @@
 package dev.avil.store;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,12 +57,8 @@ class DamagedFilesTest {
     comparison.runs().get(0).save(dir);
     Path h = dir.resolve("history.csv");
     edit(h, l -> l.add(5, ""));
-    assertThatThrownBy(() -> Results.read(dir))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(h.toString())
-        .hasMessageContaining("line 6")
-        .hasMessageContaining("found a blank line")
-        .hasMessageContaining("expected 6 fields");
+    assertRefused(
+        () -> Results.read(dir), h.toString(), "line 6", "found a blank line", "expected 6 fields");
     assertThatThrownBy(() -> Comparison.read(dir))
         .hasMessageContaining("line 6")
         .hasMessageContaining("blank line");
@@ -72,10 +69,8 @@ class DamagedFilesTest {
     RunFiles.write(dir, runs());
     Path h = dir.resolve("history.csv");
     edit(h, l -> l.set(9, "§§ garbage §§"));
-    assertThatThrownBy(() -> Comparison.read(dir))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(h + " line 10: expected 6 fields")
-        .hasMessageContaining("found 1: §§ garbage §§");
+    assertRefused(
+        () -> Comparison.read(dir), h + " line 10: expected 6 fields", "found 1: §§ garbage §§");
     edit(h, l -> l.set(9, "uniform,x1,1,target,dev_acc,0.5"));
     assertThatThrownBy(() -> Comparison.read(dir))
         .hasMessageContaining("line 10: expected a whole number (seed), found 'x1'");
@@ -100,10 +95,10 @@ class DamagedFilesTest {
     byte[] all = Files.readAllBytes(h);
     Files.write(h, java.util.Arrays.copyOf(all, all.length / 2 + 3));
     int lastLine = lines(h).size();
-    assertThatThrownBy(() -> Comparison.read(dir))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(h + " line " + lastLine)
-        .hasMessageContaining("the file ends in the middle of this line");
+    assertRefused(
+        () -> Comparison.read(dir),
+        h + " line " + lastLine,
+        "the file ends in the middle of this line");
     // every field is quoted: a cut inside a field leaves a quote open, and is named the same way
     String header = lines(h).get(0);
     for (String cut : List.of("\"uniform\",\"1", "\"uniform\",\"1\",")) {

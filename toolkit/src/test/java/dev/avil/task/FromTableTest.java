@@ -1,5 +1,6 @@
 package dev.avil.task;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,10 +26,10 @@ class FromTableTest {
 
   @Test
   void aMissingStringLabelIsAnErrorNamingTheRow() {
-    assertThatThrownBy(() -> Tasks.fromTable(table(LABELS)).label("y").build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("row 2 of table 't' has no label in column 'y' (2 rows have none)")
-        .hasMessageContaining(".missingLabels(Tasks.MissingLabels.DROP)");
+    assertRefused(
+        () -> Tasks.fromTable(table(LABELS)).label("y").build(),
+        "row 2 of table 't' has no label in column 'y' (2 rows have none)",
+        ".missingLabels(Tasks.MissingLabels.DROP)");
   }
 
   @Test

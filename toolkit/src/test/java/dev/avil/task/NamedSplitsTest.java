@@ -2,8 +2,8 @@ package dev.avil.task;
 
 import static dev.avil.task.Share.dev;
 import static dev.avil.task.Share.test;
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -93,36 +93,30 @@ class NamedSplitsTest {
 
   @Test
   void badSharesNameTheValueAndWhatIsAccepted() {
-    assertThatThrownBy(() -> dev(1.5))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("dev share 1.5 must be in (0, 1)");
-    assertThatThrownBy(() -> test(0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("test share 0.0 must be in (0, 1)");
-    assertThatThrownBy(() -> Task.builder("t").split(dev(0.2), dev(0.1)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("split(dev(0.2), dev(0.1)) needs one dev(...) and one test(...)");
-    assertThatThrownBy(() -> Task.builder("t").split(dev(0.6), test(0.4)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("leaves no training part")
-        .hasMessageContaining("must sum to < 1");
-    assertThatThrownBy(() -> Task.builder("t").examples(new float[2][1], new int[] {0, 1}).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("task 't': 2 examples are too few for 1 dev + 1 test");
+    assertRefused(() -> dev(1.5), "dev share 1.5 must be in (0, 1)");
+    assertRefused(() -> test(0), "test share 0.0 must be in (0, 1)");
+    assertRefused(
+        () -> Task.builder("t").split(dev(0.2), dev(0.1)),
+        "split(dev(0.2), dev(0.1)) needs one dev(...) and one test(...)");
+    assertRefused(
+        () -> Task.builder("t").split(dev(0.6), test(0.4)),
+        "leaves no training part",
+        "must sum to < 1");
+    assertRefused(
+        () -> Task.builder("t").examples(new float[2][1], new int[] {0, 1}).build(),
+        "task 't': 2 examples are too few for 1 dev + 1 test");
   }
 
   @Test
   void examplesAndExplicitSplitsDoNotMix() {
-    assertThatThrownBy(() -> Task.builder("t").examples(x(), y()).train(x(), y()).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("needs either train, dev and test examples, or examples")
-        .hasMessageContaining("got train examples");
-    assertThatThrownBy(() -> Task.builder("t").build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("got none");
-    assertThatThrownBy(() -> Tasks.fromTable(Table.create("e", IntColumn.create("y", y()))).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("needs its label column: call .label(column), one of [y]");
+    assertRefused(
+        () -> Task.builder("t").examples(x(), y()).train(x(), y()).build(),
+        "needs either train, dev and test examples, or examples",
+        "got train examples");
+    assertRefused(() -> Task.builder("t").build(), "got none");
+    assertRefused(
+        () -> Tasks.fromTable(Table.create("e", IntColumn.create("y", y()))).build(),
+        "needs its label column: call .label(column), one of [y]");
   }
 
   @Test
@@ -133,12 +127,11 @@ class NamedSplitsTest {
     assertThat(rows(target.train())).isEqualTo(range(0, 10));
     assertThat(rows(aux.train())).isEqualTo(range(10, 40));
     assertThat(rows(aux.dev())).hasSize(N);
-    assertThatThrownBy(() -> t.trainAfter(N))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("trainAfter(50) for task 't' must leave at least 1 of its 50")
-        .hasMessageContaining("[0, 50)");
-    assertThatThrownBy(() -> t.trainAfter(10).trainSize(41))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("train size 41 for task 't' must be in [1, 40]");
+    assertRefused(
+        () -> t.trainAfter(N),
+        "trainAfter(50) for task 't' must leave at least 1 of its 50",
+        "[0, 50)");
+    assertRefused(
+        () -> t.trainAfter(10).trainSize(41), "train size 41 for task 't' must be in [1, 40]");
   }
 }

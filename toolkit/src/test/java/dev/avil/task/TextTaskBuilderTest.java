@@ -2,8 +2,8 @@ package dev.avil.task;
 
 import static dev.avil.task.Share.dev;
 import static dev.avil.task.Share.test;
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.text.TextEncoder;
 import java.util.ArrayList;
@@ -102,27 +102,23 @@ class TextTaskBuilderTest {
 
   @Test
   void badInputsAreNamed() {
-    assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS.subList(0, 3)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("10 texts but 3 labels");
-    assertThatThrownBy(() -> Tasks.fromText("t").split(test(0.5), test(0.2)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("split(test(0.5), test(0.2)) needs one dev(...) and one test(...)");
-    assertThatThrownBy(() -> Tasks.fromText("t").train(TEXTS, LABELS).encoder(LENGTHS).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("needs either train, dev and test");
-    assertThatThrownBy(
-            () ->
-                Tasks.fromText("t")
-                    .examples(TEXTS, LABELS)
-                    .classes("short", "tall")
-                    .encoder(LENGTHS)
-                    .build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("label 'long'")
-        .hasMessageContaining("[short, tall]");
-    assertThatThrownBy(() -> Tasks.fromText("a,b"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("task name");
+    assertRefused(
+        () -> Tasks.fromText("t").train(TEXTS, LABELS.subList(0, 3)), "10 texts but 3 labels");
+    assertRefused(
+        () -> Tasks.fromText("t").split(test(0.5), test(0.2)),
+        "split(test(0.5), test(0.2)) needs one dev(...) and one test(...)");
+    assertRefused(
+        () -> Tasks.fromText("t").train(TEXTS, LABELS).encoder(LENGTHS).build(),
+        "needs either train, dev and test");
+    assertRefused(
+        () ->
+            Tasks.fromText("t")
+                .examples(TEXTS, LABELS)
+                .classes("short", "tall")
+                .encoder(LENGTHS)
+                .build(),
+        "label 'long'",
+        "[short, tall]");
+    assertRefused(() -> Tasks.fromText("a,b"), "task name");
   }
 }

@@ -1,7 +1,7 @@
 package dev.avil.text;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -106,9 +106,7 @@ class MiniLmTest {
 
   @Test
   void nullTextIsRejectedWithItsPosition() {
-    assertThatThrownBy(() -> ENCODER.encode(Arrays.asList("fine", null)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("text 1 of 2");
+    assertRefused(() -> ENCODER.encode(Arrays.asList("fine", null)), "text 1 of 2");
   }
 
   @Test

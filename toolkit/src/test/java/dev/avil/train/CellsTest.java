@@ -1,7 +1,7 @@
 package dev.avil.train;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,9 +71,7 @@ class CellsTest {
 
   @Test
   void aCostIsNeededForEveryCell() {
-    assertThatThrownBy(() -> Cells.run(cells(3), new double[] {1, 0}, 2))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("2 costs for 3 cells");
+    assertRefused(() -> Cells.run(cells(3), new double[] {1, 0}, 2), "2 costs for 3 cells");
     assertThat(started).isEmpty();
   }
 

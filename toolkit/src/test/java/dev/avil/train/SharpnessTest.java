@@ -1,7 +1,7 @@
 package dev.avil.train;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -91,8 +91,8 @@ class SharpnessTest {
 
   @Test
   void logitsThatDoNotMatchTheLabelsAreRefused() {
-    assertThatThrownBy(() -> Losses.sharpness(new float[7], new int[] {0, 1}, CLASSES))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("7 logits do not make 2 rows of 5");
+    assertRefused(
+        () -> Losses.sharpness(new float[7], new int[] {0, 1}, CLASSES),
+        "7 logits do not make 2 rows of 5");
   }
 }

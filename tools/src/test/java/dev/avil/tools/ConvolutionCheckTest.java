@@ -1,7 +1,7 @@
 package dev.avil.tools;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.train.Cells;
 import java.util.List;
@@ -40,8 +40,6 @@ class ConvolutionCheckTest {
 
   @Test
   void refusesFewerThanOnePass() {
-    assertThatThrownBy(() -> ConvolutionCheck.run(true, 0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("repeats 0");
+    assertRefused(() -> ConvolutionCheck.run(true, 0), "repeats 0");
   }
 }

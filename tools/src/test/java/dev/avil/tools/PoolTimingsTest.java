@@ -1,7 +1,7 @@
 package dev.avil.tools;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,6 @@ class PoolTimingsTest {
 
   @Test
   void noRepeatsIsRefused() {
-    assertThatThrownBy(() -> PoolTimings.onOneThread(0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("repeats 0 must be ≥ 1");
+    assertRefused(() -> PoolTimings.onOneThread(0), "repeats 0 must be ≥ 1");
   }
 }

@@ -1,7 +1,7 @@
 package dev.avil.tools.setup;
 
+import static dev.avil.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.data.Datasets;
 import dev.avil.data.TextData;
@@ -93,13 +93,8 @@ class RdataTest {
   @Test
   void missingDatabaseAndObjectAreNamed() throws Exception {
     Path empty = Files.createTempDirectory("rdata");
-    assertThatThrownBy(() -> Rdata.open(empty))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Rdata.rdb");
+    assertRefused(() -> Rdata.open(empty), "Rdata.rdb");
     Rdata db = Rdata.open(library().resolve("tidytext/data"));
-    assertThatThrownBy(() -> db.read("nope"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'nope'")
-        .hasMessageContaining("sentiments");
+    assertRefused(() -> db.read("nope"), "'nope'", "sentiments");
   }
 }
