@@ -121,17 +121,7 @@ final class Lane {
    * @throws NonFiniteLossException if the loss is not finite
    */
   double backward(int task, int[] order, int from, int count, double weight) {
-    gather(task, order, from, count);
-    double loss;
-    try (NDScope scope = new NDScope();
-        Autograd ag = new Autograd(Autograd.kind(spec, count))) {
-      NDArray x = input(count);
-      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
-      NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
-      ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
-      loss = Losses.value(l);
-    }
-    return counted(task, loss);
+    return backward(task, order, from, count, weight, null);
   }
 
   /**
@@ -141,22 +131,34 @@ final class Lane {
    * gradient to the trunk's; together they make one backward pass of the whole network.
    */
   double backwardAtFeatures(int task, int[] order, int from, int count, List<ParamVector> out) {
+    return backward(task, order, from, count, 1, out);
+  }
+
+  /** {@link #backward}, or with {@code out} {@link #backwardAtFeatures}. */
+  private double backward(
+      int task, int[] order, int from, int count, double weight, List<ParamVector> out) {
     gather(task, order, from, count);
     double loss;
     try (NDScope scope = new NDScope();
         Autograd ag = new Autograd(Autograd.kind(spec, count))) {
       NDArray x = input(count);
       NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
-      NDArray z = net.features(x, true);
-      NDArray cut = z.stopGradient();
-      cut.setRequiresGradient(true);
-      NDArray l = Losses.crossEntropy(net.head(cut, task, true), y);
-      ag.backward(l);
-      NDArray atFeatures = cut.getGradient();
-      ag.backward(z, atFeatures);
-      NDArray summed = atFeatures.sum(new int[] {0});
-      NDScope.unregister(summed);
-      out.add(ParamVector.own(summed, manager));
+      NDArray l;
+      if (out == null) {
+        l = Losses.crossEntropy(net.logits(x, task, true), y);
+        ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
+      } else {
+        NDArray z = net.features(x, true);
+        NDArray cut = z.stopGradient();
+        cut.setRequiresGradient(true);
+        l = Losses.crossEntropy(net.head(cut, task, true), y);
+        ag.backward(l);
+        NDArray atFeatures = cut.getGradient();
+        ag.backward(z, atFeatures);
+        NDArray summed = atFeatures.sum(new int[] {0});
+        NDScope.unregister(summed);
+        out.add(ParamVector.own(summed, manager));
+      }
       loss = Losses.value(l);
     }
     return counted(task, loss);

@@ -4,7 +4,9 @@ import dev.avil.train.Combination;
 import dev.avil.train.Strategy;
 import dev.avil.train.Streams;
 import dev.avil.train.TrainingRun;
+import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Projecting conflicting gradients, PCGrad (Yu, Kumar, Gupta, Levine, Hausman &amp; Finn, "Gradient
@@ -81,21 +83,20 @@ public final class PcGrad implements Strategy {
         Weights.ones(run.taskCount()));
   }
 
-  /** For each of {@code k} tasks, a random order of all {@code k} tasks. */
+  /**
+   * For each of {@code k} tasks, a random order of all {@code k} tasks: the tasks sorted by a
+   * uniform random key each.
+   */
   static int[][] orders(int k, SplittableRandom random) {
     int[][] orders = new int[k][];
     for (int i = 0; i < k; i++) {
-      int[] o = new int[k];
-      for (int j = 0; j < k; j++) {
-        o[j] = j;
-      }
-      for (int j = k - 1; j > 0; j--) {
-        int r = random.nextInt(j + 1);
-        int t = o[j];
-        o[j] = o[r];
-        o[r] = t;
-      }
-      orders[i] = o;
+      double[] key = random.doubles(k).toArray();
+      orders[i] =
+          IntStream.range(0, k)
+              .boxed()
+              .sorted(Comparator.comparingDouble(j -> key[j]))
+              .mapToInt(Integer::intValue)
+              .toArray();
     }
     return orders;
   }

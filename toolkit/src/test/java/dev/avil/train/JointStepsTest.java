@@ -37,21 +37,10 @@ class JointStepsTest {
             return new Combination(trunkCoefficient, headCoefficient);
           });
       assertThat(handed).as("one step, a gradient per task").hasSize(3);
-      // each task's own gradient, from one plain SGD step on its whole training set (a fresh
-      // optimizer's first step moves θ by −lr · g)
       double[] th = theta.toDoubleArray();
       double[] expected = th.clone();
       for (int t = 0; t < 3; t++) {
-        alone.setParameters(theta);
-        alone.trainTask(t, 1, 1.0);
-        double[] after;
-        try (ParamVector p = alone.parameters()) {
-          after = p.toDoubleArray();
-        }
-        double[] g = new double[th.length];
-        for (int j = 0; j < th.length; j++) {
-          g[j] = (th[j] - after[j]) / lr;
-        }
+        double[] g = ownGradient(alone, theta, t);
         assertThat(handed.get(t))
             .as("task %d's gradient, on the trunk only", t)
             .hasSize(trunk)
@@ -68,6 +57,24 @@ class JointStepsTest {
         assertThat(now.toDoubleArray()).containsExactly(expected, within(1e-9));
       }
       assertThat(java.util.Arrays.equals(expected, th)).as("the step moved the model").isFalse();
+    }
+  }
+
+  /**
+   * Task {@code t}'s own gradient at {@code theta} on its whole training set, from one plain SGD
+   * step of {@code run} (its batches larger than the task): a fresh optimizer's first step moves θ
+   * by −lr · g.
+   */
+  private static double[] ownGradient(TrainingRun run, ParamVector theta, int t) {
+    run.setParameters(theta);
+    run.trainTask(t, 1, 1.0);
+    double[] th = theta.toDoubleArray();
+    try (ParamVector p = run.parameters()) {
+      double[] g = p.toDoubleArray();
+      for (int j = 0; j < th.length; j++) {
+        g[j] = (th[j] - g[j]) / run.learningRate();
+      }
+      return g;
     }
   }
 
@@ -93,7 +100,6 @@ class JointStepsTest {
   void atTheFeaturesTheCombinerSeesEachTasksGradientAtTheTrunksOutputAndTheStepIsTheSame() {
     // batches larger than every task: one step, whose batches are the tasks' whole training sets
     RunSpec spec = Synthetic.oneEpoch("joint", TASKS, 512, 7, DataType.FLOAT64);
-    double lr = spec.learningRate();
     Combination c = new Combination(new double[] {1, 0.5, 0}, new double[] {1, 2, 0.25});
     try (TrainingRun atFeatures = new TrainingRun(spec);
         TrainingRun joint = new TrainingRun(spec);
@@ -122,20 +128,14 @@ class JointStepsTest {
       for (int t = 0; t < 3; t++) {
         // the sum over the batch of the loss's gradient at each example's features is W1ᵀ times
         // the gradient of the head's first bias, W1 being the head's first weight (hidden × D)
-        alone.setParameters(theta);
-        alone.trainTask(t, 1, 1.0);
-        double[] after;
-        try (ParamVector p = alone.parameters()) {
-          after = p.toDoubleArray();
-        }
+        double[] g = ownGradient(alone, theta, t);
         int features = handed.get(t).length;
         int w1 = joint.headRange(t)[0];
         int b1 = w1 + hidden * features;
         double[] expected = new double[features];
         for (int h = 0; h < hidden; h++) {
-          double biasGradient = (th[b1 + h] - after[b1 + h]) / lr;
           for (int d = 0; d < features; d++) {
-            expected[d] += th[w1 + h * features + d] * biasGradient;
+            expected[d] += th[w1 + h * features + d] * g[b1 + h];
           }
         }
         assertThat(handed.get(t)).as("task %d", t).containsExactly(expected, within(1e-9));

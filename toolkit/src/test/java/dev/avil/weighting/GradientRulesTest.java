@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,17 +26,6 @@ class GradientRulesTest {
   private static final double AGREE = 1e-6;
 
   private static final double[] LOSSES = {0.7, 1.3, 2.1};
-  private static NDManager manager;
-
-  @BeforeAll
-  static void open() {
-    manager = DjlRuntime.newManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
 
   /** Gradients of two and three tasks: fixed, drawn, and the edge cases. */
   private static List<double[][]> cases() {
@@ -66,21 +53,14 @@ class GradientRulesTest {
     return cases;
   }
 
-  private static List<ParamVector> vectors(double[][] grads) {
-    List<ParamVector> out = new ArrayList<>();
-    for (double[] row : grads) {
-      out.add(ParamVector.of(row, manager, DataType.FLOAT64));
-    }
-    return out;
-  }
-
-  /** The Java step of {@code rule} on {@code grads}, or null if it skips. */
+  /** The Java step of {@code rule} on {@code grads} as parameter vectors, or null if it skips. */
   private static Combination step(double[][] grads, GramSteps.Rule rule) {
-    List<ParamVector> v = vectors(grads);
-    try {
+    try (NDManager manager = DjlRuntime.newManager()) {
+      List<ParamVector> v = new ArrayList<>();
+      for (double[] row : grads) {
+        v.add(ParamVector.of(row, manager, DataType.FLOAT64));
+      }
       return GramSteps.step(v, Arrays.copyOf(LOSSES, grads.length), rule);
-    } finally {
-      v.forEach(ParamVector::close);
     }
   }
 
@@ -228,7 +208,9 @@ class GradientRulesTest {
             step(conflicting, (a, l) -> PcGrad.combine(a, orders, PcGrad.Reduction.SUM)).trunk(),
             conflicting);
     for (double[] task : conflicting) {
-      assertThat(dot(s, task)).as("the projected sum conflicts with no task").isPositive();
+      assertThat(AlphaSolver.dot(s, task))
+          .as("the projected sum conflicts with no task")
+          .isPositive();
     }
     double[] opposite =
         combined(
@@ -334,15 +316,7 @@ class GradientRulesTest {
     }
   }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
   private static double norm(double[] a) {
-    return Math.sqrt(dot(a, a));
+    return Math.sqrt(AlphaSolver.dot(a, a));
   }
 }
