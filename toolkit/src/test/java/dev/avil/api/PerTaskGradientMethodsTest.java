@@ -46,7 +46,8 @@ class PerTaskGradientMethodsTest {
   }
 
   @Test
-  void eachEpochRecordsItsTargetStepsSkippedStepsAndWeights() {
+  void eachEpochRecordsItsTargetStepsSkippedStepsAndWeights(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     // a batch of every task at each step, as many examples as the three tasks have together
     double steps = Math.ceil((100 + 2.0 * FULL.train().size()) / 48);
     for (Method m : METHODS) {
@@ -67,6 +68,8 @@ class PerTaskGradientMethodsTest {
     assertThat(mgda.config())
         .containsEntry("method.normalization", "loss-plus")
         .containsEntry("method.upperBound", "false");
+    mgda.save(dir);
+    assertThat(Results.read(dir)).as("skipped_steps read back with the rest").isEqualTo(mgda);
     Results cagrad = small().method(Method.caGrad(c -> c.calpha(0.5))).run();
     assertThat(cagrad.method()).isEqualTo("cagrad(calpha=0.5)");
     assertThat(cagrad.value(2, "noise", Metric.WEIGHT)).isEqualTo(1);
