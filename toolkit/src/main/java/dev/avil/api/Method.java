@@ -3,11 +3,14 @@ package dev.avil.api;
 import dev.avil.train.Strategy;
 import dev.avil.weighting.AlphaVil;
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Dwa;
 import dev.avil.weighting.ForkMerge;
 import dev.avil.weighting.Gcs;
 import dev.avil.weighting.MethodOptions;
+import dev.avil.weighting.Mgda;
 import dev.avil.weighting.OlAux;
+import dev.avil.weighting.PcGrad;
 import dev.avil.weighting.SingleTask;
 import dev.avil.weighting.UncertaintyWeighting;
 import dev.avil.weighting.Uniform;
@@ -29,6 +32,7 @@ import java.util.function.UnaryOperator;
  * Method.alphaVil(a -> a.rho(0.5).alphaSteps(20));      // named avil(alphaSteps=20 rho=0.5)
  * Method.gcs(g -> g.form(Gcs.Form.WEIGHTED));
  * Method.olAux();  Method.forkMerge();  Method.dwa();  Method.uncertainty();
+ * Method.pcGrad();  Method.mgda(m -> m.upperBound(true));  Method.caGrad(c -> c.calpha(0.5));
  * }</pre>
  */
 public final class Method {
@@ -166,6 +170,36 @@ public final class Method {
         UncertaintyWeighting.Options.defaults(),
         configure,
         UncertaintyWeighting::new);
+  }
+
+  /** Projecting conflicting gradients (Yu et al. 2020). See {@link PcGrad}. */
+  public static Method pcGrad() {
+    return pcGrad(UnaryOperator.identity());
+  }
+
+  /** PCGrad with options, e.g. {@code p -> p.reduction(PcGrad.Reduction.MEAN)}. */
+  public static Method pcGrad(UnaryOperator<PcGrad.Options> configure) {
+    return of("pcgrad", Role.MULTITASK, PcGrad.Options.defaults(), configure, PcGrad::new);
+  }
+
+  /** The multiple gradient descent algorithm (Sener &amp; Koltun 2018). See {@link Mgda}. */
+  public static Method mgda() {
+    return mgda(UnaryOperator.identity());
+  }
+
+  /** MGDA with options, e.g. {@code m -> m.upperBound(true)} for MGDA-UB. */
+  public static Method mgda(UnaryOperator<Mgda.Options> configure) {
+    return of("mgda", Role.MULTITASK, Mgda.Options.defaults(), configure, Mgda::new);
+  }
+
+  /** Conflict-averse gradient descent (Liu et al. 2021). See {@link CaGrad}. */
+  public static Method caGrad() {
+    return caGrad(UnaryOperator.identity());
+  }
+
+  /** CAGrad with options, e.g. {@code c -> c.calpha(0.5)}. */
+  public static Method caGrad(UnaryOperator<CaGrad.Options> configure) {
+    return of("cagrad", Role.MULTITASK, CaGrad.Options.defaults(), configure, CaGrad::new);
   }
 
   /**

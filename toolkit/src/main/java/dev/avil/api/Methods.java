@@ -32,11 +32,15 @@ public final class Methods {
     ENTRIES.put("forkmerge", Method::forkMerge);
     ENTRIES.put("dwa", Method::dwa);
     ENTRIES.put("uncertainty", Method::uncertainty);
+    ENTRIES.put("pcgrad", Method::pcGrad);
+    ENTRIES.put("mgda", Method::mgda);
+    ENTRIES.put("cagrad", Method::caGrad);
   }
 
   /**
-   * The methods the study runs unless told otherwise, the Spark study too: every entry, and
-   * single-task with six passes an epoch, a control with more target steps than any other.
+   * The methods the study runs unless told otherwise, the Spark study too: every entry but PCGrad,
+   * MGDA and CAGrad (not yet run in the study), and single-task with six passes an epoch, a control
+   * with more target steps than any other.
    */
   private static final List<String> STUDY =
       List.of(

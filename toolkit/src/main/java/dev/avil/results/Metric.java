@@ -23,6 +23,12 @@ public enum Metric {
   /** α steps skipped this epoch because the target's dev loss was not finite (task {@code *}). */
   SKIPPED_ALPHA_STEPS("skipped_alpha_steps"),
   /**
+   * Joint steps skipped this epoch because the method's rule had no finite answer for them, such as
+   * a zero gradient that MGDA would divide by its norm (task {@code *}; only the methods that can
+   * skip a step record it).
+   */
+  SKIPPED_STEPS("skipped_steps"),
+  /**
    * Optimizer steps this epoch that used a gradient of the target's loss (task {@code *}): how many
    * target updates the method made, to read beside its accuracy.
    */

@@ -70,8 +70,16 @@ public final class Autograd implements AutoCloseable {
   /** Accumulates d{@code loss}/dθ into the gradients of every parameter that requires one. */
   public void backward(NDArray loss) {
     try (NDArray seed = loss.onesLike()) {
-      JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+      backward(loss, seed);
     }
+  }
+
+  /**
+   * Accumulates ⟨{@code seed}, d{@code output}/dθ⟩ into the gradients of every parameter that
+   * requires one: the backward pass of a loss whose gradient at {@code output} is {@code seed}.
+   */
+  public void backward(NDArray output, NDArray seed) {
+    JniUtils.backward((PtNDArray) output, (PtNDArray) seed, false, false);
   }
 
   @Override

@@ -98,6 +98,15 @@ public final class EpochLoop {
               Metric.SKIPPED_ALPHA_STEPS,
               w.skippedAlphaSteps());
         }
+        if (w.skippedSteps().isPresent()) {
+          add(
+              epochRecords,
+              spec,
+              epoch,
+              Record.ALL_TASKS,
+              Metric.SKIPPED_STEPS,
+              w.skippedSteps().getAsInt());
+        }
         records.addAll(epochRecords);
         double elapsed = (System.nanoTime() - started) / 1e9;
         listener.onEpoch(

@@ -40,6 +40,16 @@ final class EpochTally {
     }
   }
 
+  /**
+   * Takes back the target step that a batch of task {@code task} counted, if it is the target's:
+   * its step was skipped, so it made no optimizer step.
+   */
+  void stepSkipped(int task) {
+    if (task == 0) {
+      targetSteps--;
+    }
+  }
+
   /** Training batches of the target this epoch so far. */
   int targetSteps() {
     return targetSteps;

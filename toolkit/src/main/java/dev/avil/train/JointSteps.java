@@ -16,12 +16,23 @@ import java.util.List;
  *
  * <p>A task's head receives its gradient from its own batch only, so the heads' gradients stay in
  * place while the trunk's are taken task by task; only the combined trunk gradient is written back.
+ * A combiner that returns null skips the step: every gradient is dropped, nothing moves, and the
+ * target's batch counts as no target step.
+ *
+ * <p>At the features, the combiner is handed each task's gradient with respect to the trunk's
+ * output instead, summed over the task's batch (each task has its own inputs, so their examples do
+ * not pair up); the trunk still moves by the combination of the tasks' trunk gradients.
  */
 final class JointSteps {
   private JointSteps() {}
 
-  /** One pass over {@code tasks} (target first) on {@code lane}, orders from {@code sampling}. */
-  static void pass(Lane lane, Sampling sampling, int[] tasks, StepCombiner combiner) {
+  /**
+   * One pass over {@code tasks} (target first) on {@code lane}, orders from {@code sampling}; the
+   * combiner sees the trunk's gradients, or with {@code atFeatures} the gradients at the trunk's
+   * output.
+   */
+  static void pass(
+      Lane lane, Sampling sampling, int[] tasks, StepCombiner combiner, boolean atFeatures) {
     int batchSize = lane.spec().batchSize();
     int k = tasks.length;
     MultiHeadNet net = lane.net();
@@ -42,6 +53,8 @@ final class JointSteps {
     try (Sgd opt = lane.optimizer()) {
       for (long s = 0; s < steps; s++) {
         List<ParamVector> grads = new ArrayList<>(k);
+        List<ParamVector> features = new ArrayList<>(atFeatures ? k : 0);
+        double[] losses = new double[k];
         try {
           for (int i = 0; i < k; i++) {
             int n = order[i].length;
@@ -50,11 +63,21 @@ final class JointSteps {
               at[i] = 0;
             }
             int count = Math.min(batchSize, n - at[i]);
-            lane.backward(tasks[i], order[i], at[i], count, 1);
+            if (atFeatures) {
+              losses[i] = lane.backwardAtFeatures(tasks[i], order[i], at[i], count, features);
+            } else {
+              losses[i] = lane.backward(tasks[i], order[i], at[i], count, 1);
+            }
             at[i] += count;
             grads.add(lane.takeGradient(trunk));
           }
-          Combination c = combiner.combine(tasks.clone(), grads);
+          Combination c =
+              combiner.combine(tasks.clone(), atFeatures ? features : grads, losses.clone());
+          if (c == null) {
+            Sgd.zeroGradients(stepParams);
+            lane.stepSkipped(tasks);
+            continue;
+          }
           try (ParamVector g = ParamVector.combination(c.trunk(), grads)) {
             g.writeGradientsTo(trunk);
           }
@@ -66,6 +89,7 @@ final class JointSteps {
           opt.step(stepParams);
         } finally {
           grads.forEach(ParamVector::close);
+          features.forEach(ParamVector::close);
         }
       }
     }

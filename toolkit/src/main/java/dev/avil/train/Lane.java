@@ -121,6 +121,51 @@ final class Lane {
    * @throws NonFiniteLossException if the loss is not finite
    */
   double backward(int task, int[] order, int from, int count, double weight) {
+    return backward(task, order, from, count, weight, null);
+  }
+
+  /**
+   * As {@link #backward} at weight 1, and adds to {@code out} the gradient of the batch's mean loss
+   * with respect to the trunk's output, summed over the batch's examples: one value per feature.
+   * The trunk's output is cut from the graph, so the head's backward pass ends there and hands its
+   * gradient to the trunk's; together they make one backward pass of the whole network.
+   */
+  double backwardAtFeatures(int task, int[] order, int from, int count, List<ParamVector> out) {
+    return backward(task, order, from, count, 1, out);
+  }
+
+  /** {@link #backward}, or with {@code out} {@link #backwardAtFeatures}. */
+  private double backward(
+      int task, int[] order, int from, int count, double weight, List<ParamVector> out) {
+    gather(task, order, from, count);
+    double loss;
+    try (NDScope scope = new NDScope();
+        Autograd ag = new Autograd(Autograd.kind(spec, count))) {
+      NDArray x = input(count);
+      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
+      NDArray l;
+      if (out == null) {
+        l = Losses.crossEntropy(net.logits(x, task, true), y);
+        ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
+      } else {
+        NDArray z = net.features(x, true);
+        NDArray cut = z.stopGradient();
+        cut.setRequiresGradient(true);
+        l = Losses.crossEntropy(net.head(cut, task, true), y);
+        ag.backward(l);
+        NDArray atFeatures = cut.getGradient();
+        ag.backward(z, atFeatures);
+        NDArray summed = atFeatures.sum(new int[] {0});
+        NDScope.unregister(summed);
+        out.add(ParamVector.own(summed, manager));
+      }
+      loss = Losses.value(l);
+    }
+    return counted(task, loss);
+  }
+
+  /** Puts the features and labels of {@code count} rows of {@code order} into the buffers. */
+  private void gather(int task, int[] order, int from, int count) {
     Split split = spec.tasks().get(task).train();
     int[] rows = Arrays.copyOfRange(order, from, from + count);
     split.gather(rows, count, nativeFeatures.clear().asFloatBuffer());
@@ -128,21 +173,27 @@ final class Lane {
     for (int i = 0; i < count; i++) {
       labels.put(split.label(rows[i]));
     }
-    double loss;
-    try (NDScope scope = new NDScope();
-        Autograd ag = new Autograd(Autograd.kind(spec, count))) {
-      NDArray x = input(count);
-      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
-      NDArray l = Losses.crossEntropy(net.logits(x, task, true), y);
-      ag.backward(weight == 1 ? l : l.mul(Losses.scalar(manager, weight, spec.dtype())));
-      loss = Losses.value(l);
-    }
+  }
+
+  /**
+   * Counts a batch of {@code task} with mean loss {@code loss} and returns the loss.
+   *
+   * @throws NonFiniteLossException if the loss is not finite
+   */
+  private double counted(int task, double loss) {
     if (!Double.isFinite(loss)) {
       Sgd.zeroGradients(params);
       throw new NonFiniteLossException(spec.tasks().get(task).name(), tally.epoch(), loss);
     }
     tally.batch(task, loss);
     return loss;
+  }
+
+  /** Takes back the target step of a joint step over {@code tasks} that was skipped. */
+  void stepSkipped(int[] tasks) {
+    for (int t : tasks) {
+      tally.stepSkipped(t);
+    }
   }
 
   private NDArray input(int count) {

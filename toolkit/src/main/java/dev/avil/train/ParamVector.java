@@ -60,6 +60,18 @@ public final class ParamVector implements AutoCloseable {
     return new ParamVector(flat);
   }
 
+  /**
+   * A vector that takes over the one-dimensional array {@code flat}, attached to {@code manager};
+   * an array made inside an {@link ai.djl.ndarray.NDScope} must leave it first.
+   */
+  static ParamVector own(NDArray flat, NDManager manager) {
+    if (flat.getShape().dimension() != 1) {
+      throw new IllegalArgumentException("a parameter vector of shape " + flat.getShape());
+    }
+    flat.attach(manager);
+    return new ParamVector(flat);
+  }
+
   /** A vector from Java values (tests and tools). */
   public static ParamVector of(
       double[] values, NDManager manager, ai.djl.ndarray.types.DataType dtype) {

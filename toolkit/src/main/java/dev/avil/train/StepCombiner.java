@@ -8,11 +8,14 @@ import java.util.List;
  */
 public interface StepCombiner {
   /**
-   * The coefficients of one step.
+   * The coefficients of one step, or null to skip it: no parameter moves, and the step counts as no
+   * target step.
    *
    * @param tasks the participating tasks, target first
    * @param gradients each task's gradient of its mean batch loss on the shared trunk, in
-   *     parameter-vector order
+   *     parameter-vector order (or, in {@link TrainingRun#trainJointAtFeatures}, with respect to
+   *     the trunk's output)
+   * @param losses each task's mean loss on its batch
    */
-  Combination combine(int[] tasks, List<ParamVector> gradients);
+  Combination combine(int[] tasks, List<ParamVector> gradients, double[] losses);
 }

@@ -27,6 +27,12 @@ public final class Streams {
    */
   public static final String BRANCHES = "branches";
 
+  /**
+   * A method's own draws, such as the order in which PCGrad projects the tasks' gradients, so that
+   * they never shift the batch order.
+   */
+  public static final String METHOD = "method";
+
   private Streams() {}
 
   /** The stream {@code name} of {@code seed}. */

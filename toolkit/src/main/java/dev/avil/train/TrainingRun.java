@@ -228,7 +228,17 @@ public final class TrainingRun implements AutoCloseable {
    * pass.
    */
   public void trainJoint(int[] tasks, StepCombiner combiner) {
-    JointSteps.pass(lanes.main(), sampling, tasks, combiner);
+    JointSteps.pass(lanes.main(), sampling, tasks, combiner, false);
+  }
+
+  /**
+   * Joint training as {@link #trainJoint}, with the combiner handed each task's gradient with
+   * respect to the trunk's output (the shared representation) in place of its gradient on the
+   * trunk's parameters: the gradient of its mean batch loss at each example's features, summed over
+   * the batch. The trunk still moves by the combination of the tasks' trunk gradients.
+   */
+  public void trainJointAtFeatures(int[] tasks, StepCombiner combiner) {
+    JointSteps.pass(lanes.main(), sampling, tasks, combiner, true);
   }
 
   /** A snapshot of all parameters. The caller closes it. */

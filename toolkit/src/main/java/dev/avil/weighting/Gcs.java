@@ -70,7 +70,7 @@ public final class Gcs implements Strategy {
     int[] steps = {0};
     run.trainJoint(
         run.allTasks(),
-        (ts, grads) -> {
+        (ts, grads, losses) -> {
           double[] c = coefficients(grads, form);
           for (int i = 0; i < c.length; i++) {
             sum[i] += c[i];

@@ -77,7 +77,7 @@ public final class OlAux implements Strategy {
     double rate = options.beta() * run.learningRate();
     run.trainJoint(
         run.allTasks(),
-        (ts, grads) -> {
+        (ts, grads, losses) -> {
           double[] c = weights.clone();
           accumulate(acc, grads);
           if (++step[0] % options.horizon() == 0) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Gcs;
 import dev.avil.weighting.MethodOptions;
+import dev.avil.weighting.Mgda;
+import dev.avil.weighting.PcGrad;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,10 @@ class MethodsTest {
             Method.olAux(o -> o.beta(0.1).horizon(10)),
             Method.forkMerge(f -> f.gridStep(0.05)),
             Method.dwa(d -> d.temperature(1)),
-            Method.uncertainty(u -> u.learningRate(0.01)));
+            Method.uncertainty(u -> u.learningRate(0.01)),
+            Method.pcGrad(p -> p.reduction(PcGrad.Reduction.MEAN)),
+            Method.mgda(m -> m.upperBound(true).normalization(Mgda.Normalization.NONE)),
+            Method.caGrad(c -> c.calpha(0.5).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA)));
     for (Method m : methods) {
       Method back = Methods.parse(m.name());
       assertThat(back.name()).isEqualTo(m.name());
@@ -34,6 +40,10 @@ class MethodsTest {
     for (String id : Methods.ids()) {
       assertThat(Methods.parse(id).name()).isEqualTo(id);
     }
+    assertThat(Methods.parse("mgda(upperBound=true)").settings())
+        .isEqualTo(Method.mgda(m -> m.upperBound(true)).settings());
+    assertThat(Methods.parse("cagrad(rescale=none calpha=0.5)").name())
+        .isEqualTo("cagrad(calpha=0.5 rescale=none)");
     assertThat(Methods.parse("avil(evidence=3 rho=0.5)").name())
         .as("options in any order, named in the options' order")
         .isEqualTo("avil(evidence=3 rho=0.5)");
@@ -72,6 +82,9 @@ class MethodsTest {
         .hasMessageContaining("option update 'sideways' is not accepted")
         .hasMessageContaining("multiplicative");
     assertThatThrownBy(() -> Methods.parse("avil(rho=2)")).hasMessageContaining("rho 2.0 must be");
+    assertThatThrownBy(() -> Methods.parse("mgda(normalization=loss+)"))
+        .hasMessageContaining("option normalization 'loss+' is not accepted")
+        .hasMessageContaining("loss-plus");
   }
 
   @Test

@@ -77,7 +77,8 @@ final class GoldenRecords {
   private static boolean exact(String key) {
     String metric = key.substring(key.lastIndexOf(',') + 1);
     return metric.equals(Metric.TARGET_STEPS.id())
-        || metric.equals(Metric.SKIPPED_ALPHA_STEPS.id());
+        || metric.equals(Metric.SKIPPED_ALPHA_STEPS.id())
+        || metric.equals(Metric.SKIPPED_STEPS.id());
   }
 
   private static boolean close(boolean exact, double x, double y) {

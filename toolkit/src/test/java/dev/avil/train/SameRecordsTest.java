@@ -13,7 +13,10 @@ import dev.avil.task.Task;
 import dev.avil.task.Tasks;
 import dev.avil.testing.Synthetic;
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Gcs;
+import dev.avil.weighting.Mgda;
+import dev.avil.weighting.PcGrad;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +67,14 @@ class SameRecordsTest {
         Method.olAux(o -> o.beta(0.5).horizon(5).maxWeight(2)).named("OL-AUX"),
         Method.forkMerge().named("ForkMerge"),
         Method.dwa(d -> d.temperature(2)).named("DWA"),
-        Method.uncertainty().named("uncertainty"));
+        Method.uncertainty().named("uncertainty"),
+        Method.pcGrad(p -> p.reduction(PcGrad.Reduction.SUM)).named("PCGrad"),
+        Method.mgda(m -> m.normalization(Mgda.Normalization.LOSS_PLUS).upperBound(false))
+            .named("MGDA"),
+        Method.mgda(m -> m.normalization(Mgda.Normalization.LOSS_PLUS).upperBound(true))
+            .named("MGDA-UB"),
+        Method.caGrad(c -> c.calpha(0.4).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA_SQUARED))
+            .named("CAGrad"));
   }
 
   private static Method single() {

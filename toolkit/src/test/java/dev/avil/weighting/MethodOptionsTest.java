@@ -30,6 +30,14 @@ class MethodOptionsTest {
         .hasMessage("ForkMerge grid step 0.75 must be in (0, 0.5]");
     assertThatThrownBy(() -> Gcs.Options.defaults().form(null))
         .hasMessage("GCS form null must be GATED or WEIGHTED");
+    assertThatThrownBy(() -> PcGrad.Options.defaults().reduction(null))
+        .hasMessage("PCGrad reduction null must be SUM or MEAN");
+    assertThatThrownBy(() -> Mgda.Options.defaults().normalization(null))
+        .hasMessage("MGDA normalization null must be NONE, L2, LOSS or LOSS_PLUS");
+    assertThatThrownBy(() -> CaGrad.Options.defaults().calpha(-0.1))
+        .hasMessage("CAGrad calpha -0.1 must be a finite number ≥ 0");
+    assertThatThrownBy(() -> CaGrad.Options.defaults().rescale(null))
+        .hasMessage("CAGrad rescale null must be NONE, ONE_PLUS_ALPHA_SQUARED or ONE_PLUS_ALPHA");
     assertThatThrownBy(() -> AlphaVilOptions.defaults().minWeight(-1))
         .hasMessage("minimum weight -1.0 must be ≥ 0");
     assertThatThrownBy(() -> AlphaVilOptions.defaults().maxWeight(0.01))
@@ -54,6 +62,10 @@ class MethodOptionsTest {
     assertThat(ForkMerge.Options.defaults().gridStep(0.5).gridStep()).isEqualTo(0.5);
     assertThat(OlAux.Options.defaults().horizon(1).maxWeight(1e-9).horizon()).isEqualTo(1);
     assertThat(SingleTask.Options.defaults().passes(1).describe()).containsEntry("passes", "1");
+    assertThat(CaGrad.Options.defaults().calpha(0).describe()).containsEntry("calpha", "0");
+    assertThat(Mgda.Options.defaults().describe())
+        .containsEntry("normalization", "loss-plus")
+        .containsEntry("upperBound", "false");
     assertThat(AlphaVilOptions.defaults().minWeight(0).maxWeight(0).describe())
         .containsEntry("minWeight", "0")
         .containsEntry("maxWeight", "0");
@@ -72,7 +84,10 @@ class MethodOptionsTest {
           Method.olAux(),
           Method.forkMerge(),
           Method.dwa(),
-          Method.uncertainty()
+          Method.uncertainty(),
+          Method.pcGrad(),
+          Method.mgda(),
+          Method.caGrad()
         }) {
       assertThat(m.needsAux()).as(m.name()).isTrue();
     }

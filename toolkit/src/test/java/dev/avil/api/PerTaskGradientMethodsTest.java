@@ -1,0 +1,78 @@
+package dev.avil.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.avil.results.Metric;
+import dev.avil.task.Task;
+import dev.avil.testing.Synthetic;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PCGrad, MGDA (and MGDA-UB) and CAGrad through the one engine, on the known-answer problem: a copy
+ * of the target and random labels beside it.
+ */
+@Tag("slow")
+class PerTaskGradientMethodsTest {
+  private static final Task FULL = Synthetic.blobs("target", 600, 8, 4, 1.0, 11);
+  private static final List<Method> METHODS =
+      List.of(
+          Method.pcGrad(), Method.mgda(), Method.mgda(m -> m.upperBound(true)), Method.caGrad());
+
+  private static Experiment small() {
+    return Synthetic.copyAndNoise(FULL, 100).epochs(2);
+  }
+
+  /**
+   * Over three seeds the target improves over its start: its test accuracy leaves chance and its
+   * training loss falls (MGDA learns slowest: its λ on the target is small).
+   */
+  @Test
+  void theTargetLearnsInEverySeed() {
+    for (Method m : METHODS) {
+      for (long seed = 1; seed <= 3; seed++) {
+        Results r = small().seed(seed).method(m).run();
+        double chance = Double.parseDouble(r.config().get("selectionChance"));
+        assertThat(r.testAtBest())
+            .as("%s seed %d: test accuracy against chance %.2f", m.name(), seed, chance)
+            .isGreaterThan(chance + 0.1);
+        assertThat(r.value(2, "target", Metric.TRAIN_LOSS))
+            .as("%s seed %d: the target's training loss falls", m.name(), seed)
+            .isLessThan(r.value(1, "target", Metric.TRAIN_LOSS));
+      }
+    }
+  }
+
+  @Test
+  void eachEpochRecordsItsTargetStepsSkippedStepsAndWeights(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // a batch of every task at each step, as many examples as the three tasks have together
+    double steps = Math.ceil((100 + 2.0 * FULL.train().size()) / 48);
+    for (Method m : METHODS) {
+      Results r = small().epochs(1).method(m).run();
+      double skipped = r.value(1, "*", Metric.SKIPPED_STEPS);
+      assertThat(skipped).as(m.name()).isGreaterThanOrEqualTo(0);
+      assertThat(r.value(1, "*", Metric.TARGET_STEPS) + skipped).as(m.name()).isEqualTo(steps);
+      assertThat(r.config()).containsEntry("role", "multitask");
+    }
+    Results mgda = small().method(Method.mgda()).run();
+    double sum = 0;
+    for (String task : List.of("target", "copy", "noise")) {
+      assertThat(mgda.value(2, task, Metric.WEIGHT)).as(task).isBetween(0.0, 1.0);
+      sum += mgda.value(2, task, Metric.WEIGHT);
+    }
+    assertThat(sum).as("MGDA's λ lie on the simplex").isCloseTo(1, within(1e-9));
+    assertThat(mgda.judgement().stringColumn("verdict").asList()).doesNotContain("not judged");
+    assertThat(mgda.config())
+        .containsEntry("method.normalization", "loss-plus")
+        .containsEntry("method.upperBound", "false");
+    mgda.save(dir);
+    assertThat(Results.read(dir)).as("skipped_steps read back with the rest").isEqualTo(mgda);
+    Results cagrad = small().method(Method.caGrad(c -> c.calpha(0.5))).run();
+    assertThat(cagrad.method()).isEqualTo("cagrad(calpha=0.5)");
+    assertThat(cagrad.value(2, "noise", Metric.WEIGHT)).isEqualTo(1);
+    assertThat(cagrad.judgement().stringColumn("verdict").asList()).containsOnly("not judged");
+  }
+}
