@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -159,9 +160,20 @@ final class HeadlessChromium implements AutoCloseable {
 
   /**
    * Opens a local HTML file in a new tab of {@link #VIEWPORT_WIDTH} CSS pixels, with or without
-   * JavaScript, and waits for its load event.
+   * JavaScript, and waits for its load event. A tab that does not answer is closed and the page
+   * opened once more in a fresh one: now and then Chromium starts a tab whose renderer never comes
+   * up (its log then says the zygote could not be reached), which says nothing about the page.
    */
   Tab open(Path html, boolean javascript, Duration timeout) throws Exception {
+    try {
+      return openOnce(html, javascript, timeout);
+    } catch (TimeoutException first) {
+      System.err.println("Chromium: a tab did not answer (" + first + "); opening a fresh one");
+      return openOnce(html, javascript, timeout);
+    }
+  }
+
+  private Tab openOnce(Path html, boolean javascript, Duration timeout) throws Exception {
     HttpResponse<String> target =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
