@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
  * the right digit and random labels, each on the 6,000 images after the target's). Three seeds,
  * under the fair protocol: at most 100 epochs, stopping 10 epochs after the best target dev
  * accuracy, so that every method converges; the table shows each method's target steps. Prints the
- * comparison and writes {@code results/comparison.csv}, {@code results/history.csv} and {@code
- * results/report.html}.
+ * comparison and writes its tables, records and configuration as CSV, {@code results/report.html}
+ * and its figures as SVG ({@link dev.avil.api.Comparison#save}).
  */
 @Command(
     name = "main-job",
@@ -58,7 +58,7 @@ public final class MainJob implements Callable<Integer> {
     System.out.printf(
         java.util.Locale.ROOT,
         "%nTraining took %.1f s. Wrote %s/{comparison.csv, runs.csv, history.csv, config.csv,"
-            + " report.html}%n",
+            + " report.html, accuracy.svg, weights.svg}%n",
         seconds,
         out);
     return c.failures().isEmpty() ? 0 : 1;
