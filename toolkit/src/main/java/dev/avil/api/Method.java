@@ -3,6 +3,7 @@ package dev.avil.api;
 import dev.avil.train.Strategy;
 import dev.avil.weighting.AlphaVil;
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.Arml;
 import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Dwa;
 import dev.avil.weighting.ForkMerge;
@@ -11,9 +12,11 @@ import dev.avil.weighting.MethodOptions;
 import dev.avil.weighting.Mgda;
 import dev.avil.weighting.OlAux;
 import dev.avil.weighting.PcGrad;
+import dev.avil.weighting.PriPcGrad;
 import dev.avil.weighting.SingleTask;
 import dev.avil.weighting.UncertaintyWeighting;
 import dev.avil.weighting.Uniform;
+import dev.avil.weighting.WeightRate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -163,13 +166,32 @@ public final class Method {
   }
 
   /** Uncertainty weighting with options, e.g. {@code u -> u.learningRate(0.01)}. */
-  public static Method uncertainty(UnaryOperator<UncertaintyWeighting.Options> configure) {
+  public static Method uncertainty(UnaryOperator<WeightRate> configure) {
     return of(
-        "uncertainty",
-        Role.MULTITASK,
-        UncertaintyWeighting.Options.defaults(),
-        configure,
-        UncertaintyWeighting::new);
+        "uncertainty", Role.MULTITASK, WeightRate.defaults(), configure, UncertaintyWeighting::new);
+  }
+
+  /**
+   * PCGrad with the target first (ForkMerge's baseline): an auxiliary gradient that conflicts with
+   * the target's loses its component along it. See {@link PriPcGrad}.
+   */
+  public static Method priPcGrad() {
+    return of(
+        "pripcgrad",
+        Role.TARGET_AWARE,
+        PriPcGrad.OPTIONS,
+        UnaryOperator.identity(),
+        o -> new PriPcGrad());
+  }
+
+  /** Auxiliary-task reweighting for minimum-data learning (Shi et al. 2020). See {@link Arml}. */
+  public static Method arml() {
+    return arml(UnaryOperator.identity());
+  }
+
+  /** ARML with options, e.g. {@code a -> a.learningRate(0.01)}. */
+  public static Method arml(UnaryOperator<WeightRate> configure) {
+    return of("arml", Role.TARGET_AWARE, WeightRate.defaults(), configure, Arml::new);
   }
 
   /** Projecting conflicting gradients (Yu et al. 2020). See {@link PcGrad}. */

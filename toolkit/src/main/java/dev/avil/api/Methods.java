@@ -30,6 +30,8 @@ public final class Methods {
     ENTRIES.put("gcs", Method::gcs);
     ENTRIES.put("ol-aux", Method::olAux);
     ENTRIES.put("forkmerge", Method::forkMerge);
+    ENTRIES.put("arml", Method::arml);
+    ENTRIES.put("pripcgrad", Method::priPcGrad);
     ENTRIES.put("dwa", Method::dwa);
     ENTRIES.put("uncertainty", Method::uncertainty);
     ENTRIES.put("pcgrad", Method::pcGrad);
@@ -38,9 +40,9 @@ public final class Methods {
   }
 
   /**
-   * The methods the study runs unless told otherwise, the Spark study too: every entry but PCGrad,
-   * MGDA and CAGrad (not yet run in the study), and single-task with six passes an epoch, a control
-   * with more target steps than any other.
+   * The methods the study runs unless told otherwise, the Spark study too: every entry but ARML,
+   * PriPCGrad, PCGrad, MGDA and CAGrad (not yet run in the study), and single-task with six passes
+   * an epoch, a control with more target steps than any other.
    */
   private static final List<String> STUDY =
       List.of(

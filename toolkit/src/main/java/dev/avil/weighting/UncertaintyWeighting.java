@@ -16,39 +16,12 @@ import java.util.Arrays;
  * default) — our choice, since the paper trains s with the network's optimiser.
  */
 public final class UncertaintyWeighting implements Strategy {
-  private final double learningRate;
+  private final WeightRate rate;
   private double[] logVariance;
 
-  /** Uncertainty weighting with {@code options}. */
-  public UncertaintyWeighting(Options options) {
-    this.learningRate = options.learningRate();
-  }
-
-  /**
-   * Options of uncertainty weighting.
-   *
-   * @param learningRate the log-variances' SGD learning rate &gt; 0, or NaN (the default) for the
-   *     model's learning rate
-   */
-  public record Options(double learningRate) implements MethodOptions {
-    /** Checks the learning rate. */
-    public Options {
-      MethodOptions.require(
-          Double.isNaN(learningRate) || (learningRate > 0 && Double.isFinite(learningRate)),
-          "uncertainty weighting learning rate",
-          learningRate,
-          "a finite number > 0 (or NaN for the model's)");
-    }
-
-    /** The defaults. */
-    public static Options defaults() {
-      return new Options(Double.NaN);
-    }
-
-    /** With the log-variances learning at {@code lr}. */
-    public Options learningRate(double lr) {
-      return new Options(lr);
-    }
+  /** Uncertainty weighting with the log-variances learning at {@code rate}. */
+  public UncertaintyWeighting(WeightRate rate) {
+    this.rate = rate;
   }
 
   @Override
@@ -56,7 +29,7 @@ public final class UncertaintyWeighting implements Strategy {
     if (logVariance == null) {
       logVariance = new double[run.taskCount()]; // s = 0: weight 1
     }
-    double lr = Double.isNaN(learningRate) ? run.learningRate() : learningRate;
+    double lr = rate.in(run);
     run.trainInterleaved(
         new BatchWeighting() {
           @Override

@@ -30,7 +30,9 @@ class MethodsTest {
             Method.uncertainty(u -> u.learningRate(0.01)),
             Method.pcGrad(p -> p.reduction(PcGrad.Reduction.MEAN)),
             Method.mgda(m -> m.upperBound(true).normalization(Mgda.Normalization.NONE)),
-            Method.caGrad(c -> c.calpha(0.5).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA)));
+            Method.caGrad(c -> c.calpha(0.5).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA)),
+            Method.priPcGrad(),
+            Method.arml(a -> a.learningRate(0.01)));
     for (Method m : methods) {
       Method back = Methods.parse(m.name());
       assertThat(back.name()).isEqualTo(m.name());

@@ -11,15 +11,20 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * PCGrad, MGDA (and MGDA-UB) and CAGrad through the one engine, on the known-answer problem: a copy
- * of the target and random labels beside it.
+ * PCGrad, MGDA (and MGDA-UB), CAGrad, PriPCGrad and ARML through the one engine, on the
+ * known-answer problem: a copy of the target and random labels beside it.
  */
 @Tag("slow")
 class PerTaskGradientMethodsTest {
   private static final Task FULL = Synthetic.blobs("target", 600, 8, 4, 1.0, 11);
   private static final List<Method> METHODS =
       List.of(
-          Method.pcGrad(), Method.mgda(), Method.mgda(m -> m.upperBound(true)), Method.caGrad());
+          Method.pcGrad(),
+          Method.mgda(),
+          Method.mgda(m -> m.upperBound(true)),
+          Method.caGrad(),
+          Method.priPcGrad(),
+          Method.arml());
 
   private static Experiment small() {
     return Synthetic.copyAndNoise(FULL, 100).epochs(2);
@@ -55,7 +60,7 @@ class PerTaskGradientMethodsTest {
       double skipped = r.value(1, "*", Metric.SKIPPED_STEPS);
       assertThat(skipped).as(m.name()).isGreaterThanOrEqualTo(0);
       assertThat(r.value(1, "*", Metric.TARGET_STEPS) + skipped).as(m.name()).isEqualTo(steps);
-      assertThat(r.config()).containsEntry("role", "multitask");
+      assertThat(r.config()).containsEntry("role", m.role().id());
     }
     Results mgda = small().method(Method.mgda()).run();
     double sum = 0;
@@ -74,5 +79,22 @@ class PerTaskGradientMethodsTest {
     assertThat(cagrad.method()).isEqualTo("cagrad(calpha=0.5)");
     assertThat(cagrad.value(2, "noise", Metric.WEIGHT)).isEqualTo(1);
     assertThat(cagrad.judgement().stringColumn("verdict").asList()).containsOnly("not judged");
+  }
+
+  /**
+   * ARML fits the auxiliary gradients to the target's, so the random labels' weight, whose gradient
+   * does not correlate with the target's, falls from its start of 1 epoch after epoch. (It does not
+   * fall below the copy's here: the copy's own head makes its trunk gradient correlate little with
+   * the target's, and it is the longer one, so the fit drives the copy's weight down faster.)
+   */
+  @Test
+  void armlLowersTheRandomLabelsWeightInEverySeed() {
+    for (long seed = 1; seed <= 3; seed++) {
+      Results r = small().seed(seed).method(Method.arml()).run();
+      assertThat(r.value(1, "noise", Metric.WEIGHT)).as("seed %d", seed).isLessThan(1);
+      assertThat(r.value(2, "noise", Metric.WEIGHT))
+          .as("seed %d", seed)
+          .isLessThan(r.value(1, "noise", Metric.WEIGHT));
+    }
   }
 }

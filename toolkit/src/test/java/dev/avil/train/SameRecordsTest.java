@@ -74,7 +74,9 @@ class SameRecordsTest {
         Method.mgda(m -> m.normalization(Mgda.Normalization.LOSS_PLUS).upperBound(true))
             .named("MGDA-UB"),
         Method.caGrad(c -> c.calpha(0.4).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA_SQUARED))
-            .named("CAGrad"));
+            .named("CAGrad"),
+        Method.priPcGrad().named("PriPCGrad"),
+        Method.arml(a -> a.learningRate(Double.NaN)).named("ARML"));
   }
 
   private static Method single() {

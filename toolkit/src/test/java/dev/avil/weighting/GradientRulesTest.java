@@ -17,9 +17,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * PCGrad's, MGDA's and CAGrad's update rules: each step's combined gradient against an independent
- * NumPy computation of the reference code's formula ({@code src/test/python}), and the edge cases:
- * opposite gradients, identical tasks, a zero gradient.
+ * PCGrad's, PriPCGrad's, ARML's, MGDA's and CAGrad's update rules: each step's combined gradient
+ * against an independent NumPy computation of the reference code's formula ({@code
+ * src/test/python}), and the edge cases: opposite gradients, identical tasks, a zero gradient.
  */
 class GradientRulesTest {
   /** How far the Java step may be from NumPy's, value by value. */
@@ -86,35 +86,48 @@ class GradientRulesTest {
     return in;
   }
 
-  /**
-   * Checks each Java step against the reference script's answer for its case: the combined gradient
-   * (and the weights, where the script prints them) within {@link #AGREE}, or a skip where the
-   * script skips. Returns the largest difference.
-   */
-  private static double agree(
-      String script, List<List<String>> in, List<Combination> java, List<double[][]> grads) {
-    List<Map<String, double[]>> expected = NumPyReference.run(script, in);
-    double worst = 0;
-    for (int i = 0; i < in.size(); i++) {
-      String what = in.get(i).toString();
-      Combination c = java.get(i);
-      if (expected.get(i).isEmpty()) {
-        assertThat(c).as("skipped as NumPy skips: %s", what).isNull();
-        continue;
-      }
-      assertThat(c).as(what).isNotNull();
-      double[] step = combined(c.trunk(), grads.get(i));
-      double d = maxDifference(step, expected.get(i).get("gradient"));
-      if (expected.get(i).containsKey("weights")) {
-        d = Math.max(d, maxDifference(c.trunk(), expected.get(i).get("weights")));
-      }
-      assertThat(d)
-          .as("%s%nJava  %s%nNumPy %s", what, Arrays.toString(step), expected.get(i))
-          .isLessThan(AGREE);
-      worst = Math.max(worst, d);
+  /** Java steps, each with its case for a reference script, to be checked together. */
+  private static final class Agreement {
+    final List<List<String>> in = new ArrayList<>();
+    final List<Combination> java = new ArrayList<>();
+    final List<double[][]> grads = new ArrayList<>();
+
+    /** A case: the script's input, the Java step (null where it skips) and the gradients. */
+    void add(List<String> input, Combination step, double[][] g) {
+      in.add(input);
+      java.add(step);
+      grads.add(g);
     }
-    System.out.printf("%s: largest difference from NumPy %.2e%n", script, worst);
-    return worst;
+
+    /**
+     * Checks each Java step against the reference script's answer for its case: the combined
+     * gradient (and the weights, where the script prints them) within {@link #AGREE}, or a skip
+     * where the script skips. Returns the script's answers.
+     */
+    List<Map<String, double[]>> agree(String script) {
+      List<Map<String, double[]>> expected = NumPyReference.run(script, in);
+      double worst = 0;
+      for (int i = 0; i < in.size(); i++) {
+        String what = in.get(i).toString();
+        Combination c = java.get(i);
+        if (expected.get(i).isEmpty()) {
+          assertThat(c).as("skipped as NumPy skips: %s", what).isNull();
+          continue;
+        }
+        assertThat(c).as(what).isNotNull();
+        double[] step = combined(c.trunk(), grads.get(i));
+        double d = maxDifference(step, expected.get(i).get("gradient"));
+        if (expected.get(i).containsKey("weights")) {
+          d = Math.max(d, maxDifference(c.trunk(), expected.get(i).get("weights")));
+        }
+        assertThat(d)
+            .as("%s%nJava  %s%nNumPy %s", what, Arrays.toString(step), expected.get(i))
+            .isLessThan(AGREE);
+        worst = Math.max(worst, d);
+      }
+      System.out.printf("%s: largest difference from NumPy %.2e%n", script, worst);
+      return expected;
+    }
   }
 
   private static double maxDifference(double[] a, double[] b) {
@@ -128,9 +141,7 @@ class GradientRulesTest {
 
   @Test
   void pcGradAgreesWithNumPy() {
-    List<List<String>> in = new ArrayList<>();
-    List<Combination> java = new ArrayList<>();
-    List<double[][]> grads = new ArrayList<>();
+    Agreement checks = new Agreement();
     int n = 0;
     for (double[][] g : cases()) {
       int[][] orders = PcGrad.orders(g.length, new SplittableRandom(n++));
@@ -141,42 +152,34 @@ class GradientRulesTest {
         for (int[] order : orders) {
           one.add(line("order", order));
         }
-        in.add(one);
-        java.add(c);
-        grads.add(g);
+        checks.add(one, c, g);
       }
     }
-    agree("pcgrad_ref.py", in, java, grads);
+    checks.agree("pcgrad_ref.py");
   }
 
   @Test
   void mgdaAgreesWithNumPy() {
     String[] names = {"none", "l2", "loss", "loss+"};
-    List<List<String>> in = new ArrayList<>();
-    List<Combination> java = new ArrayList<>();
-    List<double[][]> grads = new ArrayList<>();
+    Agreement checks = new Agreement();
     for (double[][] g : cases()) {
       for (Mgda.Normalization normalization : Mgda.Normalization.values()) {
         Combination c = step(g, (a, l) -> Mgda.combine(a, l, normalization));
         if (c != null) {
           assertThat(c.head()).as("λ on the heads too").containsExactly(c.trunk());
         }
-        in.add(input(g, names[normalization.ordinal()]));
-        java.add(c);
-        grads.add(g);
+        checks.add(input(g, names[normalization.ordinal()]), c, g);
       }
     }
-    agree("mgda_ref.py", in, java, grads);
-    assertThat(java.stream().filter(c -> c == null))
+    checks.agree("mgda_ref.py");
+    assertThat(checks.java.stream().filter(c -> c == null))
         .as("zero gradients under l2 and loss+")
         .hasSize(4);
   }
 
   @Test
   void caGradAgreesWithNumPy() {
-    List<List<String>> in = new ArrayList<>();
-    List<Combination> java = new ArrayList<>();
-    List<double[][]> grads = new ArrayList<>();
+    Agreement checks = new Agreement();
     for (double[][] g : cases()) {
       if (g.length == 2 && Arrays.equals(g[1], Arrays.stream(g[0]).map(x -> -x).toArray())) {
         // exactly opposite: the worst-case direction is 0 and the result hangs on the code's
@@ -188,13 +191,88 @@ class GradientRulesTest {
           CaGrad.Options o = CaGrad.Options.defaults().calpha(calpha).rescale(rescale);
           Combination c = step(g, (a, l) -> CaGrad.combine(a, o));
           assertThat(c.head()).containsOnly(1);
-          in.add(input(g, Double.toString(calpha), Integer.toString(rescale.ordinal())));
-          java.add(c);
-          grads.add(g);
+          checks.add(input(g, Double.toString(calpha), Integer.toString(rescale.ordinal())), c, g);
         }
       }
     }
-    agree("cagrad_ref.py", in, java, grads);
+    checks.agree("cagrad_ref.py");
+  }
+
+  @Test
+  void priPcGradAgreesWithNumPy() {
+    Agreement checks = new Agreement();
+    for (double[][] g : cases()) {
+      Combination c = step(g, (a, l) -> PriPcGrad.combine(a));
+      assertThat(c.head()).containsOnly(1);
+      checks.add(input(g), c, g);
+    }
+    checks.agree("pripcgrad_ref.py");
+  }
+
+  @Test
+  void armlAgreesWithNumPyOnTheStepAndOnTheWeightsAfterIt() {
+    Agreement checks = new Agreement();
+    List<double[]> next = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(5);
+    for (double[][] g : cases()) {
+      double[] w = r.doubles(g.length, -0.5, 2).toArray();
+      w[0] = 1;
+      double eta = 0.05;
+      double[][] gram = new double[g.length][g.length];
+      for (int i = 0; i < g.length; i++) {
+        for (int j = 0; j < g.length; j++) {
+          gram[i][j] = AlphaSolver.dot(g[i], g[j]);
+        }
+      }
+      next.add(Arml.next(gram, w, eta));
+      double[] options = new double[g.length];
+      options[0] = eta;
+      System.arraycopy(w, 1, options, 1, g.length - 1);
+      checks.add(
+          input(g, Arrays.stream(options).mapToObj(Double::toString).toArray(String[]::new)),
+          new Combination(w.clone(), Weights.ones(g.length)),
+          g);
+    }
+    List<Map<String, double[]>> expected = checks.agree("arml_ref.py");
+    for (int i = 0; i < checks.in.size(); i++) {
+      double[] after = Arrays.copyOfRange(next.get(i), 1, next.get(i).length);
+      assertThat(maxDifference(after, expected.get(i).get("next")))
+          .as("the weights after the step, %s", checks.in.get(i))
+          .isLessThan(AGREE);
+      assertThat(next.get(i)[0]).as("the target's weight").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void priPcGradNeverTurnsTheTargetsGradientAndArmlFitsTheTargetsGradient() {
+    double[] g = {0.8, -1.2, 0.5, 2.0, -0.3};
+    double[] minusG = Arrays.stream(g).map(x -> -x).toArray();
+    double[] h = {-0.4, 0.9, 1.1, 0.2, 0.6};
+    double[][] opposite = {g, minusG, h};
+    double[] s = combined(step(opposite, (a, l) -> PriPcGrad.combine(a)).trunk(), opposite);
+    assertThat(AlphaSolver.dot(h, g)).as("h conflicts with g too").isNegative();
+    assertThat(AlphaSolver.dot(s, g))
+        .as("both auxiliary gradients lose their component along g, g keeps all of its own")
+        .isCloseTo(AlphaSolver.dot(g, g), within(1e-12));
+    double[][] same = {g, g.clone()};
+    assertThat(step(same, (a, l) -> PriPcGrad.combine(a)).trunk()).containsExactly(1, 1);
+    // ARML: repeated steps on fixed gradients reach the least-squares weights: an auxiliary task
+    // equal to the target gets 1, and one orthogonal to both gets 0
+    double[] orthogonal = {0, 0, 0, 0, 0, 1};
+    double[][] grads = {Arrays.copyOf(g, 6), Arrays.copyOf(g, 6), orthogonal};
+    double[][] gram = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        gram[i][j] = AlphaSolver.dot(grads[i], grads[j]);
+      }
+    }
+    double[] w = Weights.ones(3);
+    for (int i = 0; i < 2000; i++) {
+      w = Arml.next(gram, w, 0.05);
+    }
+    assertThat(w).containsExactly(new double[] {1, 1, 0}, within(1e-9));
+    double[] zero = Arml.next(new double[3][3], new double[] {1, 0.7, 2}, 0.05);
+    assertThat(zero).as("zero gradients leave the weights").containsExactly(1, 0.7, 2);
   }
 
   @Test
@@ -264,6 +342,8 @@ class GradientRulesTest {
     List<Combination> finite =
         List.of(
             step(withZero, (a, l) -> PcGrad.combine(a, orders, PcGrad.Reduction.SUM)),
+            step(withZero, (a, l) -> PriPcGrad.combine(a)),
+            step(new double[][] {new double[g.length], g}, (a, l) -> PriPcGrad.combine(a)),
             step(withZero, (a, l) -> Mgda.combine(a, l, Mgda.Normalization.NONE)),
             step(withZero, (a, l) -> Mgda.combine(a, l, Mgda.Normalization.LOSS)),
             step(withZero, (a, l) -> CaGrad.combine(a, CaGrad.Options.defaults())),

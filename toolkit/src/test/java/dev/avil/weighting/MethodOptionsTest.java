@@ -22,10 +22,9 @@ class MethodOptionsTest {
         .hasMessage("OL-AUX max weight Infinity must be a finite number > 0");
     assertThatThrownBy(() -> SingleTask.Options.defaults().passes(0))
         .hasMessage("single-task passes 0 must be ≥ 1");
-    assertThatThrownBy(() -> UncertaintyWeighting.Options.defaults().learningRate(-1))
+    assertThatThrownBy(() -> WeightRate.defaults().learningRate(-1))
         .hasMessage(
-            "uncertainty weighting learning rate -1.0 must be a finite number > 0"
-                + " (or NaN for the model's)");
+            "weights' learning rate -1.0 must be a finite number > 0 (or NaN for the model's)");
     assertThatThrownBy(() -> ForkMerge.Options.defaults().gridStep(0.75))
         .hasMessage("ForkMerge grid step 0.75 must be in (0, 0.5]");
     assertThatThrownBy(() -> Gcs.Options.defaults().form(null))
@@ -58,7 +57,7 @@ class MethodOptionsTest {
 
   @Test
   void theDefaultsAndTheValuesJustInsideTheLimitsAreAccepted() {
-    assertThat(UncertaintyWeighting.Options.defaults().learningRate()).isNaN();
+    assertThat(WeightRate.defaults().learningRate()).isNaN();
     assertThat(ForkMerge.Options.defaults().gridStep(0.5).gridStep()).isEqualTo(0.5);
     assertThat(OlAux.Options.defaults().horizon(1).maxWeight(1e-9).horizon()).isEqualTo(1);
     assertThat(SingleTask.Options.defaults().passes(1).describe()).containsEntry("passes", "1");
@@ -87,7 +86,9 @@ class MethodOptionsTest {
           Method.uncertainty(),
           Method.pcGrad(),
           Method.mgda(),
-          Method.caGrad()
+          Method.caGrad(),
+          Method.priPcGrad(),
+          Method.arml()
         }) {
       assertThat(m.needsAux()).as(m.name()).isTrue();
     }
