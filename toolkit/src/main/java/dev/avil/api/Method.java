@@ -8,8 +8,10 @@ import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Dwa;
 import dev.avil.weighting.ForkMerge;
 import dev.avil.weighting.Gcs;
+import dev.avil.weighting.GradNorm;
 import dev.avil.weighting.MethodOptions;
 import dev.avil.weighting.Mgda;
+import dev.avil.weighting.NashMtl;
 import dev.avil.weighting.OlAux;
 import dev.avil.weighting.PcGrad;
 import dev.avil.weighting.PriPcGrad;
@@ -222,6 +224,26 @@ public final class Method {
   /** CAGrad with options, e.g. {@code c -> c.calpha(0.5)}. */
   public static Method caGrad(UnaryOperator<CaGrad.Options> configure) {
     return of("cagrad", Role.MULTITASK, CaGrad.Options.defaults(), configure, CaGrad::new);
+  }
+
+  /** GradNorm (Chen et al. 2018). See {@link GradNorm}. */
+  public static Method gradNorm() {
+    return gradNorm(UnaryOperator.identity());
+  }
+
+  /** GradNorm with options, e.g. {@code g -> g.alpha(0.5)}. */
+  public static Method gradNorm(UnaryOperator<GradNorm.Options> configure) {
+    return of("gradnorm", Role.MULTITASK, GradNorm.Options.defaults(), configure, GradNorm::new);
+  }
+
+  /** Nash-MTL (Navon et al. 2022). See {@link NashMtl}. */
+  public static Method nashMtl() {
+    return nashMtl(UnaryOperator.identity());
+  }
+
+  /** Nash-MTL with options, e.g. {@code n -> n.maxNorm(0)} for no clip. */
+  public static Method nashMtl(UnaryOperator<NashMtl.Options> configure) {
+    return of("nash-mtl", Role.MULTITASK, NashMtl.Options.defaults(), configure, NashMtl::new);
   }
 
   /**

@@ -32,7 +32,9 @@ class MethodsTest {
             Method.mgda(m -> m.upperBound(true).normalization(Mgda.Normalization.NONE)),
             Method.caGrad(c -> c.calpha(0.5).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA)),
             Method.priPcGrad(),
-            Method.arml(a -> a.learningRate(0.01)));
+            Method.arml(a -> a.learningRate(0.01)),
+            Method.gradNorm(g -> g.alpha(0.5).learningRate(0.01)),
+            Method.nashMtl(n -> n.maxNorm(0)));
     for (Method m : methods) {
       Method back = Methods.parse(m.name());
       assertThat(back.name()).isEqualTo(m.name());

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * PCGrad, MGDA (and MGDA-UB), CAGrad, PriPCGrad and ARML through the one engine, on the
- * known-answer problem: a copy of the target and random labels beside it.
+ * The methods that combine per-task gradients (PCGrad, MGDA and MGDA-UB, CAGrad, PriPCGrad, ARML,
+ * GradNorm, Nash-MTL) through the one engine, on the known-answer problem: a copy of the target and
+ * random labels beside it.
  */
 @Tag("slow")
 class PerTaskGradientMethodsTest {
@@ -24,7 +25,9 @@ class PerTaskGradientMethodsTest {
           Method.mgda(m -> m.upperBound(true)),
           Method.caGrad(),
           Method.priPcGrad(),
-          Method.arml());
+          Method.arml(),
+          Method.gradNorm(),
+          Method.nashMtl());
 
   private static Experiment small() {
     return Synthetic.copyAndNoise(FULL, 100).epochs(2);

@@ -76,7 +76,9 @@ class SameRecordsTest {
         Method.caGrad(c -> c.calpha(0.4).rescale(CaGrad.Rescale.ONE_PLUS_ALPHA_SQUARED))
             .named("CAGrad"),
         Method.priPcGrad().named("PriPCGrad"),
-        Method.arml(a -> a.learningRate(Double.NaN)).named("ARML"));
+        Method.arml(a -> a.learningRate(Double.NaN)).named("ARML"),
+        Method.gradNorm(g -> g.alpha(1.5).learningRate(Double.NaN)).named("GradNorm"),
+        Method.nashMtl(n -> n.maxNorm(1)).named("Nash-MTL"));
   }
 
   private static Method single() {

@@ -17,9 +17,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * PCGrad's, PriPCGrad's, ARML's, MGDA's and CAGrad's update rules: each step's combined gradient
- * against an independent NumPy computation of the reference code's formula ({@code
- * src/test/python}), and the edge cases: opposite gradients, identical tasks, a zero gradient.
+ * The update rules of the methods that combine per-task gradients (PCGrad, PriPCGrad, ARML, MGDA,
+ * CAGrad, Nash-MTL, GradNorm): each step's combined gradient against an independent NumPy
+ * computation of the reference code's formula ({@code src/test/python}), and the edge cases:
+ * opposite gradients, identical tasks, a zero gradient.
  */
 class GradientRulesTest {
   /** How far the Java step may be from NumPy's, value by value. */
@@ -218,13 +219,7 @@ class GradientRulesTest {
       double[] w = r.doubles(g.length, -0.5, 2).toArray();
       w[0] = 1;
       double eta = 0.05;
-      double[][] gram = new double[g.length][g.length];
-      for (int i = 0; i < g.length; i++) {
-        for (int j = 0; j < g.length; j++) {
-          gram[i][j] = AlphaSolver.dot(g[i], g[j]);
-        }
-      }
-      next.add(Arml.next(gram, w, eta));
+      next.add(Arml.next(gramOf(g), w, eta));
       double[] options = new double[g.length];
       options[0] = eta;
       System.arraycopy(w, 1, options, 1, g.length - 1);
@@ -260,12 +255,7 @@ class GradientRulesTest {
     // equal to the target gets 1, and one orthogonal to both gets 0
     double[] orthogonal = {0, 0, 0, 0, 0, 1};
     double[][] grads = {Arrays.copyOf(g, 6), Arrays.copyOf(g, 6), orthogonal};
-    double[][] gram = new double[3][3];
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        gram[i][j] = AlphaSolver.dot(grads[i], grads[j]);
-      }
-    }
+    double[][] gram = gramOf(grads);
     double[] w = Weights.ones(3);
     for (int i = 0; i < 2000; i++) {
       w = Arml.next(gram, w, 0.05);
@@ -273,6 +263,66 @@ class GradientRulesTest {
     assertThat(w).containsExactly(new double[] {1, 1, 0}, within(1e-9));
     double[] zero = Arml.next(new double[3][3], new double[] {1, 0.7, 2}, 0.05);
     assertThat(zero).as("zero gradients leave the weights").containsExactly(1, 0.7, 2);
+  }
+
+  @Test
+  void nashMtlAgreesWithNumPy() {
+    Agreement checks = new Agreement();
+    for (double[][] g : cases()) {
+      for (double maxNorm : new double[] {1, 0}) {
+        Combination c = step(g, (a, l) -> NashMtl.combine(a, maxNorm));
+        checks.add(input(g, Double.toString(maxNorm)), c, g);
+      }
+    }
+    checks.agree("nashmtl_ref.py");
+    for (int i = 0; i < checks.java.size(); i++) {
+      Combination c = checks.java.get(i);
+      if (c != null) {
+        assertThat(GramSteps.form(c.head(), gramOf(checks.grads.get(i)), c.head()))
+            .as("αᵀGα = K at the solution")
+            .isCloseTo(c.head().length, within(1e-6));
+      }
+    }
+  }
+
+  @Test
+  void gradNormAgreesWithNumPyOnTheStepAndOnTheLogitsAfterIt() {
+    Agreement checks = new Agreement();
+    List<double[]> next = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(9);
+    for (double[][] g : cases()) {
+      int k = g.length;
+      double[] s = r.doubles(k, -1, 1).toArray();
+      double[] initial = r.doubles(k, 0.5, 3).toArray();
+      double[] ratio = new double[k];
+      Arrays.setAll(ratio, i -> LOSSES[i] / initial[i]);
+      double alpha = 1.5;
+      double eta = 0.05;
+      next.add(GradNorm.next(gramOf(g), ratio, s, alpha, eta));
+      List<String> options = new ArrayList<>(List.of(Double.toString(alpha), Double.toString(eta)));
+      Arrays.stream(s).forEach(x -> options.add(Double.toString(x)));
+      Arrays.stream(initial).forEach(x -> options.add(Double.toString(x)));
+      checks.add(
+          input(g, options.toArray(String[]::new)),
+          new Combination(GradNorm.weights(s), Weights.ones(k)),
+          g);
+    }
+    List<Map<String, double[]>> expected = checks.agree("gradnorm_ref.py");
+    for (int i = 0; i < checks.in.size(); i++) {
+      assertThat(maxDifference(next.get(i), expected.get(i).get("next")))
+          .as("the logits after the step, %s", checks.in.get(i))
+          .isLessThan(AGREE);
+    }
+  }
+
+  private static double[][] gramOf(double[][] g) {
+    double[][] gram = new double[g.length][g.length];
+    for (int i = 0; i < g.length; i++) {
+      for (int j = 0; j < g.length; j++) {
+        gram[i][j] = AlphaSolver.dot(g[i], g[j]);
+      }
+    }
+    return gram;
   }
 
   @Test
@@ -355,6 +405,24 @@ class GradientRulesTest {
       assertThat(Arrays.stream(c.head()).allMatch(Double::isFinite)).isTrue();
     }
     assertThat(step(withZero, (a, l) -> Mgda.combine(a, l, Mgda.Normalization.L2))).isNull();
+    assertThat(step(withZero, (a, l) -> NashMtl.combine(a, 1)))
+        .as("Nash-MTL: a zero gradient's equation 1/α = 0 has no solution")
+        .isNull();
+    double[] minusG = Arrays.stream(g).map(x -> -x).toArray();
+    assertThat(step(new double[][] {g, minusG}, (a, l) -> NashMtl.combine(a, 1)))
+        .as("Nash-MTL: nor do opposite gradients")
+        .isNull();
+    Combination same = step(new double[][] {g, g}, (a, l) -> NashMtl.combine(a, 0));
+    assertThat(same.head())
+        .as("identical tasks share the bargain: α = 1/√(2‖g‖²) each")
+        .containsExactly(
+            new double[] {
+              1 / Math.sqrt(2 * AlphaSolver.dot(g, g)), 1 / Math.sqrt(2 * AlphaSolver.dot(g, g))
+            },
+            within(1e-9));
+    double[] s =
+        GradNorm.next(new double[2][2], new double[] {1, 2}, new double[] {0.3, -0.1}, 1.5, 0.05);
+    assertThat(s).as("GradNorm: zero gradients leave the logits").containsExactly(0.3, -0.1);
     assertThat(step(withZero, (a, l) -> Mgda.combine(a, l, Mgda.Normalization.LOSS_PLUS))).isNull();
     assertThat(
             Mgda.combine(

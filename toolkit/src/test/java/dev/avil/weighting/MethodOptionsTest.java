@@ -33,6 +33,13 @@ class MethodOptionsTest {
         .hasMessage("PCGrad reduction null must be SUM or MEAN");
     assertThatThrownBy(() -> Mgda.Options.defaults().normalization(null))
         .hasMessage("MGDA normalization null must be NONE, L2, LOSS or LOSS_PLUS");
+    assertThatThrownBy(() -> GradNorm.Options.defaults().alpha(-1))
+        .hasMessage("GradNorm alpha -1.0 must be a finite number ≥ 0");
+    assertThatThrownBy(() -> GradNorm.Options.defaults().learningRate(0))
+        .hasMessage(
+            "weights' learning rate 0.0 must be a finite number > 0 (or NaN for the model's)");
+    assertThatThrownBy(() -> NashMtl.Options.defaults().maxNorm(Double.NaN))
+        .hasMessage("Nash-MTL max norm NaN must be a finite number ≥ 0 (0 for no clip)");
     assertThatThrownBy(() -> CaGrad.Options.defaults().calpha(-0.1))
         .hasMessage("CAGrad calpha -0.1 must be a finite number ≥ 0");
     assertThatThrownBy(() -> CaGrad.Options.defaults().rescale(null))
@@ -88,7 +95,9 @@ class MethodOptionsTest {
           Method.mgda(),
           Method.caGrad(),
           Method.priPcGrad(),
-          Method.arml()
+          Method.arml(),
+          Method.gradNorm(),
+          Method.nashMtl()
         }) {
       assertThat(m.needsAux()).as(m.name()).isTrue();
     }
