@@ -114,8 +114,9 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    * @param neutralAlpha for {@link Update#MULTIPLICATIVE}: the α at which a weight stays, > 0
    * @param minWeight the lowest weight after an update (of the auxiliary tasks for {@link
    *     Update#MULTIPLICATIVE}), ≥ 0
-   * @param maxWeight the highest weight, ≥ minWeight; NaN (auto) is the rule's own: 2 for {@link
-   *     Update#MULTIPLICATIVE} and {@link Update#TARGET_RELATIVE}, unbounded otherwise
+   * @param maxWeight the highest weight, ≥ minWeight; NaN (auto) is the rule's own: 1 for {@link
+   *     Update#MULTIPLICATIVE}, so that no auxiliary task weighs more than the target, 2 for {@link
+   *     Update#TARGET_RELATIVE}, unbounded otherwise
    * @param evidence how many paired standard errors a task's gain in tuning loss must exceed before
    *     its weight moves; 0 moves weights on any gain
    * @param whileAtChance what αVIL does until the target has left chance, as the run's early
@@ -146,8 +147,14 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
 
     /** The maximum weight, resolved for the rule. */
     public double resolvedMaxWeight() {
-      boolean bounded = update == Update.MULTIPLICATIVE || update == Update.TARGET_RELATIVE;
-      return !Double.isNaN(maxWeight) ? maxWeight : bounded ? 2.0 : Double.POSITIVE_INFINITY;
+      if (!Double.isNaN(maxWeight)) {
+        return maxWeight;
+      }
+      return switch (update) {
+        case MULTIPLICATIVE -> 1;
+        case TARGET_RELATIVE -> 2;
+        case ADDITIVE, MEAN_NORMALISED -> Double.POSITIVE_INFINITY;
+      };
     }
   }
 
@@ -174,9 +181,9 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
   /**
    * The defaults: the auxiliary αs solved by BFGS (at most 20 line searches, from α = 1) on the
    * tuning loss as it is, the target's α held at 1; the multiplicative rule with a neutral α of
-   * 0.25 and auxiliary weights in [0.05, 2], a weight moving on 2 standard errors of evidence; the
-   * target trained alone until it has left chance; ρ 1, each auxiliary α of the merged step within
-   * ±1.
+   * 0.25 and auxiliary weights in [0.05, 1], none above the target's, a weight moving on 2 standard
+   * errors of evidence; the target trained alone until it has left chance; ρ 1, each auxiliary α of
+   * the merged step within ±1.
    */
   public static AlphaVilOptions defaults() {
     return new AlphaVilOptions(

@@ -47,7 +47,8 @@ class AlphaVilRulesTest {
   @Test
   void multiplicativeMeasuresEachAlphaAgainstTheNeutralAlpha() {
     // neutral 0.25, α = (1, 0.25, 0.1, 0.75): (1, 1·1, 0.5·max(0.4, ½) = 0.25, 1·min(3, 2) = 2)
-    AlphaVilOptions o = AlphaVilOptions.defaults(); // neutral 0.25, weights in [0.05, 2]
+    AlphaVilOptions o =
+        AlphaVilOptions.defaults().maxWeight(2); // neutral 0.25, weights in [0.05, 2]
     double[] w =
         AlphaVil.updatedWeights(
             new double[] {1, 1, 0.5, 1},
@@ -63,9 +64,13 @@ class AlphaVilRulesTest {
   @Test
   void multiplicativeMovesOnlyTheWeightsTheEvidenceSupports() {
     boolean[] onlyFirst = {false, true, false};
-    double[] w = fromOnes(new double[] {1, 0.3, 0.1}, onlyFirst, AlphaVilOptions.defaults());
-    // neutral 0.25: 1·0.3/0.25 = 1.2 for the task the evidence supports; the other stays
-    assertThat(w).containsExactly(new double[] {1, 1.2, 1}, within(1e-12));
+    double[] w = fromOnes(new double[] {1, 0.2, 0.1}, onlyFirst, AlphaVilOptions.defaults());
+    // neutral 0.25: 1·0.2/0.25 = 0.8 for the task the evidence supports; the other stays
+    assertThat(w).containsExactly(new double[] {1, 0.8, 1}, within(1e-12));
+    w = fromOnes(new double[] {1, 0.3, 0.1}, onlyFirst, AlphaVilOptions.defaults());
+    assertThat(w)
+        .as("1·0.3/0.25 = 1.2, but by default no task weighs more than the target")
+        .containsExactly(new double[] {1, 1, 1}, within(1e-12));
   }
 
   @Test
