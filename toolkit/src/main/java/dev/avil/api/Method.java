@@ -6,6 +6,7 @@ import dev.avil.weighting.AlphaVilOptions;
 import dev.avil.weighting.Arml;
 import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Dwa;
+import dev.avil.weighting.Famo;
 import dev.avil.weighting.ForkMerge;
 import dev.avil.weighting.Gcs;
 import dev.avil.weighting.GradNorm;
@@ -224,6 +225,16 @@ public final class Method {
   /** CAGrad with options, e.g. {@code c -> c.calpha(0.5)}. */
   public static Method caGrad(UnaryOperator<CaGrad.Options> configure) {
     return of("cagrad", Role.MULTITASK, CaGrad.Options.defaults(), configure, CaGrad::new);
+  }
+
+  /** Fast adaptive multitask optimisation (Liu et al. 2023). See {@link Famo}. */
+  public static Method famo() {
+    return famo(UnaryOperator.identity());
+  }
+
+  /** FAMO with options, e.g. {@code f -> f.learningRate(0.01)}. */
+  public static Method famo(UnaryOperator<Famo.Options> configure) {
+    return of("famo", Role.MULTITASK, Famo.Options.defaults(), configure, Famo::new);
   }
 
   /** GradNorm (Chen et al. 2018). See {@link GradNorm}. */

@@ -38,14 +38,15 @@ public final class Methods {
     ENTRIES.put("mgda", Method::mgda);
     ENTRIES.put("cagrad", Method::caGrad);
     ENTRIES.put("gradnorm", Method::gradNorm);
+    ENTRIES.put("famo", Method::famo);
     ENTRIES.put("nash-mtl", Method::nashMtl);
   }
 
   /**
    * The methods the study runs unless told otherwise, the Spark study too: every entry but those
-   * that combine per-task gradients (ARML, PriPCGrad, PCGrad, MGDA, CAGrad, GradNorm, Nash-MTL: not
-   * yet run in the study), and single-task with six passes an epoch, a control with more target
-   * steps than any other.
+   * that combine per-task gradients (ARML, PriPCGrad, PCGrad, MGDA, CAGrad, GradNorm, Nash-MTL) and
+   * FAMO: not yet run in the study, and single-task with six passes an epoch, a control with more
+   * target steps than any other.
    */
   private static final List<String> STUDY =
       List.of(

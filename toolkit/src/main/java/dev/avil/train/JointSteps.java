@@ -55,6 +55,8 @@ final class JointSteps {
         List<ParamVector> grads = new ArrayList<>(k);
         List<ParamVector> features = new ArrayList<>(atFeatures ? k : 0);
         double[] losses = new double[k];
+        int[] from = new int[k];
+        int[] counts = new int[k];
         try {
           for (int i = 0; i < k; i++) {
             int n = order[i].length;
@@ -63,6 +65,8 @@ final class JointSteps {
               at[i] = 0;
             }
             int count = Math.min(batchSize, n - at[i]);
+            from[i] = at[i];
+            counts[i] = count;
             if (atFeatures) {
               losses[i] = lane.backwardAtFeatures(tasks[i], order[i], at[i], count, features);
             } else {
@@ -87,6 +91,13 @@ final class JointSteps {
             }
           }
           opt.step(stepParams);
+          if (combiner.wantsLossesAfterStep()) {
+            double[] after = new double[k];
+            for (int i = 0; i < k; i++) {
+              after[i] = lane.loss(tasks[i], order[i], from[i], counts[i]);
+            }
+            combiner.stepped(after);
+          }
         } finally {
           grads.forEach(ParamVector::close);
           features.forEach(ParamVector::close);

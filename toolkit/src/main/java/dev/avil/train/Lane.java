@@ -134,6 +134,20 @@ final class Lane {
     return backward(task, order, from, count, 1, out);
   }
 
+  /**
+   * The mean loss of one batch of task {@code task}, in evaluation mode (no dropout, no batch
+   * statistics updated), without a gradient and without counting it in the epoch's losses: a second
+   * look at a batch already trained on.
+   */
+  double loss(int task, int[] order, int from, int count) {
+    gather(task, order, from, count);
+    try (NDScope scope = new NDScope()) {
+      NDArray x = input(count);
+      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
+      return Losses.value(Losses.crossEntropy(net.logits(x, task, false), y));
+    }
+  }
+
   /** {@link #backward}, or with {@code out} {@link #backwardAtFeatures}. */
   private double backward(
       int task, int[] order, int from, int count, double weight, List<ParamVector> out) {

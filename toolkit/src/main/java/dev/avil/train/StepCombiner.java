@@ -18,4 +18,18 @@ public interface StepCombiner {
    * @param losses each task's mean loss on its batch
    */
   Combination combine(int[] tasks, List<ParamVector> gradients, double[] losses);
+
+  /**
+   * Whether {@link #stepped} wants each task's loss on its batch again after the step: one more
+   * forward pass of every batch. False unless overridden.
+   */
+  default boolean wantsLossesAfterStep() {
+    return false;
+  }
+
+  /**
+   * Called after a step that was taken, if {@link #wantsLossesAfterStep}: each task's mean loss on
+   * the same batch at the parameters after the step, in the order of {@code combine}'s tasks.
+   */
+  default void stepped(double[] lossesAfter) {}
 }

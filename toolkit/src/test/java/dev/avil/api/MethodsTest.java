@@ -34,7 +34,8 @@ class MethodsTest {
             Method.priPcGrad(),
             Method.arml(a -> a.learningRate(0.01)),
             Method.gradNorm(g -> g.alpha(0.5).learningRate(0.01)),
-            Method.nashMtl(n -> n.maxNorm(0)));
+            Method.nashMtl(n -> n.maxNorm(0)),
+            Method.famo(f -> f.learningRate(0.01).weightDecay(0)));
     for (Method m : methods) {
       Method back = Methods.parse(m.name());
       assertThat(back.name()).isEqualTo(m.name());

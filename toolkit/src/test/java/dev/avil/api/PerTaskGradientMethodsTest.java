@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The methods that combine per-task gradients (PCGrad, MGDA and MGDA-UB, CAGrad, PriPCGrad, ARML,
- * GradNorm, Nash-MTL) through the one engine, on the known-answer problem: a copy of the target and
- * random labels beside it.
+ * GradNorm, Nash-MTL) and FAMO, which evaluates each batch again after its step, through the one
+ * engine, on the known-answer problem: a copy of the target and random labels beside it.
  */
 @Tag("slow")
 class PerTaskGradientMethodsTest {
@@ -27,7 +27,8 @@ class PerTaskGradientMethodsTest {
           Method.priPcGrad(),
           Method.arml(),
           Method.gradNorm(),
-          Method.nashMtl());
+          Method.nashMtl(),
+          Method.famo());
 
   private static Experiment small() {
     return Synthetic.copyAndNoise(FULL, 100).epochs(2);
@@ -82,6 +83,22 @@ class PerTaskGradientMethodsTest {
     assertThat(cagrad.method()).isEqualTo("cagrad(calpha=0.5)");
     assertThat(cagrad.value(2, "noise", Metric.WEIGHT)).isEqualTo(1);
     assertThat(cagrad.judgement().stringColumn("verdict").asList()).containsOnly("not judged");
+  }
+
+  /** FAMO's weights sum to 1 at every step, so their epoch means do too. */
+  @Test
+  void famosWeightsSumToOne() {
+    Results r = small().method(Method.famo()).run();
+    for (int e = 1; e <= 2; e++) {
+      double sum = 0;
+      for (String task : r.tasks()) {
+        sum += r.value(e, task, Metric.WEIGHT);
+      }
+      assertThat(sum).as("epoch %d", e).isCloseTo(1, within(1e-9));
+    }
+    assertThat(r.value(2, "noise", Metric.WEIGHT))
+        .as("the random labels' loss barely falls, so FAMO raises their weight")
+        .isGreaterThan(r.value(1, "noise", Metric.WEIGHT));
   }
 
   /**

@@ -78,7 +78,8 @@ class SameRecordsTest {
         Method.priPcGrad().named("PriPCGrad"),
         Method.arml(a -> a.learningRate(Double.NaN)).named("ARML"),
         Method.gradNorm(g -> g.alpha(1.5).learningRate(Double.NaN)).named("GradNorm"),
-        Method.nashMtl(n -> n.maxNorm(1)).named("Nash-MTL"));
+        Method.nashMtl(n -> n.maxNorm(1)).named("Nash-MTL"),
+        Method.famo(f -> f.learningRate(0.025).weightDecay(1e-3)).named("FAMO"));
   }
 
   private static Method single() {

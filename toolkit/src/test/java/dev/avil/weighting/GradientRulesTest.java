@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The update rules of the methods that combine per-task gradients (PCGrad, PriPCGrad, ARML, MGDA,
- * CAGrad, Nash-MTL, GradNorm): each step's combined gradient against an independent NumPy
- * computation of the reference code's formula ({@code src/test/python}), and the edge cases:
+ * CAGrad, Nash-MTL, GradNorm) and FAMO's: each step's combined gradient against an independent
+ * NumPy computation of the reference code's formula ({@code src/test/python}), and the edge cases:
  * opposite gradients, identical tasks, a zero gradient.
  */
 class GradientRulesTest {
@@ -312,6 +312,36 @@ class GradientRulesTest {
       assertThat(maxDifference(next.get(i), expected.get(i).get("next")))
           .as("the logits after the step, %s", checks.in.get(i))
           .isLessThan(AGREE);
+    }
+  }
+
+  @Test
+  void famoAgreesWithNumPyOnItsWeightsAndOnTheLogitsAfterThreeSteps() {
+    Agreement checks = new Agreement();
+    List<double[]> next = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(13);
+    for (double[][] g : cases()) {
+      int k = g.length;
+      Famo.Options o = Famo.Options.defaults();
+      Famo.Adam adam = new Famo.Adam(k, o);
+      double[] w = Famo.weights(adam.xi, Arrays.copyOf(LOSSES, k));
+      List<String> options = new ArrayList<>(List.of("0.025", "0.001", "3"));
+      for (int step = 0; step < 3; step++) {
+        double[] before = step == 0 ? Arrays.copyOf(LOSSES, k) : r.doubles(k, 0.1, 3).toArray();
+        double[] after = Arrays.stream(before).map(x -> x * r.nextDouble(0.5, 1.2)).toArray();
+        adam.step(Famo.gradient(adam.xi, before, after));
+        Arrays.stream(before).forEach(x -> options.add(Double.toString(x)));
+        Arrays.stream(after).forEach(x -> options.add(Double.toString(x)));
+      }
+      next.add(adam.xi.clone());
+      checks.add(input(g, options.toArray(String[]::new)), new Combination(w, w), g);
+    }
+    List<Map<String, double[]>> expected = checks.agree("famo_ref.py");
+    for (int i = 0; i < checks.in.size(); i++) {
+      assertThat(maxDifference(next.get(i), expected.get(i).get("next")))
+          .as("the logits after three steps, %s", checks.in.get(i))
+          .isLessThan(AGREE);
+      assertThat(Arrays.stream(checks.java.get(i).trunk()).sum()).isCloseTo(1, within(1e-12));
     }
   }
 

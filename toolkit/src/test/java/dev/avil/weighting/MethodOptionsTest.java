@@ -40,6 +40,8 @@ class MethodOptionsTest {
             "weights' learning rate 0.0 must be a finite number > 0 (or NaN for the model's)");
     assertThatThrownBy(() -> NashMtl.Options.defaults().maxNorm(Double.NaN))
         .hasMessage("Nash-MTL max norm NaN must be a finite number ≥ 0 (0 for no clip)");
+    assertThatThrownBy(() -> Famo.Options.defaults().weightDecay(-1))
+        .hasMessage("FAMO weight decay -1.0 must be a finite number ≥ 0");
     assertThatThrownBy(() -> CaGrad.Options.defaults().calpha(-0.1))
         .hasMessage("CAGrad calpha -0.1 must be a finite number ≥ 0");
     assertThatThrownBy(() -> CaGrad.Options.defaults().rescale(null))
@@ -97,7 +99,8 @@ class MethodOptionsTest {
           Method.priPcGrad(),
           Method.arml(),
           Method.gradNorm(),
-          Method.nashMtl()
+          Method.nashMtl(),
+          Method.famo()
         }) {
       assertThat(m.needsAux()).as(m.name()).isTrue();
     }
