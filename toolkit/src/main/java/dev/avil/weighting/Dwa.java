@@ -61,21 +61,10 @@ public final class Dwa implements Strategy {
     if (older == null || newer == null) {
       return Weights.ones(k);
     }
-    double[] w = new double[k];
-    double max = Double.NEGATIVE_INFINITY;
     double[] r = new double[k];
     for (int t = 0; t < k; t++) {
       r[t] = newer[t] / older[t] / temperature;
-      max = Math.max(max, r[t]);
     }
-    double sum = 0;
-    for (int t = 0; t < k; t++) {
-      w[t] = Math.exp(r[t] - max);
-      sum += w[t];
-    }
-    for (int t = 0; t < k; t++) {
-      w[t] = k * w[t] / sum;
-    }
-    return w;
+    return Weights.softmax(r, k);
   }
 }

@@ -111,20 +111,7 @@ public final class Famo implements Strategy {
 
   /** z = softmax(ξ). */
   static double[] softmax(double[] xi) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double x : xi) {
-      max = Math.max(max, x);
-    }
-    double[] z = new double[xi.length];
-    double sum = 0;
-    for (int i = 0; i < xi.length; i++) {
-      z[i] = Math.exp(xi[i] - max);
-      sum += z[i];
-    }
-    for (int i = 0; i < xi.length; i++) {
-      z[i] /= sum;
-    }
-    return z;
+    return Weights.softmax(xi, 1);
   }
 
   /** Each task's loss weight w_k = z_k/((L_k + ε)·c), c = Σ_j z_j/(L_j + ε). */

@@ -97,10 +97,7 @@ public final class GradNorm implements Strategy {
 
   /** w = K·softmax(s). */
   static double[] weights(double[] s) {
-    double max = Arrays.stream(s).max().orElse(0);
-    double[] e = Arrays.stream(s).map(x -> Math.exp(x - max)).toArray();
-    double sum = Arrays.stream(e).sum();
-    return Arrays.stream(e).map(x -> s.length * x / sum).toArray();
+    return Weights.softmax(s, s.length);
   }
 
   /**

@@ -21,4 +21,22 @@ final class Weights {
     }
     return w;
   }
+
+  /** {@code scale}·softmax(x), computed from x less its maximum. */
+  static double[] softmax(double[] x, double scale) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : x) {
+      max = Math.max(max, v);
+    }
+    double[] e = new double[x.length];
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      e[i] = Math.exp(x[i] - max);
+      sum += e[i];
+    }
+    for (int i = 0; i < x.length; i++) {
+      e[i] = scale * e[i] / sum;
+    }
+    return e;
+  }
 }
