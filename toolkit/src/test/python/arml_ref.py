@@ -3,7 +3,8 @@
 Input (refio.py): cases with the options "eta w1 w2 ..." (the step size and the auxiliary weights
 before the step), gradients, the target's first. The trunk moves along g_0 + sum_k w_k g_k with the
 weights as they were; then the weights take one gradient step on the loss
-||g_0 - sum_k w_k g_k||^2, whose gradient in w_k is -2 g_k . (g_0 - sum_j w_j g_j).
+||g_0 - sum_k w_k g_k||^2, whose gradient in w_k is -2 g_k . (g_0 - sum_j w_j g_j); the
+target's weight stays 1.
 """
 import numpy as np
 
@@ -14,4 +15,4 @@ for case in refio.cases():
     w = np.array([float(v) for v in case.options[1:]])
     target, aux = case.grads[0], case.grads[1:]
     residual = target - w @ aux
-    refio.write(gradient=target + w @ aux, next=w - eta * (-2 * aux @ residual))
+    refio.write(gradient=target + w @ aux, next=np.concatenate([[1.0], w - eta * (-2 * aux @ residual)]))

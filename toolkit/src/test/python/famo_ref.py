@@ -32,7 +32,7 @@ def weights(xi, losses):
 
 for case in refio.cases():
     k = len(case.grads)
-    lr, decay, steps = float(case.options[0]), float(case.options[1]), int(case.options[2])
+    lr, decay, steps = float(case.options[0]), float(case.options[1]), int(float(case.options[2]))
     values = np.array([float(v) for v in case.options[3:]]).reshape(steps, 2, k)
     xi, m, v = np.zeros(k), np.zeros(k), np.zeros(k)
     first = weights(xi, case.losses)

@@ -92,18 +92,25 @@ class GradientRulesTest {
     final List<List<String>> in = new ArrayList<>();
     final List<Combination> java = new ArrayList<>();
     final List<double[][]> grads = new ArrayList<>();
+    final List<double[]> after = new ArrayList<>();
 
     /** A case: the script's input, the Java step (null where it skips) and the gradients. */
     void add(List<String> input, Combination step, double[][] g) {
+      add(input, step, g, null);
+    }
+
+    /** A case with the rule's state after the step, which the script prints as {@code next}. */
+    void add(List<String> input, Combination step, double[][] g, double[] next) {
       in.add(input);
       java.add(step);
       grads.add(g);
+      after.add(next);
     }
 
     /**
      * Checks each Java step against the reference script's answer for its case: the combined
-     * gradient (and the weights, where the script prints them) within {@link #AGREE}, or a skip
-     * where the script skips. Returns the script's answers.
+     * gradient (and the weights and the state after the step, where the script prints them) within
+     * {@link #AGREE}, or a skip where the script skips. Returns the script's answers.
      */
     List<Map<String, double[]>> agree(String script) {
       List<Map<String, double[]>> expected = NumPyReference.run(script, in);
@@ -120,6 +127,9 @@ class GradientRulesTest {
         double d = maxDifference(step, expected.get(i).get("gradient"));
         if (expected.get(i).containsKey("weights")) {
           d = Math.max(d, maxDifference(c.trunk(), expected.get(i).get("weights")));
+        }
+        if (expected.get(i).containsKey("next")) {
+          d = Math.max(d, maxDifference(after.get(i), expected.get(i).get("next")));
         }
         assertThat(d)
             .as("%s%nJava  %s%nNumPy %s", what, Arrays.toString(step), expected.get(i))
@@ -213,29 +223,19 @@ class GradientRulesTest {
   @Test
   void armlAgreesWithNumPyOnTheStepAndOnTheWeightsAfterIt() {
     Agreement checks = new Agreement();
-    List<double[]> next = new ArrayList<>();
     SplittableRandom r = new SplittableRandom(5);
     for (double[][] g : cases()) {
       double[] w = r.doubles(g.length, -0.5, 2).toArray();
       w[0] = 1;
-      double eta = 0.05;
-      next.add(Arml.next(gramOf(g), w, eta));
-      double[] options = new double[g.length];
-      options[0] = eta;
-      System.arraycopy(w, 1, options, 1, g.length - 1);
+      double[] after = Arml.next(gramOf(g), w, 0.05);
+      assertThat(after[0]).as("the target's weight").isEqualTo(1);
       checks.add(
-          input(g, Arrays.stream(options).mapToObj(Double::toString).toArray(String[]::new)),
+          input(g, numbers(new double[] {0.05}, Arrays.copyOfRange(w, 1, w.length))),
           new Combination(w.clone(), Weights.ones(g.length)),
-          g);
+          g,
+          after);
     }
-    List<Map<String, double[]>> expected = checks.agree("arml_ref.py");
-    for (int i = 0; i < checks.in.size(); i++) {
-      double[] after = Arrays.copyOfRange(next.get(i), 1, next.get(i).length);
-      assertThat(maxDifference(after, expected.get(i).get("next")))
-          .as("the weights after the step, %s", checks.in.get(i))
-          .isLessThan(AGREE);
-      assertThat(next.get(i)[0]).as("the target's weight").isEqualTo(1);
-    }
+    checks.agree("arml_ref.py");
   }
 
   @Test
@@ -288,7 +288,6 @@ class GradientRulesTest {
   @Test
   void gradNormAgreesWithNumPyOnTheStepAndOnTheLogitsAfterIt() {
     Agreement checks = new Agreement();
-    List<double[]> next = new ArrayList<>();
     SplittableRandom r = new SplittableRandom(9);
     for (double[][] g : cases()) {
       int k = g.length;
@@ -296,53 +295,47 @@ class GradientRulesTest {
       double[] initial = r.doubles(k, 0.5, 3).toArray();
       double[] ratio = new double[k];
       Arrays.setAll(ratio, i -> LOSSES[i] / initial[i]);
-      double alpha = 1.5;
-      double eta = 0.05;
-      next.add(GradNorm.next(gramOf(g), ratio, s, alpha, eta));
-      List<String> options = new ArrayList<>(List.of(Double.toString(alpha), Double.toString(eta)));
-      Arrays.stream(s).forEach(x -> options.add(Double.toString(x)));
-      Arrays.stream(initial).forEach(x -> options.add(Double.toString(x)));
       checks.add(
-          input(g, options.toArray(String[]::new)),
+          input(g, numbers(new double[] {1.5, 0.05}, s, initial)),
           new Combination(GradNorm.weights(s), Weights.ones(k)),
-          g);
+          g,
+          GradNorm.next(gramOf(g), ratio, s, 1.5, 0.05));
     }
-    List<Map<String, double[]>> expected = checks.agree("gradnorm_ref.py");
-    for (int i = 0; i < checks.in.size(); i++) {
-      assertThat(maxDifference(next.get(i), expected.get(i).get("next")))
-          .as("the logits after the step, %s", checks.in.get(i))
-          .isLessThan(AGREE);
-    }
+    checks.agree("gradnorm_ref.py");
   }
 
   @Test
   void famoAgreesWithNumPyOnItsWeightsAndOnTheLogitsAfterThreeSteps() {
     Agreement checks = new Agreement();
-    List<double[]> next = new ArrayList<>();
     SplittableRandom r = new SplittableRandom(13);
     for (double[][] g : cases()) {
       int k = g.length;
-      Famo.Options o = Famo.Options.defaults();
-      Famo.Adam adam = new Famo.Adam(k, o);
+      Famo.Adam adam = new Famo.Adam(k, Famo.Options.defaults());
       double[] w = Famo.weights(adam.xi, Arrays.copyOf(LOSSES, k));
-      List<String> options = new ArrayList<>(List.of("0.025", "0.001", "3"));
+      assertThat(Arrays.stream(w).sum()).isCloseTo(1, within(1e-12));
+      List<double[]> losses = new ArrayList<>(List.of(new double[] {0.025, 0.001, 3}));
       for (int step = 0; step < 3; step++) {
         double[] before = step == 0 ? Arrays.copyOf(LOSSES, k) : r.doubles(k, 0.1, 3).toArray();
         double[] after = Arrays.stream(before).map(x -> x * r.nextDouble(0.5, 1.2)).toArray();
         adam.step(Famo.gradient(adam.xi, before, after));
-        Arrays.stream(before).forEach(x -> options.add(Double.toString(x)));
-        Arrays.stream(after).forEach(x -> options.add(Double.toString(x)));
+        losses.add(before);
+        losses.add(after);
       }
-      next.add(adam.xi.clone());
-      checks.add(input(g, options.toArray(String[]::new)), new Combination(w, w), g);
+      checks.add(
+          input(g, numbers(losses.toArray(double[][]::new))),
+          new Combination(w, w),
+          g,
+          adam.xi.clone());
     }
-    List<Map<String, double[]>> expected = checks.agree("famo_ref.py");
-    for (int i = 0; i < checks.in.size(); i++) {
-      assertThat(maxDifference(next.get(i), expected.get(i).get("next")))
-          .as("the logits after three steps, %s", checks.in.get(i))
-          .isLessThan(AGREE);
-      assertThat(Arrays.stream(checks.java.get(i).trunk()).sum()).isCloseTo(1, within(1e-12));
-    }
+    checks.agree("famo_ref.py");
+  }
+
+  /** The numbers of {@code parts}, in order, as a script's options. */
+  private static String[] numbers(double[]... parts) {
+    return Arrays.stream(parts)
+        .flatMapToDouble(Arrays::stream)
+        .mapToObj(Double::toString)
+        .toArray(String[]::new);
   }
 
   private static double[][] gramOf(double[][] g) {
