@@ -45,7 +45,9 @@ public final class AlphaVil implements Strategy {
   public EpochWeights trainEpoch(TrainingRun run) {
     int k = run.taskCount();
     if (weights == null) {
-      weights = Weights.ones(k);
+      weights = new double[k];
+      Arrays.fill(weights, options.weights().initialWeight());
+      weights[0] = 1;
     }
     List<ParamVector> deltas = List.of();
     try (ParamVector theta = run.parameters()) {

@@ -111,6 +111,8 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    * How the weights follow the αs.
    *
    * @param update the rule
+   * @param initialWeight the weight at which each auxiliary task starts, &gt; 0: the weight of its
+   *     first pass, once the target trains with it
    * @param neutralAlpha for {@link Update#MULTIPLICATIVE}: the α at which a weight stays, > 0
    * @param minWeight the lowest weight after an update (of the auxiliary tasks for {@link
    *     Update#MULTIPLICATIVE}), ≥ 0
@@ -124,6 +126,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    */
   public record WeightRule(
       Update update,
+      double initialWeight,
       double neutralAlpha,
       double minWeight,
       double maxWeight,
@@ -133,6 +136,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     /** Checks every option; the message names the bad value and what is accepted. */
     public WeightRule {
       MethodOptions.require(update != null, "update", update, "a rule of Update");
+      MethodOptions.requirePositive("initial weight", initialWeight);
       MethodOptions.requirePositive("neutral alpha", neutralAlpha);
       MethodOptions.require(minWeight >= 0, "minimum weight", minWeight, "≥ 0");
       MethodOptions.require(
@@ -188,7 +192,7 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
   public static AlphaVilOptions defaults() {
     return new AlphaVilOptions(
         new Solver(AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
-        new WeightRule(Update.MULTIPLICATIVE, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
+        new WeightRule(Update.MULTIPLICATIVE, 1, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
         new Step(1.0, 1));
   }
 
@@ -244,6 +248,11 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
   /** With this handling of a non-finite tuning loss. */
   public AlphaVilOptions onNonFinite(OnNonFinite v) {
     return set("onNonFinite", v);
+  }
+
+  /** With each auxiliary task starting at weight {@code v}, &gt; 0. */
+  public AlphaVilOptions initialWeight(double v) {
+    return set("initialWeight", v);
   }
 
   /** With this weight-update rule. */

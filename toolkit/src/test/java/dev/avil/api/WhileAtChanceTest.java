@@ -65,4 +65,28 @@ class WhileAtChanceTest {
     assertThat(r.value(first - 1, "copy", Metric.WEIGHT)).isZero();
     assertThat(r.value(first, "copy", Metric.TRAIN_LOSS)).isNotNaN();
   }
+
+  @Test
+  void anAuxiliaryTaskEntersAtTheInitialWeightAndMovesByAtMostAFactorOfTwo() {
+    for (double initial : new double[] {1, 0.2}) {
+      Results r =
+          Synthetic.copyAndNoise(FULL, 100)
+              .epochs(6)
+              .patience(0)
+              .alphaVil(a -> a.initialWeight(initial))
+              .run();
+      int first = 0;
+      for (int e = 1; e <= 6 && first == 0; e++) {
+        first = Double.isNaN(r.value(e, "copy", Metric.ALPHA)) ? 0 : e;
+      }
+      assertThat(first).as("the first epoch with an α").isPositive();
+      for (String aux : new String[] {"copy", "noise"}) {
+        assertThat(r.value(first, aux, Metric.WEIGHT))
+            .as("%s after its first pass, entering at %s", aux, initial)
+            .isBetween(initial / 2, Math.min(1, initial * 2));
+      }
+    }
+    assertThat(Method.alphaVil(a -> a.initialWeight(0.25)).name())
+        .isEqualTo("avil(initialWeight=0.25)");
+  }
 }

@@ -46,6 +46,8 @@ class MethodOptionsTest {
         .hasMessage("CAGrad calpha -0.1 must be a finite number ≥ 0");
     assertThatThrownBy(() -> CaGrad.Options.defaults().rescale(null))
         .hasMessage("CAGrad rescale null must be NONE, ONE_PLUS_ALPHA_SQUARED or ONE_PLUS_ALPHA");
+    assertThatThrownBy(() -> AlphaVilOptions.defaults().initialWeight(0))
+        .hasMessage("initial weight 0.0 must be a finite number > 0");
     assertThatThrownBy(() -> AlphaVilOptions.defaults().minWeight(-1))
         .hasMessage("minimum weight -1.0 must be ≥ 0");
     assertThatThrownBy(() -> AlphaVilOptions.defaults().maxWeight(0.01))
