@@ -59,11 +59,9 @@ final class AlphaSolver {
       Tracker t, double[] start, AlphaObjective.Value first, AlphaVilOptions.Solver o) {
     int k = start.length;
     double[] alpha = start.clone();
-    double[] m = new double[k];
-    double[] v = new double[k];
     double lr = o.alphaLearningRate();
+    Adam adam = new Adam(k, lr);
     AlphaObjective.Value val = first;
-    int step = 0;
     for (int s = 0; s < o.alphaSteps(); s++) {
       if (s > 0) {
         val = t.eval(alpha);
@@ -72,15 +70,10 @@ final class AlphaSolver {
         break; // a non-finite loss: the step is skipped, and there is no gradient to follow
       }
       double[] g = val.gradient();
-      step++;
-      for (int i = 0; i < k; i++) {
-        if (o.alphaOptimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
-          m[i] = 0.9 * m[i] + 0.1 * g[i];
-          v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-          double mHat = m[i] / (1 - Math.pow(0.9, step));
-          double vHat = v[i] / (1 - Math.pow(0.999, step));
-          alpha[i] -= lr * mHat / (Math.sqrt(vHat) + 1e-8);
-        } else {
+      if (o.alphaOptimizer() == AlphaVilOptions.AlphaOptimizer.ADAM) {
+        adam.step(alpha, g);
+      } else {
+        for (int i = 0; i < k; i++) {
           alpha[i] -= lr * g[i];
         }
       }

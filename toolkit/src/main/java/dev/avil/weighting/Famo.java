@@ -28,7 +28,7 @@ public final class Famo implements Strategy {
   private static final double EPSILON = 1e-8;
 
   private final Options options;
-  private Adam adam;
+  private Logits logits;
 
   /** FAMO with {@code options}. */
   public Famo(Options options) {
@@ -71,8 +71,8 @@ public final class Famo implements Strategy {
   @Override
   public EpochWeights trainEpoch(TrainingRun run) {
     int k = run.taskCount();
-    if (adam == null) {
-      adam = new Adam(k, options);
+    if (logits == null) {
+      logits = new Logits(k, options);
     }
     double[] sum = new double[k];
     int[] steps = {0};
@@ -84,7 +84,7 @@ public final class Famo implements Strategy {
           @Override
           public Combination combine(int[] tasks, List<ParamVector> gradients, double[] losses) {
             before = losses;
-            double[] w = weights(adam.xi, losses);
+            double[] w = weights(logits.xi, losses);
             for (int i = 0; i < k; i++) {
               sum[i] += w[i];
             }
@@ -99,7 +99,7 @@ public final class Famo implements Strategy {
 
           @Override
           public void stepped(double[] after) {
-            adam.step(gradient(adam.xi, before, after));
+            logits.step(gradient(logits.xi, before, after));
           }
         });
     double[] mean = new double[k];
@@ -144,31 +144,24 @@ public final class Famo implements Strategy {
     return g;
   }
 
-  /** Adam on ξ as PyTorch's: the weight decay added to the gradient, β (0.9, 0.999), ε 1e-8. */
-  static final class Adam {
+  /** ξ and its Adam, as PyTorch's with weight decay: the decay times ξ added to the gradient. */
+  static final class Logits {
     final double[] xi;
-    private final double[] m;
-    private final double[] v;
-    private final Options options;
-    private int t;
+    private final Adam adam;
+    private final double weightDecay;
 
-    Adam(int k, Options options) {
+    Logits(int k, Options options) {
       this.xi = new double[k];
-      this.m = new double[k];
-      this.v = new double[k];
-      this.options = options;
+      this.adam = new Adam(k, options.learningRate());
+      this.weightDecay = options.weightDecay();
     }
 
     void step(double[] gradient) {
-      t++;
+      double[] g = new double[xi.length];
       for (int i = 0; i < xi.length; i++) {
-        double g = gradient[i] + options.weightDecay() * xi[i];
-        m[i] = 0.9 * m[i] + 0.1 * g;
-        v[i] = 0.999 * v[i] + 0.001 * g * g;
-        double mHat = m[i] / (1 - Math.pow(0.9, t));
-        double vHat = v[i] / (1 - Math.pow(0.999, t));
-        xi[i] -= options.learningRate() * mHat / (Math.sqrt(vHat) + 1e-8);
+        g[i] = gradient[i] + weightDecay * xi[i];
       }
+      adam.step(xi, g);
     }
   }
 }

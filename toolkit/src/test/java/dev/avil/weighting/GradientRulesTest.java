@@ -310,14 +310,14 @@ class GradientRulesTest {
     SplittableRandom r = new SplittableRandom(13);
     for (double[][] g : cases()) {
       int k = g.length;
-      Famo.Adam adam = new Famo.Adam(k, Famo.Options.defaults());
-      double[] w = Famo.weights(adam.xi, Arrays.copyOf(LOSSES, k));
+      Famo.Logits logits = new Famo.Logits(k, Famo.Options.defaults());
+      double[] w = Famo.weights(logits.xi, Arrays.copyOf(LOSSES, k));
       assertThat(Arrays.stream(w).sum()).isCloseTo(1, within(1e-12));
       List<double[]> losses = new ArrayList<>(List.of(new double[] {0.025, 0.001, 3}));
       for (int step = 0; step < 3; step++) {
         double[] before = step == 0 ? Arrays.copyOf(LOSSES, k) : r.doubles(k, 0.1, 3).toArray();
         double[] after = Arrays.stream(before).map(x -> x * r.nextDouble(0.5, 1.2)).toArray();
-        adam.step(Famo.gradient(adam.xi, before, after));
+        logits.step(Famo.gradient(logits.xi, before, after));
         losses.add(before);
         losses.add(after);
       }
@@ -325,7 +325,7 @@ class GradientRulesTest {
           input(g, numbers(losses.toArray(double[][]::new))),
           new Combination(w, w),
           g,
-          adam.xi.clone());
+          logits.xi.clone());
     }
     checks.agree("famo_ref.py");
   }
