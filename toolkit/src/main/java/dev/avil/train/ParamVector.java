@@ -72,11 +72,16 @@ public final class ParamVector implements AutoCloseable {
     return new ParamVector(flat);
   }
 
-  /** A vector from Java values (tests and tools). */
+  /**
+   * A vector from Java values (tests and tools), in memory of its own: DJL's array of Java values
+   * reads a buffer that is freed once that array is closed, and its {@code toType} to the same type
+   * returns a view whatever its {@code copy} flag says.
+   */
   public static ParamVector of(
       double[] values, NDManager manager, ai.djl.ndarray.types.DataType dtype) {
     try (NDArray raw = manager.create(values)) {
-      return new ParamVector(raw.toType(dtype, true));
+      return new ParamVector(
+          raw.getDataType() == dtype ? raw.duplicate() : raw.toType(dtype, false));
     }
   }
 

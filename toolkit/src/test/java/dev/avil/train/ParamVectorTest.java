@@ -48,6 +48,39 @@ class ParamVectorTest {
     return ParamVector.of(v, manager, DataType.FLOAT64);
   }
 
+  /**
+   * DJL's {@code toType(sameType, true)} returns a view, not a copy, and an array made from Java
+   * values reads a direct buffer that is freed once that array is closed and collected: a vector
+   * made from Java values must own its memory, or it reads whatever is allocated there next.
+   */
+  @net.jqwik.api.Example
+  void aVectorFromJavaValuesOwnsItsMemory() {
+    double[] values = new double[64];
+    java.util.Arrays.setAll(values, i -> i + 0.5);
+    for (DataType dtype : List.of(DataType.FLOAT64, DataType.FLOAT32)) {
+      List<ParamVector> made = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        made.add(ParamVector.of(values, manager, dtype));
+      }
+      List<java.nio.ByteBuffer> scribble = new java.util.ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        System.gc();
+        for (int i = 0; i < 200; i++) {
+          java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(values.length * 8);
+          while (b.hasRemaining()) {
+            b.put((byte) 0x7f);
+          }
+          scribble.add(b);
+        }
+      }
+      for (ParamVector v : made) {
+        assertThat(v.toDoubleArray()).as("%s", dtype).containsExactly(values);
+        v.close();
+      }
+      assertThat(scribble).hasSize(1000);
+    }
+  }
+
   @Property(tries = 60)
   void axpyAddsAScaledVector(@ForAll("pairs") Pair p) {
     try (ParamVector a = vec(p.a());
