@@ -4,12 +4,14 @@ import dev.avil.train.Strategy;
 import dev.avil.weighting.AlphaVil;
 import dev.avil.weighting.AlphaVilOptions;
 import dev.avil.weighting.Arml;
+import dev.avil.weighting.AutoLambda;
 import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Dwa;
 import dev.avil.weighting.Famo;
 import dev.avil.weighting.ForkMerge;
 import dev.avil.weighting.Gcs;
 import dev.avil.weighting.GradNorm;
+import dev.avil.weighting.MetaTartan;
 import dev.avil.weighting.MethodOptions;
 import dev.avil.weighting.Mgda;
 import dev.avil.weighting.NashMtl;
@@ -185,6 +187,36 @@ public final class Method {
         PriPcGrad.OPTIONS,
         UnaryOperator.identity(),
         o -> new PriPcGrad());
+  }
+
+  /** Auto-λ (Liu, Johns &amp; Davison 2022). See {@link AutoLambda}. */
+  public static Method autoLambda() {
+    return autoLambda(UnaryOperator.identity());
+  }
+
+  /** Auto-λ with options, e.g. {@code a -> a.outer(AutoLambda.Outer.TUNING)}. */
+  public static Method autoLambda(UnaryOperator<AutoLambda.Options> configure) {
+    return of(
+        "auto-lambda",
+        Role.TARGET_AWARE,
+        AutoLambda.Options.defaults(),
+        configure,
+        AutoLambda::new);
+  }
+
+  /** META-TARTAN (Dery et al. 2022). See {@link MetaTartan}. */
+  public static Method metaTartan() {
+    return metaTartan(UnaryOperator.identity());
+  }
+
+  /** META-TARTAN with options, e.g. {@code t -> t.learningRate(1e-2)}. */
+  public static Method metaTartan(UnaryOperator<MetaTartan.Options> configure) {
+    return of(
+        "meta-tartan",
+        Role.TARGET_AWARE,
+        MetaTartan.Options.defaults(),
+        configure,
+        MetaTartan::new);
   }
 
   /** Auxiliary-task reweighting for minimum-data learning (Shi et al. 2020). See {@link Arml}. */

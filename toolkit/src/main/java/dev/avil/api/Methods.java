@@ -30,6 +30,8 @@ public final class Methods {
     ENTRIES.put("gcs", Method::gcs);
     ENTRIES.put("ol-aux", Method::olAux);
     ENTRIES.put("forkmerge", Method::forkMerge);
+    ENTRIES.put("auto-lambda", Method::autoLambda);
+    ENTRIES.put("meta-tartan", Method::metaTartan);
     ENTRIES.put("arml", Method::arml);
     ENTRIES.put("pripcgrad", Method::priPcGrad);
     ENTRIES.put("dwa", Method::dwa);

@@ -32,6 +32,10 @@ public final class MultiHeadNet {
   private final List<Parameter> parameters = new ArrayList<>();
   private final List<int[]> headRanges = new ArrayList<>();
   private final int trunkSize;
+  private final int headHidden;
+  private final long features;
+  private final int[] classes;
+  private final DataType dtype;
 
   /**
    * Builds and initialises the network.
@@ -83,20 +87,48 @@ public final class MultiHeadNet {
     }
     collect(trunk);
     trunkSize = size(parameters);
-    for (int k : classes) {
-      Block head =
-          new SequentialBlock()
-              .add(Linear.builder().setUnits(headHidden).build())
-              .add(Activation.reluBlock())
-              .add(Linear.builder().setUnits(k).build());
-      head.initialize(manager, dtype, new Shape(1, features));
+    this.headHidden = headHidden;
+    this.features = features;
+    this.classes = classes.clone();
+    this.dtype = dtype;
+    for (int t = 0; t < classes.length; t++) {
+      Block head = headBlock(t, manager);
       int from = size(parameters);
       collect(head);
       headRanges.add(new int[] {from, size(parameters)});
       heads.add(head);
     }
-    initialise(manager, dtype, init);
+    initialise(parameters, manager, dtype, init);
     this.store = new ParameterStore(manager, false);
+  }
+
+  /** A head for task {@code task}, built and given DJL's initial values in {@code manager}. */
+  private Block headBlock(int task, NDManager manager) {
+    Block head =
+        new SequentialBlock()
+            .add(Linear.builder().setUnits(headHidden).build())
+            .add(Activation.reluBlock())
+            .add(Linear.builder().setUnits(classes[task]).build());
+    head.initialize(manager, dtype, new Shape(1, features));
+    return head;
+  }
+
+  /**
+   * A head built as task {@code task}'s, outside the network, initialised as the network's own from
+   * {@code init}, its arrays in {@code manager}: a head to fit on its own while the trunk stays
+   * still. {@link #head(Block, NDArray, boolean)} reads it.
+   */
+  public Block newHead(int task, NDManager manager, SplittableRandom init) {
+    Block head = headBlock(task, manager);
+    List<Parameter> own = new ArrayList<>();
+    head.getParameters().forEach(p -> own.add(p.getValue()));
+    initialise(own, manager, dtype, init);
+    return head;
+  }
+
+  /** Logits of a head from {@link #newHead} for trunk {@code features}. */
+  public NDArray head(Block head, NDArray features, boolean training) {
+    return head.forward(store, new NDList(features), training).singletonOrThrow();
   }
 
   /** Logits of task {@code task} for a batch {@code x}. */
@@ -168,7 +200,8 @@ public final class MultiHeadNet {
     return Math.toIntExact(n);
   }
 
-  private void initialise(NDManager manager, DataType dtype, SplittableRandom rng) {
+  private static void initialise(
+      List<Parameter> parameters, NDManager manager, DataType dtype, SplittableRandom rng) {
     double bound = 1;
     for (Parameter p : parameters) {
       NDArray a = p.getArray();

@@ -2,6 +2,7 @@ package dev.avil.train;
 
 import ai.djl.nn.Parameter;
 import dev.avil.model.MultiHeadNet;
+import dev.avil.task.Split;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import java.util.List;
  * <p>At the features, the combiner is handed each task's gradient with respect to the trunk's
  * output instead, summed over the task's batch (each task has its own inputs, so their examples do
  * not pair up); the trunk still moves by the combination of the tasks' trunk gradients.
+ *
+ * <p>A {@link ProbingCombiner} is handed a {@link JointProbe} besides, to look at the model
+ * elsewhere; the step puts the parameters and the heads' gradients back before it moves.
  */
 final class JointSteps {
   private JointSteps() {}
@@ -32,7 +36,12 @@ final class JointSteps {
    * output.
    */
   static void pass(
-      Lane lane, Sampling sampling, int[] tasks, StepCombiner combiner, boolean atFeatures) {
+      Lane lane,
+      Sampling sampling,
+      Split tuning,
+      int[] tasks,
+      StepCombiner combiner,
+      boolean atFeatures) {
     int batchSize = lane.spec().batchSize();
     int k = tasks.length;
     MultiHeadNet net = lane.net();
@@ -51,6 +60,8 @@ final class JointSteps {
     long perStep = (long) k * batchSize;
     long steps = (examples + perStep - 1) / perStep;
     try (Sgd opt = lane.optimizer()) {
+      JointProbe probe =
+          combiner instanceof ProbingCombiner ? new JointProbe(lane, sampling, tuning, opt) : null;
       for (long s = 0; s < steps; s++) {
         List<ParamVector> grads = new ArrayList<>(k);
         List<ParamVector> features = new ArrayList<>(atFeatures ? k : 0);
@@ -75,8 +86,19 @@ final class JointSteps {
             at[i] += count;
             grads.add(lane.takeGradient(trunk));
           }
-          Combination c =
-              combiner.combine(tasks.clone(), atFeatures ? features : grads, losses.clone());
+          Combination c;
+          if (probe == null) {
+            c = combiner.combine(tasks.clone(), atFeatures ? features : grads, losses.clone());
+          } else {
+            probe.begin(tasks, grads, heads, order, from, counts);
+            try {
+              c =
+                  ((ProbingCombiner) combiner)
+                      .combine(tasks.clone(), atFeatures ? features : grads, losses.clone(), probe);
+            } finally {
+              probe.end();
+            }
+          }
           if (c == null) {
             Sgd.zeroGradients(stepParams);
             lane.stepSkipped(tasks);

@@ -85,6 +85,11 @@ public final class ParamVector implements AutoCloseable {
     }
   }
 
+  /** A copy of this vector, in memory of its own. */
+  public ParamVector copy() {
+    return new ParamVector(flat.duplicate());
+  }
+
   /** Writes this vector into the parameters, in place. */
   public void writeTo(List<Parameter> params) {
     writeInto(params, false);

@@ -14,12 +14,14 @@ final class Sampling {
   private final SplittableRandom batches;
   private final SplittableRandom samples;
   private final SplittableRandom branches;
+  private final SplittableRandom probes;
 
   Sampling(RunSpec spec) {
     this.trainSizes = spec.tasks().stream().map(t -> t.train().size()).toList();
     this.batches = Streams.of(spec.seed(), Streams.BATCHES);
     this.samples = Streams.of(spec.seed(), Streams.SAMPLES);
     this.branches = Streams.of(spec.seed(), Streams.BRANCHES);
+    this.probes = Streams.of(spec.seed(), Streams.PROBES);
   }
 
   /** Task {@code task}'s training examples in a fresh random order, from the batches stream. */
@@ -30,6 +32,21 @@ final class Sampling {
   /** As {@link #order}, from the branches stream: the batch order of a forked branch. */
   int[] branchOrder(int task) {
     return Shuffle.permutation(trainSizes.get(task), branches);
+  }
+
+  /** A random permutation of {@code 0..n-1} from the probes stream. */
+  int[] probeOrder(int n) {
+    return Shuffle.permutation(n, probes);
+  }
+
+  /** A stream split from the probes stream, such as a fresh head's initial values. */
+  SplittableRandom probeStream() {
+    return probes.split();
+  }
+
+  /** Task {@code task}'s number of training examples. */
+  int trainSize(int task) {
+    return trainSizes.get(task);
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.avil.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -30,6 +33,16 @@ public final class Sgd implements AutoCloseable {
     this.momentum = (float) momentum;
   }
 
+  /** The learning rate as the update applies it (in single precision). */
+  double learningRate() {
+    return learningRate;
+  }
+
+  /** The momentum factor as the update applies it (in single precision). */
+  double momentum() {
+    return momentum;
+  }
+
   /** Updates {@code params} from their gradients, then zeroes the gradients. */
   public void step(List<Parameter> params) {
     for (Parameter p : params) {
@@ -43,6 +56,23 @@ public final class Sgd implements AutoCloseable {
       }
       JniUtils.zeroGrad(w);
     }
+  }
+
+  /**
+   * The momentum v of each of {@code params} (zero for one not stepped yet), in their order, as one
+   * vector in {@code manager}.
+   */
+  ParamVector velocity(List<Parameter> params, NDManager manager) {
+    NDList parts = new NDList(params.size());
+    for (Parameter p : params) {
+      NDArray v = velocity.get(p);
+      NDArray w = p.getArray();
+      parts.add(v == null ? manager.zeros(new Shape(w.size()), w.getDataType()) : v.flatten());
+    }
+    NDArray flat = NDArrays.concat(parts);
+    flat.attach(manager);
+    parts.close();
+    return ParamVector.own(flat, manager);
   }
 
   /** Multiplies the gradients of {@code params} by {@code factor}, in place. */

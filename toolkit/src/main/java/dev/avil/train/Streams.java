@@ -28,6 +28,12 @@ public final class Streams {
   public static final String BRANCHES = "branches";
 
   /**
+   * The further batches a method looks at the model on without training on them (Auto-λ's x′,
+   * META-TARTAN's dev batches and its fresh heads), so that they never shift the batch order.
+   */
+  public static final String PROBES = "probes";
+
+  /**
    * A method's own draws, such as the order in which PCGrad projects the tasks' gradients, so that
    * they never shift the batch order.
    */

@@ -29,6 +29,7 @@ public final class TrainingRun implements AutoCloseable {
   private final LanePool lanes;
   private final Sampling sampling;
   private final Tuning tuning;
+  private final Split tuningSplit;
   private final Evaluation evaluation;
   private final double chance;
   private double bestSelection = Double.NEGATIVE_INFINITY;
@@ -51,7 +52,8 @@ public final class TrainingRun implements AutoCloseable {
       this.sampling = new Sampling(spec);
       Split targetDev = spec.tasks().get(0).dev();
       int nTune = TargetSplit.tuneSize(targetDev.size(), spec.devSplit());
-      this.tuning = new Tuning(targetDev.first(nTune), spec, manager);
+      this.tuningSplit = targetDev.first(nTune);
+      this.tuning = new Tuning(tuningSplit, spec, manager);
       this.evaluation = new Evaluation(spec, manager, nTune);
       this.chance = TargetSplit.selectionChance(spec);
     } catch (RuntimeException e) {
@@ -228,7 +230,7 @@ public final class TrainingRun implements AutoCloseable {
    * pass.
    */
   public void trainJoint(int[] tasks, StepCombiner combiner) {
-    JointSteps.pass(lanes.main(), sampling, tasks, combiner, false);
+    JointSteps.pass(lanes.main(), sampling, tuningSplit, tasks, combiner, false);
   }
 
   /**
@@ -238,7 +240,7 @@ public final class TrainingRun implements AutoCloseable {
    * the batch. The trunk still moves by the combination of the tasks' trunk gradients.
    */
   public void trainJointAtFeatures(int[] tasks, StepCombiner combiner) {
-    JointSteps.pass(lanes.main(), sampling, tasks, combiner, true);
+    JointSteps.pass(lanes.main(), sampling, tuningSplit, tasks, combiner, true);
   }
 
   /** A snapshot of all parameters. The caller closes it. */

@@ -13,6 +13,7 @@ import dev.avil.task.Task;
 import dev.avil.task.Tasks;
 import dev.avil.testing.Synthetic;
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.AutoLambda;
 import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Gcs;
 import dev.avil.weighting.Mgda;
@@ -79,7 +80,23 @@ class SameRecordsTest {
         Method.arml(a -> a.learningRate(Double.NaN)).named("ARML"),
         Method.gradNorm(g -> g.alpha(1.5).learningRate(Double.NaN)).named("GradNorm"),
         Method.nashMtl(n -> n.maxNorm(1)).named("Nash-MTL"),
-        Method.famo(f -> f.learningRate(0.025).weightDecay(1e-3)).named("FAMO"));
+        Method.famo(f -> f.learningRate(0.025).weightDecay(1e-3)).named("FAMO"),
+        Method.autoLambda(
+                a ->
+                    a.initial(1)
+                        .learningRate(3e-3)
+                        .outer(AutoLambda.Outer.TRAINING)
+                        .hessianVector(AutoLambda.HessianVector.FINITE_DIFFERENCE))
+            .named("Auto-λ"),
+        Method.metaTartan(
+                t ->
+                    t.learningRate(5e-2)
+                        .scale(Double.NaN)
+                        .headSteps(10)
+                        .headLearningRate(3e-2)
+                        .headWeightDecay(0.1)
+                        .headBatch(16))
+            .named("META-TARTAN"));
   }
 
   private static Method single() {

@@ -330,6 +330,74 @@ class GradientRulesTest {
     checks.agree("famo_ref.py");
   }
 
+  @Test
+  void autoLambdaAgreesWithNumPyOnItsWeightsAfterThreeSteps() {
+    Agreement checks = new Agreement();
+    SplittableRandom r = new SplittableRandom(17);
+    double eta = 0.05;
+    for (double[][] g : cases()) {
+      int k = g.length;
+      AutoLambda.Options o = AutoLambda.Options.defaults();
+      double[] lambda = new double[k];
+      Arrays.fill(lambda, o.initial());
+      Adam adam = new Adam(k, o.learningRate());
+      double[] first = null;
+      List<double[]> steps = new ArrayList<>();
+      steps.add(new double[] {o.learningRate(), eta, o.initial(), 3});
+      for (int step = 0; step < 3; step++) {
+        double epsilon = r.nextDouble(1e-3, 1e-1);
+        double[] plus = r.doubles(k, 0.1, 3).toArray();
+        double[] minus = Arrays.stream(plus).map(x -> x + r.nextDouble(-0.01, 0.01)).toArray();
+        adam.step(lambda, AutoLambda.finiteDifference(eta, epsilon, plus, minus));
+        first = first == null ? lambda.clone() : first;
+        steps.add(new double[] {epsilon});
+        steps.add(plus);
+        steps.add(minus);
+      }
+      checks.add(
+          input(g, numbers(steps.toArray(double[][]::new))),
+          new Combination(first, first),
+          g,
+          lambda.clone());
+    }
+    checks.agree("autolambda_ref.py");
+  }
+
+  @Test
+  void metaTartanAgreesWithNumPyOnItsWeightsAfterThreeSteps() {
+    Agreement checks = new Agreement();
+    SplittableRandom r = new SplittableRandom(19);
+    MetaTartan.Options o = MetaTartan.Options.defaults();
+    for (double[][] g : cases()) {
+      int k = g.length;
+      double[] logits = new double[k];
+      double[] used = null;
+      List<double[]> steps = new ArrayList<>();
+      steps.add(new double[] {o.learningRate(), k, 3});
+      for (int step = 0; step < 3; step++) {
+        double[] head = r.doubles(k, 0, 2).toArray();
+        double[] dev = r.doubles(g[0].length, -1, 1).toArray();
+        used = Weights.softmax(logits, k);
+        double[] cosine = new double[k];
+        for (int i = 0; i < k; i++) {
+          double squared = AlphaSolver.dot(g[i], g[i]) + head[i];
+          cosine[i] =
+              MetaTartan.cosine(
+                  AlphaSolver.dot(g[i], dev), squared, Math.sqrt(AlphaSolver.dot(dev, dev)));
+        }
+        MetaTartan.step(logits, cosine, o.learningRate());
+        steps.add(head);
+        steps.add(dev);
+      }
+      checks.add(
+          input(g, numbers(steps.toArray(double[][]::new))),
+          new Combination(used, used),
+          g,
+          logits.clone());
+    }
+    checks.agree("metatartan_ref.py");
+  }
+
   /** The numbers of {@code parts}, in order, as a script's options. */
   private static String[] numbers(double[]... parts) {
     return Arrays.stream(parts)
