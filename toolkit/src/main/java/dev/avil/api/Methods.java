@@ -44,24 +44,8 @@ public final class Methods {
     ENTRIES.put("nash-mtl", Method::nashMtl);
   }
 
-  /**
-   * The methods the study runs unless told otherwise, the Spark study too: every entry but those
-   * that combine per-task gradients (ARML, PriPCGrad, PCGrad, MGDA, CAGrad, GradNorm, Nash-MTL) and
-   * FAMO: not yet run in the study, and single-task with six passes an epoch, a control with more
-   * target steps than any other.
-   */
-  private static final List<String> STUDY =
-      List.of(
-          "single-task",
-          "single-task(passes=6)",
-          "uniform",
-          "avil",
-          "avil-paper",
-          "gcs",
-          "ol-aux",
-          "forkmerge",
-          "dwa",
-          "uncertainty");
+  /** The control the study runs beside the catalogue: more target steps than any other method. */
+  private static final String CONTROL = "single-task(passes=6)";
 
   private Methods() {}
 
@@ -70,9 +54,20 @@ public final class Methods {
     return List.copyOf(ENTRIES.keySet());
   }
 
-  /** The names of the methods a study runs unless told otherwise. */
+  /**
+   * The names of the methods a study runs unless told otherwise, the Spark study too: every
+   * catalogue entry, and after single-task the same with six passes an epoch, a control with more
+   * target steps than any other method.
+   */
   public static List<String> studyDefaults() {
-    return STUDY;
+    List<String> study = new ArrayList<>();
+    for (String id : ids()) {
+      study.add(id);
+      if (id.equals("single-task")) {
+        study.add(CONTROL);
+      }
+    }
+    return List.copyOf(study);
   }
 
   /**
