@@ -123,10 +123,15 @@ public interface ComparisonViews {
    * series ("METHOD · TASK"), epoch, weight.
    */
   default Table meanWeights() {
+    return meanWeights(methods());
+  }
+
+  /** {@link #meanWeights()} of the methods {@code names} only. */
+  private Table meanWeights(List<String> names) {
     record Weight(int series, String name, int epoch, double weight) {}
     List<Weight> all = new ArrayList<>();
     List<String> series = new ArrayList<>();
-    for (String m : methods()) {
+    for (String m : names) {
       List<Record> weights =
           runs().stream()
               .filter(r -> r.method().equals(m))
@@ -175,8 +180,23 @@ public interface ComparisonViews {
 
   /** Mean task weights per epoch, one line per method and task. */
   default Figure weightPlot() {
+    return weightPlot(methods().toArray(String[]::new));
+  }
+
+  /**
+   * {@link #weightPlot()} of the methods {@code names} only, in that order.
+   *
+   * @throws IllegalArgumentException naming the methods compared, if a name is not one of them
+   */
+  default Figure weightPlot(String... names) {
+    for (String n : names) {
+      if (!methods().contains(n)) {
+        throw new IllegalArgumentException(
+            "no method '" + n + "' in this comparison; it has " + String.join(", ", methods()));
+      }
+    }
     return Figures.lines(
-        meanWeights(),
+        meanWeights(List.of(names)),
         "epoch",
         "weight",
         "series",

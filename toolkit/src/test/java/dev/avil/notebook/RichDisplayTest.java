@@ -103,6 +103,18 @@ class RichDisplayTest {
   }
 
   @Test
+  void aWeightPlotOfSomeMethodsDrawsTheirLinesAlone() {
+    String avil = comparison.methods().get(1);
+    Figure some = comparison.weightPlot(avil);
+    assertThat(some.traces()).hasSize(2).allMatch(t -> t.startsWith(avil + " · "));
+    assertThat(comparison.weightPlot().traces()).hasSize(4);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> comparison.weightPlot("gcs"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'gcs'")
+        .hasMessageContaining(avil);
+  }
+
+  @Test
   void aJsplotFigureStillShowsInteractively() {
     tech.tablesaw.plotly.components.Figure f = comparison.plot().plotly();
     String html = html(f);
