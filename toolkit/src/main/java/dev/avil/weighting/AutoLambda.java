@@ -97,22 +97,22 @@ public final class AutoLambda implements Strategy {
 
     /** With every λ starting at {@code v}. */
     public Options initial(double v) {
-      return new Options(v, learningRate, outer, hessianVector);
+      return Records.with(this, "initial", v);
     }
 
     /** With Adam's step size {@code v} on λ. */
     public Options learningRate(double v) {
-      return new Options(initial, v, outer, hessianVector);
+      return Records.with(this, "learningRate", v);
     }
 
     /** With x′ from {@code v}. */
     public Options outer(Outer v) {
-      return new Options(initial, learningRate, v, hessianVector);
+      return Records.with(this, "outer", v);
     }
 
     /** With ∂λ computed as {@code v} says. */
     public Options hessianVector(HessianVector v) {
-      return new Options(initial, learningRate, outer, v);
+      return Records.with(this, "hessianVector", v);
     }
   }
 
@@ -139,7 +139,8 @@ public final class AutoLambda implements Strategy {
               }
               return new Combination(lambda.clone(), lambda.clone());
             });
-    return new EpochWeights(lambda.clone(), null, skipped[0]);
+    // every joint step is taken; a skipped λ step is counted as an α step skipped
+    return new EpochWeights(lambda.clone(), null, skipped[0], java.util.OptionalInt.of(0));
   }
 
   /**
@@ -161,10 +162,11 @@ public final class AutoLambda implements Strategy {
       if (options.hessianVector() == HessianVector.EXACT) {
         double[] onTrunk = d.slice(0, (int) gradients.get(0).size());
         for (int i = 0; i < k; i++) {
-          g[i] = -eta * dot(gradients.get(i).toDoubleArray(), onTrunk);
+          g[i] = -eta * AlphaSolver.dot(gradients.get(i).toDoubleArray(), onTrunk);
         }
         try (ParamVector head = probe.headGradient(0)) {
-          g[0] += -eta * dot(head.toDoubleArray(), d.slice(targetHead[0], targetHead[1]));
+          g[0] +=
+              -eta * AlphaSolver.dot(head.toDoubleArray(), d.slice(targetHead[0], targetHead[1]));
         }
       } else {
         double epsilon = 0.01 / norm;
@@ -194,13 +196,5 @@ public final class AutoLambda implements Strategy {
       g[i] = -eta * (plus[i] - minus[i]) / (2 * epsilon);
     }
     return g;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

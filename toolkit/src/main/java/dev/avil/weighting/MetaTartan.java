@@ -83,32 +83,32 @@ public final class MetaTartan implements Strategy {
 
     /** With β = {@code v}. */
     public Options learningRate(double v) {
-      return new Options(v, scale, headSteps, headLearningRate, headWeightDecay, headBatch);
+      return Records.with(this, "learningRate", v);
     }
 
     /** With the weights summing to {@code v} (NaN: the number of tasks). */
     public Options scale(double v) {
-      return new Options(learningRate, v, headSteps, headLearningRate, headWeightDecay, headBatch);
+      return Records.with(this, "scale", v);
     }
 
     /** With the dev head fitted in {@code v} steps. */
     public Options headSteps(int v) {
-      return new Options(learningRate, scale, v, headLearningRate, headWeightDecay, headBatch);
+      return Records.with(this, "headSteps", v);
     }
 
     /** With the dev head's step size {@code v}. */
     public Options headLearningRate(double v) {
-      return new Options(learningRate, scale, headSteps, v, headWeightDecay, headBatch);
+      return Records.with(this, "headLearningRate", v);
     }
 
     /** With the dev head's weight decay {@code v}. */
     public Options headWeightDecay(double v) {
-      return new Options(learningRate, scale, headSteps, headLearningRate, v, headBatch);
+      return Records.with(this, "headWeightDecay", v);
     }
 
     /** With dev batches of {@code v} examples. */
     public Options headBatch(int v) {
-      return new Options(learningRate, scale, headSteps, headLearningRate, headWeightDecay, v);
+      return Records.with(this, "headBatch", v);
     }
 
     private static DevHeadFit fit(int steps, double lr, double weightDecay, int batch) {
@@ -158,7 +158,9 @@ public final class MetaTartan implements Strategy {
               }
               return new Combination(w, w);
             });
-    return new EpochWeights(Weights.softmax(logits, scale), null, skipped[0]);
+    // every joint step is taken; a skipped step of the logits is counted as an α step skipped
+    return new EpochWeights(
+        Weights.softmax(logits, scale), null, skipped[0], java.util.OptionalInt.of(0));
   }
 
   /** The code's cosine: {@code inner / (√squaredNorm · otherNorm + 1e-8)}. */

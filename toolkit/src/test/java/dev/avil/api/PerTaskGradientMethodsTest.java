@@ -6,18 +6,26 @@ import static org.assertj.core.api.Assertions.within;
 import dev.avil.results.Metric;
 import dev.avil.task.Task;
 import dev.avil.testing.Synthetic;
+import dev.avil.weighting.AutoLambda;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The methods that combine per-task gradients (PCGrad, MGDA and MGDA-UB, CAGrad, PriPCGrad, ARML,
- * GradNorm, Nash-MTL) and FAMO, which evaluates each batch again after its step, through the one
- * engine, on the known-answer problem: a copy of the target and random labels beside it.
+ * GradNorm, Nash-MTL), FAMO, which evaluates each batch again after its step, and Auto-λ and
+ * META-TARTAN, which look at the model elsewhere first, through the one engine, on the known-answer
+ * problem: a copy of the target and random labels beside it.
  */
 @Tag("slow")
 class PerTaskGradientMethodsTest {
   private static final Task FULL = Synthetic.blobs("target", 600, 8, 4, 1.0, 11);
+  private static final List<Method> LOOKAHEAD =
+      List.of(
+          Method.autoLambda(),
+          Method.autoLambda(a -> a.hessianVector(AutoLambda.HessianVector.EXACT)),
+          Method.autoLambda(a -> a.outer(AutoLambda.Outer.TUNING)),
+          Method.metaTartan());
   private static final List<Method> METHODS =
       List.of(
           Method.pcGrad(),
@@ -28,7 +36,11 @@ class PerTaskGradientMethodsTest {
           Method.arml(),
           Method.gradNorm(),
           Method.nashMtl(),
-          Method.famo());
+          Method.famo(),
+          LOOKAHEAD.get(0),
+          LOOKAHEAD.get(1),
+          LOOKAHEAD.get(2),
+          LOOKAHEAD.get(3));
 
   private static Experiment small() {
     return Synthetic.copyAndNoise(FULL, 100).epochs(2);
@@ -115,6 +127,28 @@ class PerTaskGradientMethodsTest {
       assertThat(r.value(2, "noise", Metric.WEIGHT))
           .as("seed %d", seed)
           .isLessThan(r.value(1, "noise", Metric.WEIGHT));
+    }
+  }
+
+  /**
+   * Auto-λ and META-TARTAN give the random labels less weight than the copy of the target after
+   * three epochs: in every seed with their defaults, on the mean of three seeds for Auto-λ's
+   * variants.
+   */
+  @Test
+  void theLookaheadMethodsWeighTheRandomLabelsBelowTheCopy() {
+    for (Method m : LOOKAHEAD) {
+      double margin = 0;
+      for (long seed = 1; seed <= 3; seed++) {
+        Results r = small().epochs(3).seed(seed).method(m).run();
+        double copy = r.value(3, "copy", Metric.WEIGHT);
+        double noise = r.value(3, "noise", Metric.WEIGHT);
+        if (!m.name().contains("(")) {
+          assertThat(noise).as("%s seed %d: the random labels", m.name(), seed).isLessThan(copy);
+        }
+        margin += copy - noise;
+      }
+      assertThat(margin).as("%s: the copy's weight over the random labels'", m.name()).isPositive();
     }
   }
 }

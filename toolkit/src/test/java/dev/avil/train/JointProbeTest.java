@@ -16,11 +16,7 @@ import org.junit.jupiter.api.Test;
  * as the gradients say.
  */
 class JointProbeTest {
-  private static final List<Task> TASKS =
-      List.of(
-          Synthetic.blobs("target", 200, 6, 3, 1.0, 1),
-          Synthetic.blobs("aux", 400, 6, 4, 1.0, 2),
-          Synthetic.blobs("other", 300, 6, 2, 1.5, 3));
+  private static final List<Task> TASKS = JointStepsTest.TASKS;
   private static final double[] WEIGHTS = {1, 0.5, 0.25};
 
   /**
@@ -85,13 +81,11 @@ class JointProbeTest {
                     ParamVector d = probe.targetGradient(theta, false);
                     ParamVector targetHead = probe.headGradient(0)) {
                   double epsilon = 1e-6 / d.norm();
-                  double[] plus;
-                  double[] minus;
-                  try (ParamVector at = theta.axpy(epsilon, d)) {
-                    plus = probe.losses(at);
-                  }
-                  try (ParamVector at = theta.axpy(-epsilon, d)) {
-                    minus = probe.losses(at);
+                  double[][] along = new double[2][];
+                  for (int side = 0; side < 2; side++) {
+                    try (ParamVector at = theta.axpy(side == 0 ? epsilon : -epsilon, d)) {
+                      along[side] = probe.losses(at);
+                    }
                   }
                   double[] onTrunk = d.slice(0, trunk);
                   for (int i = 0; i < 3; i++) {
@@ -99,7 +93,7 @@ class JointProbeTest {
                     if (i == 0) {
                       exact += dot(targetHead.toDoubleArray(), d.slice(head[0], head[1]));
                     }
-                    double difference = (plus[i] - minus[i]) / (2 * epsilon);
+                    double difference = (along[0][i] - along[1][i]) / (2 * epsilon);
                     assertThat(difference)
                         .as("task %d", i)
                         .isCloseTo(exact, within(1e-6 * (1 + Math.abs(exact))));
@@ -112,10 +106,6 @@ class JointProbeTest {
   }
 
   private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+    return java.util.stream.IntStream.range(0, a.length).mapToDouble(i -> a[i] * b[i]).sum();
   }
 }

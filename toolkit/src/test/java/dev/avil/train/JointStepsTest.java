@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** A joint step applies the combination of the tasks' own gradients that its combiner chose. */
 class JointStepsTest {
-  private static final List<Task> TASKS =
+  static final List<Task> TASKS =
       List.of(
           Synthetic.blobs("target", 200, 6, 3, 1.0, 1),
           Synthetic.blobs("aux", 400, 6, 4, 1.0, 2),
