@@ -112,7 +112,9 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    *
    * @param update the rule
    * @param initialWeight the weight at which each auxiliary task starts, &gt; 0: the weight of its
-   *     first pass, once the target trains with it
+   *     first pass, once the target trains with it; default 0.25, a quarter of the target's, so
+   *     that the first epoch with every auxiliary task cannot throw a target that has just left
+   *     chance back to it
    * @param neutralAlpha for {@link Update#MULTIPLICATIVE}: the α at which a weight stays, > 0
    * @param minWeight the lowest weight after an update (of the auxiliary tasks for {@link
    *     Update#MULTIPLICATIVE}), ≥ 0
@@ -192,17 +194,18 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
   public static AlphaVilOptions defaults() {
     return new AlphaVilOptions(
         new Solver(AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
-        new WeightRule(Update.MULTIPLICATIVE, 1, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
+        new WeightRule(Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
         new Step(1.0, 1));
   }
 
   /**
-   * The recipe recalled from the paper: 10 Adam steps on every α, the target's too, at 0.05 from 1,
-   * on the tuning loss as it is, from the first epoch; every weight {@code w ← w + α − 1}, clamped
-   * at 0, on any gain; the step as solved.
+   * The recipe recalled from the paper: every weight starting at 1; 10 Adam steps on every α, the
+   * target's too, at 0.05 from 1, on the tuning loss as it is, from the first epoch; every weight
+   * {@code w ← w + α − 1}, clamped at 0, on any gain; the step as solved.
    */
   public static AlphaVilOptions paper() {
     return defaults()
+        .initialWeight(1)
         .alphaOptimizer(AlphaOptimizer.ADAM)
         .alphaSteps(10)
         .targetAlphaFixed(false)

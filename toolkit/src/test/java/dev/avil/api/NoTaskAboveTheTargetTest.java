@@ -43,7 +43,7 @@ class NoTaskAboveTheTargetTest {
   void theEarlierBoundLetsTheCopyWeighTwiceTheTarget() {
     double most = 0;
     for (long seed = 1; seed <= 3; seed++) {
-      Results r = setting(seed).alphaVil(a -> a.maxWeight(2)).run();
+      Results r = setting(seed).alphaVil(a -> a.maxWeight(2).initialWeight(1)).run();
       for (int e = 1; e <= r.epochs(); e++) {
         most = Math.max(most, r.value(e, "copy", Metric.WEIGHT));
       }

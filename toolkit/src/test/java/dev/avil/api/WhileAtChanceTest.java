@@ -86,7 +86,10 @@ class WhileAtChanceTest {
             .isBetween(initial / 2, Math.min(1, initial * 2));
       }
     }
-    assertThat(Method.alphaVil(a -> a.initialWeight(0.25)).name())
-        .isEqualTo("avil(initialWeight=0.25)");
+    assertThat(Method.alphaVil().options()).containsEntry("initialWeight", "0.25");
+    assertThat(Method.alphaVil(a -> a.initialWeight(1)).name()).isEqualTo("avil(initialWeight=1)");
+    assertThat(Method.alphaVilPaper().options())
+        .as("the paper's recipe starts every weight at 1")
+        .containsEntry("initialWeight", "1");
   }
 }

@@ -119,7 +119,8 @@ class SameRecordsTest {
         .stepLimit(1)
         .neutralAlpha(0.25)
         .calibrated(false)
-        .whileAtChance(AlphaVilOptions.WhileAtChance.SOLVE);
+        .whileAtChance(AlphaVilOptions.WhileAtChance.SOLVE)
+        .initialWeight(1);
   }
 
   /** The full data of the setting, from which the target takes its first 100 training examples. */
