@@ -36,8 +36,8 @@ class RunBehaviourTest {
   /**
    * The known answer of DESIGN §5 over eight seeds, under the default: the random labels never end
    * above the copy of the target nor above the target, and the copy ends strictly above them in at
-   * least five seeds (a seed with too little evidence to move either keeps both at 1). The paper's
-   * recipe only gets the summed α right on average.
+   * least five seeds (a seed with too little evidence to move either keeps both where they
+   * entered). The paper's recipe only gets the summed α right on average.
    */
   @Test
   void alphaVilEndsWithAHigherWeightForACopyOfTheTargetThanForRandomLabelsInEverySeed() {
