@@ -1,6 +1,12 @@
 package dev.avil.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import dev.avil.model.MultiHeadNet;
 import dev.avil.task.Split;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,6 +150,11 @@ final class JointProbe implements StepProbe {
     return headGradients.get(i).copy();
   }
 
+  /**
+   * A fresh head (initialised from the probes' stream) fitted on one tuning batch with the trunk
+   * still, then the trunk's gradient of the next batch's loss read through it; the network's own
+   * heads and every gradient are left as they were (zero).
+   */
   @Override
   public ParamVector devHeadGradient(DevHeadFit fit) {
     if (moved) {
@@ -154,7 +165,38 @@ final class JointProbe implements StepProbe {
         Math.max(1, Math.min(Math.min(fit.batch(), lane.spec().batchSize()), tuning.size() / 2));
     int[] fitted = nextTuning(batch);
     int[] scored = nextTuning(batch);
-    return lane.devHeadGradient(tuning, fitted, scored, fit, sampling.probeStream());
+    MultiHeadNet net = lane.net();
+    try (NDManager own = lane.newSubManager()) {
+      Block head = net.newHead(0, own, sampling.probeStream());
+      List<Parameter> headParams = new ArrayList<>();
+      head.getParameters().forEach(p -> headParams.add(p.getValue()));
+      NDArray z;
+      NDArray y;
+      try (NDScope scope = new NDScope()) {
+        NDList b = lane.batch(tuning, fitted);
+        z = net.features(b.get(0), false);
+        y = b.get(1);
+        NDScope.unregister(z, y);
+      }
+      z.attach(own);
+      y.attach(own);
+      AdamW adam = new AdamW(own, fit.learningRate(), fit.weightDecay(), headParams);
+      Object kind = List.of("dev head", z.getShape().toString(), lane.spec().dtype().toString());
+      for (int s = 0; s < fit.steps(); s++) {
+        try (NDScope scope = new NDScope();
+            Autograd ag = new Autograd(kind)) {
+          ag.backward(Losses.crossEntropy(net.head(head, z, true), y));
+        }
+        adam.step();
+      }
+      try (NDScope scope = new NDScope();
+          Autograd ag = new Autograd(Autograd.kind(lane.spec(), scored.length))) {
+        NDList b = lane.batch(tuning, scored);
+        NDArray features = net.features(b.get(0), true);
+        ag.backward(Losses.crossEntropy(net.head(head, features, true), b.get(1)));
+      }
+      return lane.takeGradient(net.trunkParameters());
+    }
   }
 
   /**

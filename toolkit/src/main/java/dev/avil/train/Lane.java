@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.avil.model.MultiHeadNet;
 import dev.avil.task.Split;
@@ -15,7 +14,6 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A copy of the network with its own batch buffers: what one pass trains on. The run's own network
@@ -201,45 +199,18 @@ final class Lane {
   }
 
   /**
-   * The gradient on the trunk of the target's mean loss on the rows {@code scored} of {@code
-   * split}, read through a fresh head (initialised from {@code init}) that was first fitted on the
-   * rows {@code fitted} with the trunk held still, as {@code fit} says. The network's own heads and
-   * every gradient are left as they were (zero).
+   * The inputs and labels of the rows {@code rows} of {@code split} (at most a batch), as arrays in
+   * the current scope: a batch to look at the model with.
    */
-  ParamVector devHeadGradient(
-      Split split, int[] fitted, int[] scored, DevHeadFit fit, SplittableRandom init) {
-    try (NDManager own = manager.newSubManager()) {
-      Block head = net.newHead(0, own, init);
-      List<Parameter> headParams = new ArrayList<>();
-      head.getParameters().forEach(p -> headParams.add(p.getValue()));
-      gather(split, fitted, 0, fitted.length);
-      NDArray z;
-      NDArray y;
-      try (NDScope scope = new NDScope()) {
-        z = net.features(input(fitted.length), false);
-        y = copied(nativeLabels, new Shape(fitted.length), DataType.INT64);
-        NDScope.unregister(z, y);
-      }
-      z.attach(own);
-      y.attach(own);
-      AdamW adam = new AdamW(own, fit.learningRate(), fit.weightDecay(), headParams);
-      Object kind = List.of("dev head", z.getShape().toString(), spec.dtype().toString());
-      for (int s = 0; s < fit.steps(); s++) {
-        try (NDScope scope = new NDScope();
-            Autograd ag = new Autograd(kind)) {
-          ag.backward(Losses.crossEntropy(net.head(head, z, true), y));
-        }
-        adam.step();
-      }
-      gather(split, scored, 0, scored.length);
-      try (NDScope scope = new NDScope();
-          Autograd ag = new Autograd(Autograd.kind(spec, scored.length))) {
-        NDArray labels = copied(nativeLabels, new Shape(scored.length), DataType.INT64);
-        NDArray features = net.features(input(scored.length), true);
-        ag.backward(Losses.crossEntropy(net.head(head, features, true), labels));
-      }
-      return takeGradient(net.trunkParameters());
-    }
+  ai.djl.ndarray.NDList batch(Split split, int[] rows) {
+    gather(split, rows, 0, rows.length);
+    return new ai.djl.ndarray.NDList(
+        input(rows.length), copied(nativeLabels, new Shape(rows.length), DataType.INT64));
+  }
+
+  /** A manager for arrays that live as long as the caller keeps it open. */
+  NDManager newSubManager() {
+    return manager.newSubManager();
   }
 
   /** Puts the features and labels of {@code count} rows of {@code order} into the buffers. */
