@@ -51,7 +51,7 @@ public final class EpochLoop {
           run.startEpoch(epoch);
           w = strategy.trainEpoch(run);
           losses = run.epochLosses();
-          eval = run.evaluateAll();
+          eval = run.evaluateAll(Lanes.count());
         } catch (RuntimeException e) {
           if (interrupted(e)) {
             Thread.currentThread().interrupt();

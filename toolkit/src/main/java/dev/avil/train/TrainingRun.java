@@ -89,11 +89,6 @@ public final class TrainingRun implements AutoCloseable {
     return bestSelection > chance + spec.chanceMargin();
   }
 
-  /** The run's specification. */
-  RunSpec spec() {
-    return spec;
-  }
-
   /** The run's seed. */
   public long seed() {
     return spec.seed();
@@ -290,13 +285,8 @@ public final class TrainingRun implements AutoCloseable {
    * Accuracy and mean loss of every task on its dev split (the model-selection part for the target)
    * and its test split: {@code [task][devAcc, devLoss, testAcc, testLoss]}. The trunk runs once per
    * distinct set of inputs; tasks built from the same images share it. The sets are spread over the
-   * lanes.
+   * lanes, at most {@code lanes} of them.
    */
-  double[][] evaluateAll() {
-    return evaluateAll(Lanes.count());
-  }
-
-  /** {@link #evaluateAll()} on at most {@code lanes} lanes. */
   double[][] evaluateAll(int lanes) {
     return evaluation.all(this.lanes, lanes);
   }
