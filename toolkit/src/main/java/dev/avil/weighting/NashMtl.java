@@ -17,8 +17,11 @@ import dev.avil.train.TrainingRun;
  * as here; but it takes at most 20 convex-concave steps, each a conic program, while this solves
  * the same equations to convergence by Newton's method on the convex φ(α) = ½αᵀGᵀGα − Σ log α_k,
  * whose gradient vanishes exactly there. At the solution αᵀGᵀGα = K, so the unclipped trunk
- * gradient always has norm √K and the clip (for K ≥ 2) scales it to 1; the heads learn from α_k
- * times their own gradient, unclipped, as the code's weighted loss gives them.
+ * gradient always has norm √K and the clip (for K ≥ 2) scales it to 1. The heads learn from their
+ * own gradients at weight 1, as LibMTL's heads do, where the code's weighted loss gives them α_k
+ * times theirs, unclipped: α_k grows as the inverse of task k's gradient, so once a small target
+ * fits its training data, its head would take steps of a thousand times its gradient and more (the
+ * study's runs on MultiMNIST reached α 1e35 and a training loss of NaN).
  *
  * <p>The recorded weight of a task is its coefficient in the clipped trunk step, averaged over the
  * epoch's steps. A task with a zero gradient has no solution (its equation asks 1/α_k = 0), so such
@@ -68,8 +71,8 @@ public final class NashMtl implements Strategy {
   }
 
   /**
-   * Nash-MTL's step from the Gram matrix {@code gram} of the tasks' gradients: α on the heads, α
-   * scaled by the clip on the trunk; null where there is no solution.
+   * Nash-MTL's step from the Gram matrix {@code gram} of the tasks' gradients: α scaled by the clip
+   * on the trunk, each head at 1; null where there is no solution.
    */
   static Combination combine(double[][] gram, double maxNorm) {
     double[] alpha = solve(gram);
@@ -82,7 +85,7 @@ public final class NashMtl implements Strategy {
     for (int k = 0; k < alpha.length; k++) {
       trunk[k] = alpha[k] * scale;
     }
-    return new Combination(trunk, alpha);
+    return new Combination(trunk, Weights.ones(alpha.length));
   }
 
   /**
