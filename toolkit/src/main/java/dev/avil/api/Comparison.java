@@ -118,9 +118,10 @@ public final class Comparison implements ComparisonViews {
 
   /**
    * Reads the runs in {@code dir}: those written by {@link #save}, or the cells of a {@link
-   * CellStore}. Only complete runs are used; a run that is incomplete, or a cell that is damaged,
-   * is listed in {@link #failures()} by name with the reason, and an incomplete run's records are
-   * in {@link #partialRuns()}.
+   * CellStore}, whose methods come in the catalogue's study order ({@link Methods#studyDefaults()},
+   * single-task the baseline before the six-pass control), any others after. Only complete runs are
+   * used; a run that is incomplete, or a cell that is damaged, is listed in {@link #failures()} by
+   * name with the reason, and an incomplete run's records are in {@link #partialRuns()}.
    *
    * @throws IllegalArgumentException if a line of history.csv or config.csv is damaged; the message
    *     names the file, the line and what was expected
@@ -131,7 +132,13 @@ public final class Comparison implements ComparisonViews {
     List<String> failures = new ArrayList<>();
     if (CellStore.isStore(dir)) {
       CellStore.Scan s = CellStore.at(dir).scan();
-      s.complete().forEach(r -> runs.add(new Results(r)));
+      // cells have no order of their own: the catalogue's study order, others after as read
+      List<String> order = Methods.studyDefaults();
+      s.complete().stream()
+          .sorted(
+              java.util.Comparator.comparingInt(
+                  r -> order.contains(r.method()) ? order.indexOf(r.method()) : order.size()))
+          .forEach(r -> runs.add(new Results(r)));
       s.damaged().forEach(d -> failures.add("damaged cell " + d));
     }
     if (java.nio.file.Files.exists(dir.resolve(RunFiles.HISTORY))

@@ -220,6 +220,20 @@ class RunBehaviourTest {
   }
 
   @Test
+  void cellsReadBackInTheCataloguesOrderWithSingleTaskTheBaseline(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CellStore store = CellStore.at(dir);
+    // written in the order a scan of their names would not give
+    for (Method m :
+        List.of(Method.uniform(), Method.singleTask(s -> s.passes(6)), Method.singleTask())) {
+      store.write(small().epochs(1).patience(0).method(m).run());
+    }
+    Comparison c = Comparison.read(dir);
+    assertThat(c.methods()).containsExactly("single-task", "single-task(passes=6)", "uniform");
+    assertThat(c.baseline()).isEqualTo("single-task");
+  }
+
+  @Test
   void targetStepsCountTheTargetsUpdates() {
     // 100 target examples in batches of 16: 7 steps a pass
     assertThat(
