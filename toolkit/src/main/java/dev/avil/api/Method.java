@@ -41,6 +41,7 @@ import java.util.function.UnaryOperator;
  * Method.gcs(g -> g.form(Gcs.Form.WEIGHTED));
  * Method.olAux();  Method.forkMerge();  Method.dwa();  Method.uncertainty();
  * Method.pcGrad();  Method.mgda(m -> m.upperBound(true));  Method.caGrad(c -> c.calpha(0.5));
+ * Method.autoLambda(a -> a.outer(AutoLambda.Outer.TUNING));  Method.metaTartan();
  * }</pre>
  */
 public final class Method {
