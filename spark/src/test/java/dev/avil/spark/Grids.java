@@ -2,6 +2,7 @@ package dev.avil.spark;
 
 import dev.avil.api.Experiment;
 import dev.avil.api.Method;
+import dev.avil.api.MethodRole;
 import dev.avil.model.Trunks;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
@@ -90,7 +91,7 @@ final class Grids {
   static Method exploding() {
     return Method.custom(
         EXPLODING,
-        Method.Role.MULTITASK,
+        MethodRole.MULTITASK,
         Uniform.OPTIONS,
         o ->
             new Strategy() {

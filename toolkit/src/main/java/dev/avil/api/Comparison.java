@@ -83,7 +83,7 @@ public final class Comparison implements ComparisonViews {
 
   /**
    * The reference method of paired differences: the first method in the role of single-task ({@link
-   * Method.Role#SINGLE_TASK}), whatever its name, else the first method.
+   * MethodRole#SINGLE_TASK}), whatever its name, else the first method.
    */
   @Override
   public String baseline() {
@@ -159,9 +159,7 @@ public final class Comparison implements ComparisonViews {
                         .anyMatch(
                             r ->
                                 r.method().equals(m)
-                                    && Method.Role.SINGLE_TASK
-                                        .id()
-                                        .equals(r.config().get("role"))));
+                                    && MethodRole.SINGLE_TASK.id().equals(r.config().get("role"))));
     return new Comparison(methods, baseline, runs, partial, failures, false);
   }
 

@@ -124,7 +124,7 @@ public final class ComparisonPlan {
             names,
             n ->
                 methods.stream()
-                    .anyMatch(m -> m.name().equals(n) && m.role() == Method.Role.SINGLE_TASK));
+                    .anyMatch(m -> m.name().equals(n) && m.role() == MethodRole.SINGLE_TASK));
     return new Comparison(names, baseline, done, partial, failures, interrupted);
   }
 

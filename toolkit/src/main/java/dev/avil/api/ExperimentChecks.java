@@ -110,7 +110,7 @@ final class ExperimentChecks {
 
   /** Fails if {@code m} needs auxiliary tasks and {@code aux} has none. */
   static void auxFor(Method m, List<Task> aux) {
-    if (m.needsAux() && aux.isEmpty()) {
+    if (m.role().needsAux() && aux.isEmpty()) {
       throw new IllegalArgumentException(
           "method "
               + m.name()

@@ -86,7 +86,7 @@ public record Grid(Map<String, Experiment> settings, List<Method> methods, long[
     double[] cost = new double[cells.size()];
     for (int i = 0; i < cells.size(); i++) {
       Cell c = cells.get(i);
-      cost[i] = Cells.cost(c.method().needsAux());
+      cost[i] = Cells.cost(c.method().role().needsAux());
       jobs.add(() -> run.apply(c));
     }
     return Cells.run(jobs, cost, sideBySide ? Cells.parallelism(jobs.size()) : 1);

@@ -1,7 +1,6 @@
 package dev.avil.api;
 
 import dev.avil.train.Strategy;
-import dev.avil.weighting.AlphaVil;
 import dev.avil.weighting.AlphaVilOptions;
 import dev.avil.weighting.Arml;
 import dev.avil.weighting.AutoLambda;
@@ -20,7 +19,6 @@ import dev.avil.weighting.PcGrad;
 import dev.avil.weighting.PriPcGrad;
 import dev.avil.weighting.SingleTask;
 import dev.avil.weighting.UncertaintyWeighting;
-import dev.avil.weighting.Uniform;
 import dev.avil.weighting.WeightRate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,43 +36,28 @@ import java.util.function.UnaryOperator;
  * Method.uniform();
  * Method.alphaVil();
  * Method.alphaVil(a -> a.rho(0.5).alphaSteps(20));      // named avil(alphaSteps=20 rho=0.5)
- * Method.gcs(g -> g.form(Gcs.Form.WEIGHTED));
- * Method.olAux();  Method.forkMerge();  Method.dwa();  Method.uncertainty();
- * Method.pcGrad();  Method.mgda(m -> m.upperBound(true));  Method.caGrad(c -> c.calpha(0.5));
- * Method.autoLambda(a -> a.outer(AutoLambda.Outer.TUNING));  Method.metaTartan();
+ * Method.gcs(g -> g.form(Gcs.Form.WEIGHTED));               // and so for every catalogue entry
+ * Method.autoLambda(a -> a.outer(AutoLambda.Outer.TUNING));  Method.mgda(m -> m.upperBound(true));
  * }</pre>
  */
 public final class Method {
-  /** What a method does with the auxiliary tasks, which decides its place in a comparison. */
-  public enum Role {
-    /** Trains the target alone: the baseline of paired differences. */
-    SINGLE_TASK,
-    /** Weighs every task the same way, the target among them (uniform MTL, loss balancing). */
-    MULTITASK,
-    /** Weighs the auxiliary tasks by what they do for the target. */
-    TARGET_AWARE;
-
-    /** The role as the configuration records it: lower case, with dashes. */
-    public String id() {
-      return MethodOptions.format(this);
-    }
-
-    /** The role recorded as {@code id}, or null for none. */
-    static Role fromId(String id) {
-      return MethodOptions.constant(Role.class, id);
-    }
-  }
-
   private final String name;
-  private final Role role;
+  private final MethodRole role;
   private final MethodOptions options;
   private final Function<MethodOptions, Strategy> strategy;
 
-  private Method(
-      String name, Role role, MethodOptions options, Function<MethodOptions, Strategy> strategy) {
+  Method(
+      String name,
+      MethodRole role,
+      MethodOptions options,
+      Function<MethodOptions, Strategy> strategy) {
     if (name == null || name.isBlank() || name.contains("\n")) {
       throw new IllegalArgumentException(
           "method name '" + name + "' must be a non-blank single line");
+    }
+    if (role == null || options == null || strategy == null) {
+      throw new IllegalArgumentException(
+          "method " + name + " needs a role, options and a strategy; got " + role + ", " + options);
     }
     this.name = name;
     this.role = role;
@@ -87,19 +70,14 @@ public final class Method {
     return singleTask(UnaryOperator.identity());
   }
 
-  /**
-   * Single-task learning with options, e.g. {@code s -> s.passes(6)}: a control that takes more
-   * target steps per epoch. See {@link SingleTask}.
-   */
+  /** Single-task learning with options, e.g. {@code s -> s.passes(6)}. See {@link SingleTask}. */
   public static Method singleTask(UnaryOperator<SingleTask.Options> configure) {
-    return of(
-        "single-task", Role.SINGLE_TASK, SingleTask.Options.defaults(), configure, SingleTask::new);
+    return Methods.SINGLE_TASK.with(configure);
   }
 
   /** Uniform multitask learning: every task weight 1, tasks interleaved batch by batch. */
   public static Method uniform() {
-    return of(
-        "uniform", Role.MULTITASK, Uniform.OPTIONS, UnaryOperator.identity(), o -> new Uniform());
+    return Methods.UNIFORM.with(UnaryOperator.identity());
   }
 
   /** αVIL with its default options (see {@link AlphaVilOptions}). */
@@ -109,20 +87,17 @@ public final class Method {
 
   /** αVIL with options changed from the defaults, e.g. {@code a -> a.rho(0.5)}. */
   public static Method alphaVil(UnaryOperator<AlphaVilOptions> configure) {
-    return of("avil", Role.TARGET_AWARE, AlphaVilOptions.defaults(), configure, AlphaVil::new);
+    return Methods.AVIL.with(configure);
   }
 
-  /**
-   * αVIL with the recipe recalled from the paper ({@link AlphaVilOptions#paper()}), named {@code
-   * avil-paper}: for reproducing it beside the default.
-   */
+  /** αVIL with the recipe recalled from the paper, {@link AlphaVilOptions#paper()}. */
   public static Method alphaVilPaper() {
     return alphaVilPaper(UnaryOperator.identity());
   }
 
   /** The paper's recipe with options changed from it, named by what differs. */
   public static Method alphaVilPaper(UnaryOperator<AlphaVilOptions> configure) {
-    return of("avil-paper", Role.TARGET_AWARE, AlphaVilOptions.paper(), configure, AlphaVil::new);
+    return Methods.AVIL_PAPER.with(configure);
   }
 
   /** Gradient cosine similarity (Du et al. 2018), gated. See {@link Gcs}. */
@@ -132,7 +107,7 @@ public final class Method {
 
   /** GCS with options, e.g. {@code g -> g.form(Gcs.Form.WEIGHTED)}. */
   public static Method gcs(UnaryOperator<Gcs.Options> configure) {
-    return of("gcs", Role.TARGET_AWARE, Gcs.Options.defaults(), configure, Gcs::new);
+    return Methods.GCS.with(configure);
   }
 
   /** Online learning of auxiliary weights (Lin et al. 2019). See {@link OlAux}. */
@@ -142,7 +117,7 @@ public final class Method {
 
   /** OL-AUX with options, e.g. {@code o -> o.beta(0.1).horizon(10)}. */
   public static Method olAux(UnaryOperator<OlAux.Options> configure) {
-    return of("ol-aux", Role.TARGET_AWARE, OlAux.Options.defaults(), configure, OlAux::new);
+    return Methods.OL_AUX.with(configure);
   }
 
   /** ForkMerge (Jiang et al. 2023). See {@link ForkMerge}. */
@@ -152,8 +127,7 @@ public final class Method {
 
   /** ForkMerge with options, e.g. {@code f -> f.gridStep(0.05)}. */
   public static Method forkMerge(UnaryOperator<ForkMerge.Options> configure) {
-    return of(
-        "forkmerge", Role.TARGET_AWARE, ForkMerge.Options.defaults(), configure, ForkMerge::new);
+    return Methods.FORKMERGE.with(configure);
   }
 
   /** Dynamic weight average (Liu et al. 2019). See {@link Dwa}. */
@@ -163,7 +137,7 @@ public final class Method {
 
   /** DWA with options, e.g. {@code d -> d.temperature(1)}. */
   public static Method dwa(UnaryOperator<Dwa.Options> configure) {
-    return of("dwa", Role.MULTITASK, Dwa.Options.defaults(), configure, Dwa::new);
+    return Methods.DWA.with(configure);
   }
 
   /** Uncertainty weighting (Kendall et al. 2018). See {@link UncertaintyWeighting}. */
@@ -173,8 +147,7 @@ public final class Method {
 
   /** Uncertainty weighting with options, e.g. {@code u -> u.learningRate(0.01)}. */
   public static Method uncertainty(UnaryOperator<WeightRate> configure) {
-    return of(
-        "uncertainty", Role.MULTITASK, WeightRate.defaults(), configure, UncertaintyWeighting::new);
+    return Methods.UNCERTAINTY.with(configure);
   }
 
   /**
@@ -182,12 +155,7 @@ public final class Method {
    * the target's loses its component along it. See {@link PriPcGrad}.
    */
   public static Method priPcGrad() {
-    return of(
-        "pripcgrad",
-        Role.TARGET_AWARE,
-        PriPcGrad.OPTIONS,
-        UnaryOperator.identity(),
-        o -> new PriPcGrad());
+    return Methods.PRIPCGRAD.with(UnaryOperator.identity());
   }
 
   /** Auto-λ (Liu, Johns &amp; Davison 2022). See {@link AutoLambda}. */
@@ -197,12 +165,7 @@ public final class Method {
 
   /** Auto-λ with options, e.g. {@code a -> a.outer(AutoLambda.Outer.TUNING)}. */
   public static Method autoLambda(UnaryOperator<AutoLambda.Options> configure) {
-    return of(
-        "auto-lambda",
-        Role.TARGET_AWARE,
-        AutoLambda.Options.defaults(),
-        configure,
-        AutoLambda::new);
+    return Methods.AUTO_LAMBDA.with(configure);
   }
 
   /** META-TARTAN (Dery et al. 2022). See {@link MetaTartan}. */
@@ -212,12 +175,7 @@ public final class Method {
 
   /** META-TARTAN with options, e.g. {@code t -> t.learningRate(1e-2)}. */
   public static Method metaTartan(UnaryOperator<MetaTartan.Options> configure) {
-    return of(
-        "meta-tartan",
-        Role.TARGET_AWARE,
-        MetaTartan.Options.defaults(),
-        configure,
-        MetaTartan::new);
+    return Methods.META_TARTAN.with(configure);
   }
 
   /** Auxiliary-task reweighting for minimum-data learning (Shi et al. 2020). See {@link Arml}. */
@@ -227,7 +185,7 @@ public final class Method {
 
   /** ARML with options, e.g. {@code a -> a.learningRate(0.01)}. */
   public static Method arml(UnaryOperator<WeightRate> configure) {
-    return of("arml", Role.TARGET_AWARE, WeightRate.defaults(), configure, Arml::new);
+    return Methods.ARML.with(configure);
   }
 
   /** Projecting conflicting gradients (Yu et al. 2020). See {@link PcGrad}. */
@@ -237,7 +195,7 @@ public final class Method {
 
   /** PCGrad with options, e.g. {@code p -> p.reduction(PcGrad.Reduction.MEAN)}. */
   public static Method pcGrad(UnaryOperator<PcGrad.Options> configure) {
-    return of("pcgrad", Role.MULTITASK, PcGrad.Options.defaults(), configure, PcGrad::new);
+    return Methods.PCGRAD.with(configure);
   }
 
   /** The multiple gradient descent algorithm (Sener &amp; Koltun 2018). See {@link Mgda}. */
@@ -247,7 +205,7 @@ public final class Method {
 
   /** MGDA with options, e.g. {@code m -> m.upperBound(true)} for MGDA-UB. */
   public static Method mgda(UnaryOperator<Mgda.Options> configure) {
-    return of("mgda", Role.MULTITASK, Mgda.Options.defaults(), configure, Mgda::new);
+    return Methods.MGDA.with(configure);
   }
 
   /** Conflict-averse gradient descent (Liu et al. 2021). See {@link CaGrad}. */
@@ -257,7 +215,7 @@ public final class Method {
 
   /** CAGrad with options, e.g. {@code c -> c.calpha(0.5)}. */
   public static Method caGrad(UnaryOperator<CaGrad.Options> configure) {
-    return of("cagrad", Role.MULTITASK, CaGrad.Options.defaults(), configure, CaGrad::new);
+    return Methods.CAGRAD.with(configure);
   }
 
   /** Fast adaptive multitask optimisation (Liu et al. 2023). See {@link Famo}. */
@@ -267,7 +225,7 @@ public final class Method {
 
   /** FAMO with options, e.g. {@code f -> f.learningRate(0.01)}. */
   public static Method famo(UnaryOperator<Famo.Options> configure) {
-    return of("famo", Role.MULTITASK, Famo.Options.defaults(), configure, Famo::new);
+    return Methods.FAMO.with(configure);
   }
 
   /** GradNorm (Chen et al. 2018). See {@link GradNorm}. */
@@ -277,7 +235,7 @@ public final class Method {
 
   /** GradNorm with options, e.g. {@code g -> g.alpha(0.5)}. */
   public static Method gradNorm(UnaryOperator<GradNorm.Options> configure) {
-    return of("gradnorm", Role.MULTITASK, GradNorm.Options.defaults(), configure, GradNorm::new);
+    return Methods.GRADNORM.with(configure);
   }
 
   /** Nash-MTL (Navon et al. 2022). See {@link NashMtl}. */
@@ -287,7 +245,7 @@ public final class Method {
 
   /** Nash-MTL with options, e.g. {@code n -> n.maxNorm(0)} for no clip. */
   public static Method nashMtl(UnaryOperator<NashMtl.Options> configure) {
-    return of("nash-mtl", Role.MULTITASK, NashMtl.Options.defaults(), configure, NashMtl::new);
+    return Methods.NASH_MTL.with(configure);
   }
 
   /**
@@ -295,67 +253,19 @@ public final class Method {
    * run, and the options are recorded with the results.
    *
    * @param name the method's name: not blank, one line
-   * @param role what it does with the auxiliary tasks ({@link Role#SINGLE_TASK} needs none)
+   * @param role what it does with the auxiliary tasks ({@link MethodRole#SINGLE_TASK} needs none)
    * @param options its options, each with the value it runs with
    * @param strategy the strategy of one run
    * @throws IllegalArgumentException if an argument is missing or the name is not accepted
    */
   public static <O extends MethodOptions> Method custom(
-      String name, Role role, O options, Function<O, Strategy> strategy) {
-    if (role == null || options == null || strategy == null) {
-      throw new IllegalArgumentException(
-          "a custom method needs a role, options and a strategy; got "
-              + role
-              + ", "
-              + options
-              + ", "
-              + strategy);
-    }
-    return new Method(name, role, options, cast(strategy));
-  }
-
-  /**
-   * A method from a catalogue entry's defaults and a change to them; the name lists what differs
-   * from the entry's defaults.
-   */
-  private static <O extends MethodOptions> Method of(
-      String id, Role role, O defaults, UnaryOperator<O> configure, Function<O, Strategy> make) {
-    O o = configure.apply(defaults);
-    if (o == null) {
-      throw new IllegalArgumentException(
-          "the " + id + " options function returned null; return the options it was given");
-    }
-    return new Method(nameOf(id, defaults, o), role, o, cast(make));
-  }
-
-  /** {@code id}, then in parentheses the options of {@code o} that differ from {@code defaults}. */
-  static String nameOf(String id, MethodOptions defaults, MethodOptions o) {
-    StringBuilder changed = new StringBuilder();
-    Map<String, String> d = defaults.describe();
-    o.describe()
-        .forEach(
-            (k, v) -> {
-              if (!v.equals(d.get(k))) {
-                changed.append(changed.length() == 0 ? "" : " ").append(k).append('=').append(v);
-              }
-            });
-    return changed.length() == 0 ? id : id + "(" + changed + ")";
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <O extends MethodOptions> Function<MethodOptions, Strategy> cast(
-      Function<O, Strategy> f) {
-    return o -> f.apply((O) o);
+      String name, MethodRole role, O options, Function<O, Strategy> strategy) {
+    return new Method(name, role, options, CatalogueEntry.erase(strategy));
   }
 
   /** The same method under another name; its role and options stay. */
   public Method named(String newName) {
     return new Method(newName, role, options, strategy);
-  }
-
-  /** This method with {@code options} in place of its own (same name, role and strategy). */
-  Method withOptions(MethodOptions newOptions, String newName) {
-    return new Method(newName, role, newOptions, strategy);
   }
 
   /** The method's name. */
@@ -364,7 +274,7 @@ public final class Method {
   }
 
   /** What the method does with the auxiliary tasks. */
-  public Role role() {
+  public MethodRole role() {
     return role;
   }
 
@@ -376,11 +286,6 @@ public final class Method {
   /** The method's resolved options, in a stable order. */
   public Map<String, String> options() {
     return new LinkedHashMap<>(options.describe());
-  }
-
-  /** Whether the method needs at least one auxiliary task. */
-  public boolean needsAux() {
-    return role != Role.SINGLE_TASK;
   }
 
   Strategy newStrategy() {

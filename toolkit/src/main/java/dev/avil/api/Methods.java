@@ -1,10 +1,28 @@
 package dev.avil.api;
 
+import dev.avil.weighting.AlphaVil;
+import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.Arml;
+import dev.avil.weighting.AutoLambda;
+import dev.avil.weighting.CaGrad;
+import dev.avil.weighting.Dwa;
+import dev.avil.weighting.Famo;
+import dev.avil.weighting.ForkMerge;
+import dev.avil.weighting.Gcs;
+import dev.avil.weighting.GradNorm;
+import dev.avil.weighting.MetaTartan;
+import dev.avil.weighting.MethodOptions;
+import dev.avil.weighting.Mgda;
+import dev.avil.weighting.NashMtl;
+import dev.avil.weighting.OlAux;
+import dev.avil.weighting.PcGrad;
+import dev.avil.weighting.PriPcGrad;
+import dev.avil.weighting.SingleTask;
+import dev.avil.weighting.UncertaintyWeighting;
+import dev.avil.weighting.Uniform;
+import dev.avil.weighting.WeightRate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The catalogue of methods: every method under the one name it has everywhere, in tables, files, on
@@ -20,29 +38,76 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Methods {
-  private static final Map<String, Supplier<Method>> ENTRIES = new LinkedHashMap<>();
+  static final CatalogueEntry<SingleTask.Options> SINGLE_TASK =
+      new CatalogueEntry<>(
+          "single-task", MethodRole.SINGLE_TASK, SingleTask.Options.defaults(), SingleTask::new);
+  static final CatalogueEntry<MethodOptions> UNIFORM =
+      new CatalogueEntry<>("uniform", MethodRole.MULTITASK, Uniform.OPTIONS, o -> new Uniform());
+  static final CatalogueEntry<AlphaVilOptions> AVIL =
+      new CatalogueEntry<>(
+          "avil", MethodRole.TARGET_AWARE, AlphaVilOptions.defaults(), AlphaVil::new);
+  static final CatalogueEntry<AlphaVilOptions> AVIL_PAPER =
+      new CatalogueEntry<>(
+          "avil-paper", MethodRole.TARGET_AWARE, AlphaVilOptions.paper(), AlphaVil::new);
+  static final CatalogueEntry<Gcs.Options> GCS =
+      new CatalogueEntry<>("gcs", MethodRole.TARGET_AWARE, Gcs.Options.defaults(), Gcs::new);
+  static final CatalogueEntry<OlAux.Options> OL_AUX =
+      new CatalogueEntry<>("ol-aux", MethodRole.TARGET_AWARE, OlAux.Options.defaults(), OlAux::new);
+  static final CatalogueEntry<ForkMerge.Options> FORKMERGE =
+      new CatalogueEntry<>(
+          "forkmerge", MethodRole.TARGET_AWARE, ForkMerge.Options.defaults(), ForkMerge::new);
+  static final CatalogueEntry<AutoLambda.Options> AUTO_LAMBDA =
+      new CatalogueEntry<>(
+          "auto-lambda", MethodRole.TARGET_AWARE, AutoLambda.Options.defaults(), AutoLambda::new);
+  static final CatalogueEntry<MetaTartan.Options> META_TARTAN =
+      new CatalogueEntry<>(
+          "meta-tartan", MethodRole.TARGET_AWARE, MetaTartan.Options.defaults(), MetaTartan::new);
+  static final CatalogueEntry<WeightRate> ARML =
+      new CatalogueEntry<>("arml", MethodRole.TARGET_AWARE, WeightRate.defaults(), Arml::new);
+  static final CatalogueEntry<MethodOptions> PRIPCGRAD =
+      new CatalogueEntry<>(
+          "pripcgrad", MethodRole.TARGET_AWARE, PriPcGrad.OPTIONS, o -> new PriPcGrad());
+  static final CatalogueEntry<Dwa.Options> DWA =
+      new CatalogueEntry<>("dwa", MethodRole.MULTITASK, Dwa.Options.defaults(), Dwa::new);
+  static final CatalogueEntry<WeightRate> UNCERTAINTY =
+      new CatalogueEntry<>(
+          "uncertainty", MethodRole.MULTITASK, WeightRate.defaults(), UncertaintyWeighting::new);
+  static final CatalogueEntry<PcGrad.Options> PCGRAD =
+      new CatalogueEntry<>("pcgrad", MethodRole.MULTITASK, PcGrad.Options.defaults(), PcGrad::new);
+  static final CatalogueEntry<Mgda.Options> MGDA =
+      new CatalogueEntry<>("mgda", MethodRole.MULTITASK, Mgda.Options.defaults(), Mgda::new);
+  static final CatalogueEntry<CaGrad.Options> CAGRAD =
+      new CatalogueEntry<>("cagrad", MethodRole.MULTITASK, CaGrad.Options.defaults(), CaGrad::new);
+  static final CatalogueEntry<GradNorm.Options> GRADNORM =
+      new CatalogueEntry<>(
+          "gradnorm", MethodRole.MULTITASK, GradNorm.Options.defaults(), GradNorm::new);
+  static final CatalogueEntry<Famo.Options> FAMO =
+      new CatalogueEntry<>("famo", MethodRole.MULTITASK, Famo.Options.defaults(), Famo::new);
+  static final CatalogueEntry<NashMtl.Options> NASH_MTL =
+      new CatalogueEntry<>(
+          "nash-mtl", MethodRole.MULTITASK, NashMtl.Options.defaults(), NashMtl::new);
 
-  static {
-    ENTRIES.put("single-task", Method::singleTask);
-    ENTRIES.put("uniform", Method::uniform);
-    ENTRIES.put("avil", Method::alphaVil);
-    ENTRIES.put("avil-paper", Method::alphaVilPaper);
-    ENTRIES.put("gcs", Method::gcs);
-    ENTRIES.put("ol-aux", Method::olAux);
-    ENTRIES.put("forkmerge", Method::forkMerge);
-    ENTRIES.put("auto-lambda", Method::autoLambda);
-    ENTRIES.put("meta-tartan", Method::metaTartan);
-    ENTRIES.put("arml", Method::arml);
-    ENTRIES.put("pripcgrad", Method::priPcGrad);
-    ENTRIES.put("dwa", Method::dwa);
-    ENTRIES.put("uncertainty", Method::uncertainty);
-    ENTRIES.put("pcgrad", Method::pcGrad);
-    ENTRIES.put("mgda", Method::mgda);
-    ENTRIES.put("cagrad", Method::caGrad);
-    ENTRIES.put("gradnorm", Method::gradNorm);
-    ENTRIES.put("famo", Method::famo);
-    ENTRIES.put("nash-mtl", Method::nashMtl);
-  }
+  private static final List<CatalogueEntry<?>> ENTRIES =
+      List.of(
+          SINGLE_TASK,
+          UNIFORM,
+          AVIL,
+          AVIL_PAPER,
+          GCS,
+          OL_AUX,
+          FORKMERGE,
+          AUTO_LAMBDA,
+          META_TARTAN,
+          ARML,
+          PRIPCGRAD,
+          DWA,
+          UNCERTAINTY,
+          PCGRAD,
+          MGDA,
+          CAGRAD,
+          GRADNORM,
+          FAMO,
+          NASH_MTL);
 
   /** The control the study runs beside the catalogue: more target steps than any other method. */
   private static final String CONTROL = "single-task(passes=6)";
@@ -51,7 +116,7 @@ public final class Methods {
 
   /** Every catalogue identifier, in the catalogue's order. */
   public static List<String> ids() {
-    return List.copyOf(ENTRIES.keySet());
+    return ENTRIES.stream().map(CatalogueEntry::id).toList();
   }
 
   /**
@@ -81,7 +146,8 @@ public final class Methods {
     String n = name == null ? "" : name.strip();
     int open = n.indexOf('(');
     String id = open < 0 ? n : n.substring(0, open).strip();
-    Supplier<Method> entry = ENTRIES.get(id);
+    CatalogueEntry<?> entry =
+        ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
     if (entry == null) {
       throw new IllegalArgumentException(
           "unknown method '"
@@ -91,15 +157,14 @@ public final class Methods {
               + ", each"
               + " optionally with options, as in avil(rho=0.5 evidence=3)");
     }
-    Method base = entry.get();
     if (open < 0) {
-      return base;
+      return entry.method(entry.defaults());
     }
     if (!n.endsWith(")")) {
       throw new IllegalArgumentException(
           "method '" + name + "' opens its options with '(' but does not close them with ')'");
     }
-    var options = base.settings();
+    MethodOptions options = entry.defaults();
     for (String kv : n.substring(open + 1, n.length() - 1).trim().split("\\s+")) {
       if (kv.isEmpty()) {
         continue;
@@ -111,7 +176,7 @@ public final class Methods {
       }
       options = options.with(kv.substring(0, eq), kv.substring(eq + 1));
     }
-    return base.withOptions(options, Method.nameOf(id, base.settings(), options));
+    return entry.method(options);
   }
 
   /**

@@ -42,7 +42,7 @@ final class AlphaSolver {
    * @throws IllegalStateException if a loss is not finite and {@code o} says to fail
    */
   static Solution solve(
-      Function<double[], AlphaObjective.Value> f, double[] start, AlphaVilOptions.Solver o) {
+      Function<double[], AlphaObjective.Value> f, double[] start, AlphaVilSolver o) {
     Tracker t = new Tracker(f, o.onNonFinite());
     double[] ones = new double[start.length];
     Arrays.fill(ones, 1);
@@ -56,7 +56,7 @@ final class AlphaSolver {
   }
 
   private static void firstOrder(
-      Tracker t, double[] start, AlphaObjective.Value first, AlphaVilOptions.Solver o) {
+      Tracker t, double[] start, AlphaObjective.Value first, AlphaVilSolver o) {
     int k = start.length;
     double[] alpha = start.clone();
     double lr = o.alphaLearningRate();

@@ -136,7 +136,7 @@ public final class AlphaVil implements Strategy {
    * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the
    * other αs; NaN where the rule never moves that weight (the target under the relative rules).
    */
-  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilOptions.WeightRule o) {
+  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilWeightRule o) {
     return switch (o.update()) {
       case ADDITIVE -> 1;
       case MULTIPLICATIVE -> t == 0 ? Double.NaN : o.neutralAlpha();
@@ -152,7 +152,7 @@ public final class AlphaVil implements Strategy {
    * together, as soon as any may move).
    */
   static double[] updatedWeights(
-      double[] w, double[] alpha, boolean[] moves, AlphaVilOptions.WeightRule o) {
+      double[] w, double[] alpha, boolean[] moves, AlphaVilWeightRule o) {
     int k = w.length;
     double[] out = w.clone();
     switch (o.update()) {

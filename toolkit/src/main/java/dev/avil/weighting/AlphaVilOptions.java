@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * αVIL's options in three groups, each with its defaults: how the αs are found ({@link Solver}),
- * how the task weights follow them ({@link WeightRule}), and how each epoch's deltas are made and
- * merged ({@link Step}). Immutable; every wither returns new options, so options read as a chain.
+ * αVIL's options in three groups, each with its defaults: how the αs are found ({@link
+ * AlphaVilSolver}), how the task weights follow them ({@link AlphaVilWeightRule}), and how each
+ * epoch's deltas are made and merged ({@link AlphaVilStep}). Immutable; every wither returns new
+ * options, so options read as a chain.
  *
  * <pre>{@code
  * Method.alphaVil(a -> a.rho(0.5).evidence(3));
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param weights how the task weights follow the αs
  * @param step how each epoch's deltas are made and merged
  */
-public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
+public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights, AlphaVilStep step)
     implements MethodOptions {
 
   /** How the task weights follow the αs after each epoch. */
@@ -75,110 +76,6 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
     FAIL
   }
 
-  /**
-   * How the αs are found each epoch.
-   *
-   * @param alphaOptimizer the α optimiser
-   * @param alphaSteps its iterations per epoch (BFGS: line searches at most), ≥ 0
-   * @param alphaLearningRate the step size of Adam and SGD, > 0
-   * @param alphaInit where α starts each epoch
-   * @param targetAlphaFixed whether the target's α is held at 1, so that its own delta is applied
-   *     as it trained and only the auxiliary αs are solved for
-   * @param calibrated whether the tuning loss is measured at a temperature fitted at θ each epoch,
-   *     so that a delta that only softens an over-confident target gains nothing to first order
-   * @param onNonFinite what a non-finite tuning loss during the search does
-   */
-  public record Solver(
-      AlphaOptimizer alphaOptimizer,
-      int alphaSteps,
-      double alphaLearningRate,
-      AlphaInit alphaInit,
-      boolean targetAlphaFixed,
-      boolean calibrated,
-      OnNonFinite onNonFinite)
-      implements MethodOptions {
-    /** Checks every option; the message names the bad value and what is accepted. */
-    public Solver {
-      MethodOptions.require(alphaOptimizer != null, "alpha optimizer", null, "BFGS, ADAM or SGD");
-      MethodOptions.require(alphaSteps >= 0, "alpha steps", alphaSteps, "≥ 0");
-      MethodOptions.requirePositive("alpha learning rate", alphaLearningRate);
-      MethodOptions.require(alphaInit != null, "alpha init", null, "ONE or WEIGHT");
-      MethodOptions.require(onNonFinite != null, "on non-finite", null, "SKIP or FAIL");
-    }
-  }
-
-  /**
-   * How the weights follow the αs.
-   *
-   * @param update the rule
-   * @param initialWeight the weight at which each auxiliary task starts, &gt; 0: the weight of its
-   *     first pass, once the target trains with it; default 0.25, a quarter of the target's, so
-   *     that the first epoch with every auxiliary task cannot throw a target that has just left
-   *     chance back to it
-   * @param neutralAlpha for {@link Update#MULTIPLICATIVE}: the α at which a weight stays, > 0
-   * @param minWeight the lowest weight after an update (of the auxiliary tasks for {@link
-   *     Update#MULTIPLICATIVE}), ≥ 0
-   * @param maxWeight the highest weight, ≥ minWeight; NaN (auto) is the rule's own: 1 for {@link
-   *     Update#MULTIPLICATIVE}, so that no auxiliary task weighs more than the target, 2 for {@link
-   *     Update#TARGET_RELATIVE}, unbounded otherwise
-   * @param evidence how many paired standard errors a task's gain in tuning loss must exceed before
-   *     its weight moves; 0 moves weights on any gain
-   * @param whileAtChance what αVIL does until the target has left chance, as the run's early
-   *     stopping judges it
-   */
-  public record WeightRule(
-      Update update,
-      double initialWeight,
-      double neutralAlpha,
-      double minWeight,
-      double maxWeight,
-      double evidence,
-      WhileAtChance whileAtChance)
-      implements MethodOptions {
-    /** Checks every option; the message names the bad value and what is accepted. */
-    public WeightRule {
-      MethodOptions.require(update != null, "update", update, "a rule of Update");
-      MethodOptions.requirePositive("initial weight", initialWeight);
-      MethodOptions.requirePositive("neutral alpha", neutralAlpha);
-      MethodOptions.require(minWeight >= 0, "minimum weight", minWeight, "≥ 0");
-      MethodOptions.require(
-          Double.isNaN(maxWeight) || maxWeight >= minWeight,
-          "maximum weight",
-          maxWeight,
-          "≥ the minimum weight " + minWeight + " (to lower both, set minWeight first)");
-      MethodOptions.require(
-          evidence >= 0 && Double.isFinite(evidence), "evidence", evidence, "finite and ≥ 0");
-      MethodOptions.require(whileAtChance != null, "while at chance", null, "SOLVE or ALONE");
-    }
-
-    /** The maximum weight, resolved for the rule. */
-    public double resolvedMaxWeight() {
-      if (!Double.isNaN(maxWeight)) {
-        return maxWeight;
-      }
-      return switch (update) {
-        case MULTIPLICATIVE -> 1;
-        case TARGET_RELATIVE -> 2;
-        case ADDITIVE, MEAN_NORMALISED -> Double.POSITIVE_INFINITY;
-      };
-    }
-  }
-
-  /**
-   * How each epoch's deltas are made and merged.
-   *
-   * @param rho the fraction of each task's training data sampled per epoch, in (0, 1]
-   * @param stepLimit the merged step takes each auxiliary α within [−stepLimit, stepLimit], > 0
-   *     (infinite: as solved); the weights still follow the α as solved
-   */
-  public record Step(double rho, double stepLimit) implements MethodOptions {
-    /** Checks every option; the message names the bad value and what is accepted. */
-    public Step {
-      MethodOptions.require(rho > 0 && rho <= 1, "rho", rho, "in (0, 1]");
-      MethodOptions.require(stepLimit > 0, "step limit", stepLimit, "> 0 (Infinity for none)");
-    }
-  }
-
   /** Checks that no group is missing. */
   public AlphaVilOptions {
     MethodOptions.require(solver != null && weights != null && step != null, "group", null, "set");
@@ -193,9 +90,11 @@ public record AlphaVilOptions(Solver solver, WeightRule weights, Step step)
    */
   public static AlphaVilOptions defaults() {
     return new AlphaVilOptions(
-        new Solver(AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
-        new WeightRule(Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
-        new Step(1.0, 1));
+        new AlphaVilSolver(
+            AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
+        new AlphaVilWeightRule(
+            Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
+        new AlphaVilStep(1.0, 1));
   }
 
   /**

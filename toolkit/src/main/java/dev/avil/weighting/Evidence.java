@@ -25,7 +25,7 @@ final class Evidence {
       double[] weights,
       int[] live,
       TrainingRun run,
-      AlphaVilOptions.WeightRule rule) {
+      AlphaVilWeightRule rule) {
     boolean[] moves = new boolean[alpha.length];
     if (rule.evidence() <= 0) {
       Arrays.fill(moves, true);

@@ -46,7 +46,7 @@ class InterruptTest {
   private static Method interruptingIn(int at) {
     return Method.custom(
         "interrupting",
-        Method.Role.SINGLE_TASK,
+        MethodRole.SINGLE_TASK,
         Uniform.OPTIONS,
         o ->
             new Strategy() {

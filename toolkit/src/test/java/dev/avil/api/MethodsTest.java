@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avil.weighting.AlphaVilOptions;
+import dev.avil.weighting.AutoLambda;
 import dev.avil.weighting.CaGrad;
 import dev.avil.weighting.Gcs;
 import dev.avil.weighting.MethodOptions;
 import dev.avil.weighting.Mgda;
 import dev.avil.weighting.PcGrad;
+import dev.avil.weighting.Uniform;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,9 @@ class MethodsTest {
             Method.arml(a -> a.learningRate(0.01)),
             Method.gradNorm(g -> g.alpha(0.5).learningRate(0.01)),
             Method.nashMtl(n -> n.maxNorm(0)),
-            Method.famo(f -> f.learningRate(0.01).weightDecay(0)));
+            Method.famo(f -> f.learningRate(0.01).weightDecay(0)),
+            Method.autoLambda(a -> a.outer(AutoLambda.Outer.TUNING)),
+            Method.metaTartan(t -> t.headSteps(3)));
     for (Method m : methods) {
       Method back = Methods.parse(m.name());
       assertThat(back.name()).isEqualTo(m.name());
@@ -99,5 +103,19 @@ class MethodsTest {
     assertThat(c.baseline()).isEqualTo("ST");
     assertThat(c.table().stringColumn("method").asList()).containsExactly("uniform", "ST");
     assertThat(c.runs("ST").get(0).config()).containsEntry("role", "single-task");
+  }
+
+  @Test
+  void aCustomMethodWithoutARoleOrStrategyIsRefusedByName() {
+    assertThatThrownBy(() -> Method.custom("mine", null, Uniform.OPTIONS, o -> new Uniform()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("method mine needs a role, options and a strategy");
+    assertThatThrownBy(() -> Method.custom("mine", MethodRole.MULTITASK, Uniform.OPTIONS, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            Method.custom("mine", MethodRole.MULTITASK, Uniform.OPTIONS, o -> new Uniform())
+                .role()
+                .needsAux())
+        .isTrue();
   }
 }

@@ -378,7 +378,7 @@ class RunBehaviourTest {
   private static Method uniformAfter(String name, Consumer<dev.avil.train.TrainingRun> before) {
     return Method.custom(
         name,
-        Method.Role.MULTITASK,
+        MethodRole.MULTITASK,
         Uniform.OPTIONS,
         o ->
             new Strategy() {

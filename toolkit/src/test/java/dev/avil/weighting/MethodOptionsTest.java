@@ -83,8 +83,8 @@ class MethodOptionsTest {
 
   @Test
   void onlySingleTaskLearningRunsWithoutAuxiliaryTasks() {
-    assertThat(Method.singleTask().needsAux()).isFalse();
-    assertThat(Method.singleTask(s -> s.passes(6)).needsAux()).isFalse();
+    assertThat(Method.singleTask().role().needsAux()).isFalse();
+    assertThat(Method.singleTask(s -> s.passes(6)).role().needsAux()).isFalse();
     assertThat(Method.singleTask(s -> s.passes(6)).name()).isEqualTo("single-task(passes=6)");
     for (Method m :
         new Method[] {
@@ -104,7 +104,7 @@ class MethodOptionsTest {
           Method.nashMtl(),
           Method.famo()
         }) {
-      assertThat(m.needsAux()).as(m.name()).isTrue();
+      assertThat(m.role().needsAux()).as(m.name()).isTrue();
     }
   }
 }
