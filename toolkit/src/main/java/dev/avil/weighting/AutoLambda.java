@@ -131,7 +131,7 @@ public final class AutoLambda implements Strategy {
         run.allTasks(),
         (ProbingCombiner)
             (tasks, gradients, losses, probe) -> {
-              double[] g = metaGradient(probe, gradients, targetHead, eta);
+              double[] g = metaGradient(probe, lambda, options, gradients, targetHead, eta);
               if (g == null) {
                 skipped[0]++;
               } else {
@@ -147,8 +147,13 @@ public final class AutoLambda implements Strategy {
    * ∂λ at this step, or null if it is not finite: the virtual step, d at θ′, then the finite
    * difference along d or its exact form.
    */
-  private double[] metaGradient(
-      StepProbe probe, List<ParamVector> gradients, int[] targetHead, double eta) {
+  static double[] metaGradient(
+      StepProbe probe,
+      double[] lambda,
+      Options options,
+      List<ParamVector> gradients,
+      int[] targetHead,
+      double eta) {
     int k = lambda.length;
     try (ParamVector theta = probe.parameters();
         ParamVector step = probe.sgdStep(lambda);
