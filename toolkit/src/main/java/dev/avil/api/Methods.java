@@ -109,8 +109,12 @@ public final class Methods {
           FAMO,
           NASH_MTL);
 
-  /** The control the study runs beside the catalogue: more target steps than any other method. */
-  private static final String CONTROL = "single-task(passes=6)";
+  /**
+   * The controls the study runs beside the catalogue: more target steps than any other method, and
+   * the null control, whose paired differences against single-task are the protocol's own noise.
+   */
+  private static final List<String> CONTROLS =
+      List.of("single-task(passes=6)", "single-task(nudge=1.0E-4)");
 
   private Methods() {}
 
@@ -121,15 +125,16 @@ public final class Methods {
 
   /**
    * The names of the methods a study runs unless told otherwise, the Spark study too: every
-   * catalogue entry, and after single-task the same with six passes an epoch, a control with more
-   * target steps than any other method.
+   * catalogue entry, and after single-task two controls: the same with six passes an epoch, more
+   * target steps than any other method, and the null control, the same with its loss weight nudged
+   * by one part in ten thousand ({@link dev.avil.weighting.SingleTask}).
    */
   public static List<String> studyDefaults() {
     List<String> study = new ArrayList<>();
     for (String id : ids()) {
       study.add(id);
       if (id.equals("single-task")) {
-        study.add(CONTROL);
+        study.addAll(CONTROLS);
       }
     }
     return List.copyOf(study);
