@@ -3,16 +3,13 @@ package dev.avil.weighting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import dev.avil.runtime.DjlRuntime;
+import dev.avil.testing.Vectors;
 import dev.avil.train.DevHeadFit;
 import dev.avil.train.ParamVector;
 import dev.avil.train.StepProbe;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Auto-λ's meta-gradient where the target's gradient after the virtual step is zero or not finite:
@@ -20,20 +17,10 @@ import org.junit.jupiter.api.Test;
  * finite difference of the losses along that gradient.
  */
 class AutoLambdaSkipTest {
-  private static NDManager manager;
-
-  @BeforeAll
-  static void open() {
-    manager = DjlRuntime.newManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
+  @RegisterExtension static final Vectors VECTORS = new Vectors();
 
   private static ParamVector vector(double... x) {
-    return ParamVector.of(x, manager, DataType.FLOAT64);
+    return VECTORS.of(x);
   }
 
   /** A probe at θ = (1, 2, 3) whose losses are a quadratic of the parameters, one per task. */

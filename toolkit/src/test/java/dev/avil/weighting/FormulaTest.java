@@ -3,31 +3,18 @@ package dev.avil.weighting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import dev.avil.runtime.DjlRuntime;
+import dev.avil.testing.Vectors;
 import dev.avil.train.ParamVector;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each method's formula on numbers worked out by hand. */
 class FormulaTest {
-  private static NDManager manager;
-
-  @BeforeAll
-  static void open() {
-    manager = DjlRuntime.newManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
+  @RegisterExtension static final Vectors VECTORS = new Vectors();
 
   private static ParamVector v(double... x) {
-    return ParamVector.of(x, manager, DataType.FLOAT64);
+    return VECTORS.of(x);
   }
 
   @Test
