@@ -136,26 +136,54 @@ final class OnnxMiniLm {
     return out;
   }
 
+  /** The tokens of {@code texts}, as the encoder reads them (special tokens added, truncated). */
+  Encoding[] tokenize(List<String> texts) {
+    return tokenizer.batchEncode(texts);
+  }
+
+  /** The model file's bytes. */
+  static byte[] modelBytes() {
+    return resource(MiniLm.MODEL_RESOURCE);
+  }
+
+  /**
+   * A padded batch: token ids, attention mask and token types, each [batch × tokens] row-major, the
+   * shorter texts padded with id 0 and mask 0.
+   */
+  record Batch(int size, int tokens, long[] ids, long[] mask, long[] types) {
+    static Batch of(Encoding[] batch) {
+      int b = batch.length;
+      int len = 0;
+      for (Encoding e : batch) {
+        len = Math.max(len, e.getIds().length);
+      }
+      long[] ids = new long[b * len];
+      long[] mask = new long[b * len];
+      long[] types = new long[b * len];
+      for (int i = 0; i < b; i++) {
+        long[] id = batch[i].getIds();
+        System.arraycopy(id, 0, ids, i * len, id.length);
+        System.arraycopy(batch[i].getAttentionMask(), 0, mask, i * len, id.length);
+        System.arraycopy(batch[i].getTypeIds(), 0, types, i * len, id.length);
+      }
+      return new Batch(b, len, ids, mask, types);
+    }
+  }
+
   /** One forward pass; mean pooling over the real tokens, then length 1. */
-  private float[][] forward(Encoding[] batch) {
-    int b = batch.length;
-    int len = 0;
-    for (Encoding e : batch) {
-      len = Math.max(len, e.getIds().length);
-    }
-    long[] ids = new long[b * len];
-    long[] mask = new long[b * len];
-    long[] types = new long[b * len];
-    for (int i = 0; i < b; i++) {
-      long[] id = batch[i].getIds();
-      long[] m = batch[i].getAttentionMask();
-      long[] t = batch[i].getTypeIds();
-      System.arraycopy(id, 0, ids, i * len, id.length);
-      System.arraycopy(m, 0, mask, i * len, m.length);
-      System.arraycopy(t, 0, types, i * len, t.length);
-    }
-    float[] hidden;
-    int dim;
+  private float[][] forward(Encoding[] encodings) {
+    Batch batch = Batch.of(encodings);
+    float[] hidden = lastHidden(batch);
+    return pool(hidden, batch.mask(), batch.size(), batch.tokens());
+  }
+
+  /** The last layer's hidden states of {@code batch}, [batch × tokens × width] row-major. */
+  synchronized float[] lastHidden(Batch batch) {
+    int b = batch.size();
+    int len = batch.tokens();
+    long[] ids = batch.ids();
+    long[] mask = batch.mask();
+    long[] types = batch.types();
     try (NDManager scope = manager.newSubManager()) {
       NDArray inIds = scope.create(ids, new Shape(b, len));
       inIds.setName("input_ids");
@@ -167,11 +195,15 @@ final class OnnxMiniLm {
           model
               .getBlock()
               .forward(new ParameterStore(scope, false), new NDList(inIds, inMask, inTypes), false);
-      NDArray last = result.get(0);
-      dim = (int) last.getShape().get(2);
-      hidden = last.toFloatArray();
+      float[] hidden = result.get(0).toFloatArray();
       result.close();
+      return hidden;
     }
+  }
+
+  /** Mean pooling over the real tokens of each text, then length 1. */
+  static float[][] pool(float[] hidden, long[] mask, int b, int len) {
+    int dim = hidden.length / (b * len);
     float[][] out = new float[b][dim];
     for (int i = 0; i < b; i++) {
       double count = 0;
