@@ -5,15 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +15,13 @@ import java.util.Map;
  * A BERT encoder in Hugging Face's layout, its weights from an ONNX export ({@link OnnxWeights}):
  * the embeddings (word, position, token type, LayerNorm), then layers of self-attention and a GELU
  * feed-forward block, each with a residual connection, LayerNorm (ε 1e-12) and dropout 0.1 while
- * training. The embeddings are held fixed; each {@link Layer} is a DJL block whose parameters
+ * training. The embeddings are held fixed; each {@link BertLayer} is a DJL block whose parameters
  * train. all-MiniLM-L6-v2 has 6 layers of width 384, 12 heads of 32 and a feed-forward width of
  * 1536.
  */
 public final class BertEncoder implements AutoCloseable {
-  private static final float EPSILON = 1e-12f;
-  private static final float DROPOUT = 0.1f;
+  static final float EPSILON = 1e-12f;
+  static final float DROPOUT = 0.1f;
 
   private final NDManager manager;
   private final NDArray word;
@@ -36,23 +29,26 @@ public final class BertEncoder implements AutoCloseable {
   private final NDArray tokenType;
   private final NDArray normGamma;
   private final NDArray normBeta;
-  private final List<Layer> layers;
+  private final List<BertLayer> layers;
   private final int width;
+  private final DataType dtype;
 
-  private BertEncoder(NDManager manager, Map<String, OnnxWeights.Tensor> w, int heads) {
+  private BertEncoder(
+      NDManager manager, Map<String, OnnxWeights.Tensor> w, int heads, DataType dtype) {
     this.manager = manager;
+    this.dtype = dtype;
     this.word = array(w, "embeddings.word_embeddings.weight");
     this.position = array(w, "embeddings.position_embeddings.weight");
     this.tokenType = array(w, "embeddings.token_type_embeddings.weight");
     this.normGamma = array(w, "embeddings.LayerNorm.weight");
     this.normBeta = array(w, "embeddings.LayerNorm.bias");
     this.width = (int) word.getShape().get(1);
-    List<Layer> l = new ArrayList<>();
+    List<BertLayer> l = new ArrayList<>();
     for (int i = 0; w.containsKey(prefix(i) + "attention.self.query.weight"); i++) {
-      Layer layer =
-          new Layer(
+      BertLayer layer =
+          new BertLayer(
               width, heads, (int) require(w, prefix(i) + "intermediate.dense.weight").shape()[1]);
-      layer.initialize(manager, DataType.FLOAT32, new Shape(1, 1, width), new Shape(1, 1, 1, 1));
+      layer.initialize(manager, dtype, new Shape(1, 1, width), new Shape(1, 1, 1, 1));
       layer.load(w, prefix(i));
       l.add(layer);
     }
@@ -63,16 +59,20 @@ public final class BertEncoder implements AutoCloseable {
   }
 
   /**
-   * The encoder of {@code weights} with {@code heads} attention heads, its arrays in a child of
-   * {@code parent}.
+   * The encoder of {@code weights} with {@code heads} attention heads, in {@code dtype} (FLOAT32 or
+   * FLOAT64), its arrays in a child of {@code parent}; every layer trains until {@link
+   * #trainableTop} says otherwise.
    *
    * @throws IllegalArgumentException naming the first weight that is missing or of another shape
    */
   public static BertEncoder of(
-      NDManager parent, Map<String, OnnxWeights.Tensor> weights, int heads) {
+      NDManager parent, Map<String, OnnxWeights.Tensor> weights, int heads, DataType dtype) {
+    if (dtype != DataType.FLOAT32 && dtype != DataType.FLOAT64) {
+      throw new IllegalArgumentException("encoder type " + dtype + " must be FLOAT32 or FLOAT64");
+    }
     NDManager m = parent.newSubManager();
     try {
-      return new BertEncoder(m, weights, heads);
+      return new BertEncoder(m, weights, heads, dtype);
     } catch (RuntimeException e) {
       m.close();
       throw e;
@@ -84,20 +84,45 @@ public final class BertEncoder implements AutoCloseable {
   }
 
   /** The encoder's layers, lowest first. */
-  public List<Layer> layers() {
+  public List<BertLayer> layers() {
     return layers;
+  }
+
+  /**
+   * Trains the top {@code n} layers and holds the others fixed; 0 holds them all.
+   *
+   * @throws IllegalArgumentException unless 0 ≤ n ≤ the number of layers
+   */
+  public void trainableTop(int n) {
+    if (n < 0 || n > layers.size()) {
+      throw new IllegalArgumentException(
+          "trainable layers " + n + " must be in [0, " + layers.size() + "]");
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      layers.get(i).freezeParameters(i < layers.size() - n);
+    }
   }
 
   /**
    * The additive attention mask of a padded batch: 0 where {@code mask} is 1, the lowest float
    * elsewhere, shaped [batch, 1, 1, tokens] to add to every head's scores.
    */
-  public static NDArray additiveMask(NDManager m, long[] mask, int batch, int tokens) {
-    float[] add = new float[mask.length];
+  public NDArray additiveMask(NDManager m, long[] mask, int batch, int tokens) {
+    double[] add = new double[mask.length];
     for (int i = 0; i < mask.length; i++) {
-      add[i] = mask[i] == 0 ? -Float.MAX_VALUE : 0f;
+      add[i] = mask[i] == 0 ? -Float.MAX_VALUE : 0;
     }
-    return m.create(add, new Shape(batch, 1, 1, tokens));
+    return typed(m.create(add, new Shape(batch, 1, 1, tokens)));
+  }
+
+  /** {@code a} in the encoder's type: itself if it is, else a converted copy, {@code a} closed. */
+  private NDArray typed(NDArray a) {
+    if (a.getDataType() == dtype) {
+      return a;
+    }
+    NDArray t = a.toType(dtype, true);
+    a.close();
+    return t;
   }
 
   /**
@@ -129,7 +154,7 @@ public final class BertEncoder implements AutoCloseable {
    */
   public NDArray forward(ParameterStore ps, NDArray ids, NDArray additiveMask) {
     NDArray h = embed(ids);
-    for (Layer l : layers) {
+    for (BertLayer l : layers) {
       h = l.forward(ps, new NDList(h, additiveMask), false).head();
     }
     return h;
@@ -137,7 +162,7 @@ public final class BertEncoder implements AutoCloseable {
 
   private NDArray array(Map<String, OnnxWeights.Tensor> w, String name) {
     OnnxWeights.Tensor t = require(w, name);
-    return manager.create(t.values(), new Shape(t.shape()));
+    return typed(manager.create(t.values(), new Shape(t.shape())));
   }
 
   static OnnxWeights.Tensor require(Map<String, OnnxWeights.Tensor> w, String name) {
@@ -156,144 +181,5 @@ public final class BertEncoder implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
-  }
-
-  /**
-   * One encoder layer: self-attention, then the feed-forward block, each with residual and norm.
-   */
-  public static final class Layer extends AbstractBlock {
-    private final int width;
-    private final int heads;
-    private final Linear query;
-    private final Linear key;
-    private final Linear value;
-    private final Linear attentionOut;
-    private final LayerNorm attentionNorm;
-    private final Linear intermediate;
-    private final Linear output;
-    private final LayerNorm outputNorm;
-    private final Dropout dropout;
-
-    Layer(int width, int heads, int feedForward) {
-      if (width % heads != 0) {
-        throw new IllegalArgumentException(width + " is not divisible into " + heads + " heads");
-      }
-      this.width = width;
-      this.heads = heads;
-      query = addChildBlock("query", Linear.builder().setUnits(width).build());
-      key = addChildBlock("key", Linear.builder().setUnits(width).build());
-      value = addChildBlock("value", Linear.builder().setUnits(width).build());
-      attentionOut = addChildBlock("attentionOut", Linear.builder().setUnits(width).build());
-      attentionNorm = addChildBlock("attentionNorm", norm());
-      intermediate = addChildBlock("intermediate", Linear.builder().setUnits(feedForward).build());
-      output = addChildBlock("output", Linear.builder().setUnits(width).build());
-      outputNorm = addChildBlock("outputNorm", norm());
-      dropout = addChildBlock("dropout", Dropout.builder().optRate(DROPOUT).build());
-    }
-
-    private static LayerNorm norm() {
-      return LayerNorm.builder().axis(2).optEpsilon(EPSILON).build();
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager m, DataType dtype, Shape... inputs) {
-      Shape hidden = inputs[0];
-      for (var b : List.of(query, key, value, attentionOut, attentionNorm, outputNorm, dropout)) {
-        b.initialize(m, dtype, hidden);
-      }
-      intermediate.initialize(m, dtype, hidden);
-      output.initialize(
-          m, dtype, new Shape(1, 1, intermediate.getOutputShapes(new Shape[] {hidden})[0].get(2)));
-    }
-
-    /**
-     * Sets every parameter from the weights under {@code prefix}, matrices transposed to [out, in].
-     */
-    void load(Map<String, OnnxWeights.Tensor> w, String prefix) {
-      set(query, w, prefix + "attention.self.query");
-      set(key, w, prefix + "attention.self.key");
-      set(value, w, prefix + "attention.self.value");
-      set(attentionOut, w, prefix + "attention.output.dense");
-      set(intermediate, w, prefix + "intermediate.dense");
-      set(output, w, prefix + "output.dense");
-      setNorm(attentionNorm, w, prefix + "attention.output.LayerNorm");
-      setNorm(outputNorm, w, prefix + "output.LayerNorm");
-    }
-
-    private static void set(Linear l, Map<String, OnnxWeights.Tensor> w, String name) {
-      OnnxWeights.Tensor m = require(w, name + ".weight");
-      Parameter weight = l.getParameters().get("weight");
-      long[] target = weight.getArray().getShape().getShape();
-      if (m.shape().length != 2 || m.shape()[0] != target[1] || m.shape()[1] != target[0]) {
-        throw new IllegalArgumentException(
-            name
-                + ".weight has shape "
-                + java.util.Arrays.toString(m.shape())
-                + ", expected ["
-                + target[1]
-                + ", "
-                + target[0]
-                + "]");
-      }
-      int in = (int) m.shape()[0];
-      int out = (int) m.shape()[1];
-      float[] t = new float[in * out];
-      for (int i = 0; i < in; i++) {
-        for (int o = 0; o < out; o++) {
-          t[o * in + i] = m.values()[i * out + o];
-        }
-      }
-      weight.getArray().set(FloatBuffer.wrap(t));
-      setVector(l.getParameters().get("bias"), require(w, name + ".bias"), name + ".bias");
-    }
-
-    private static void setNorm(LayerNorm n, Map<String, OnnxWeights.Tensor> w, String name) {
-      setVector(n.getParameters().get("gamma"), require(w, name + ".weight"), name + ".weight");
-      setVector(n.getParameters().get("beta"), require(w, name + ".bias"), name + ".bias");
-    }
-
-    private static void setVector(Parameter p, OnnxWeights.Tensor t, String name) {
-      if (t.values().length != p.getArray().size()) {
-        throw new IllegalArgumentException(
-            name + " has " + t.values().length + " values, expected " + p.getArray().size());
-      }
-      p.getArray().set(FloatBuffer.wrap(t.values()));
-    }
-
-    @Override
-    protected NDList forwardInternal(
-        ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-      NDArray x = inputs.get(0);
-      NDArray mask = inputs.get(1);
-      long b = x.getShape().get(0);
-      long t = x.getShape().get(1);
-      long d = width / heads;
-      NDArray q = split(query.forward(ps, new NDList(x), training).head(), b, t, d);
-      NDArray k = split(key.forward(ps, new NDList(x), training).head(), b, t, d);
-      NDArray v = split(value.forward(ps, new NDList(x), training).head(), b, t, d);
-      NDArray scale = x.getManager().full(new Shape(), (float) Math.sqrt(d), x.getDataType());
-      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(mask);
-      NDArray p = drop(ps, scores.softmax(-1), training);
-      NDArray context = p.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, width);
-      NDArray attended =
-          drop(ps, attentionOut.forward(ps, new NDList(context), training).head(), training);
-      NDArray a = attentionNorm.forward(ps, new NDList(attended.add(x)), training).head();
-      NDArray i = Activation.gelu(intermediate.forward(ps, new NDList(a), training).head());
-      NDArray o = drop(ps, output.forward(ps, new NDList(i), training).head(), training);
-      return new NDList(outputNorm.forward(ps, new NDList(o.add(a)), training).head(), mask);
-    }
-
-    private NDArray drop(ParameterStore ps, NDArray x, boolean training) {
-      return training ? dropout.forward(ps, new NDList(x), true).head() : x;
-    }
-
-    private NDArray split(NDArray x, long b, long t, long d) {
-      return x.reshape(b, t, heads, d).transpose(0, 2, 1, 3);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputs) {
-      return inputs;
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.avil.model.BertEncoder;
@@ -66,11 +67,11 @@ class BertEncoderTest {
     OnnxMiniLm.Batch batch = OnnxMiniLm.Batch.of(onnx.tokenize(TEXTS));
     float[] expected = onnx.lastHidden(batch);
     float[] actual;
-    try (BertEncoder encoder = BertEncoder.of(manager, weights, 12);
+    try (BertEncoder encoder = BertEncoder.of(manager, weights, 12, DataType.FLOAT32);
         NDManager scope = manager.newSubManager()) {
       assertThat(encoder.layers()).hasSize(6);
       NDArray ids = scope.create(batch.ids(), new Shape(batch.size(), batch.tokens()));
-      NDArray mask = BertEncoder.additiveMask(scope, batch.mask(), batch.size(), batch.tokens());
+      NDArray mask = encoder.additiveMask(scope, batch.mask(), batch.size(), batch.tokens());
       actual = encoder.forward(new ParameterStore(scope, false), ids, mask).toFloatArray();
     }
     int width = 384;
@@ -104,7 +105,7 @@ class BertEncoderTest {
         .hasMessageContaining("damaged ONNX file");
     Map<String, OnnxWeights.Tensor> missing = new HashMap<>(weights);
     missing.remove("encoder.layer.2.attention.self.value.weight");
-    assertThatThrownBy(() -> BertEncoder.of(manager, missing, 12))
+    assertThatThrownBy(() -> BertEncoder.of(manager, missing, 12, DataType.FLOAT32))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("encoder.layer.2.attention.self.value.weight");
     Map<String, OnnxWeights.Tensor> reshaped = new HashMap<>(weights);
@@ -112,8 +113,28 @@ class BertEncoderTest {
     reshaped.put(
         "encoder.layer.1.attention.self.query.weight",
         new OnnxWeights.Tensor(new long[] {192, 768}, q.values()));
-    assertThatThrownBy(() -> BertEncoder.of(manager, reshaped, 12))
+    assertThatThrownBy(() -> BertEncoder.of(manager, reshaped, 12, DataType.FLOAT32))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("encoder.layer.1.attention.self.query.weight has shape [192, 768]");
+  }
+
+  @Test
+  void aLongLoopOfBatchesLeavesNothingBehindInTheEncoder() {
+    OnnxMiniLm.Batch batch = OnnxMiniLm.Batch.of(OnnxMiniLm.get().tokenize(TEXTS));
+    try (BertEncoder encoder = BertEncoder.of(manager, weights, 12, DataType.FLOAT32)) {
+      int before = 0;
+      for (int i = 0; i < 20; i++) {
+        try (NDManager scope = manager.newSubManager()) {
+          NDArray ids = scope.create(batch.ids(), new Shape(batch.size(), batch.tokens()));
+          NDArray mask = encoder.additiveMask(scope, batch.mask(), batch.size(), batch.tokens());
+          encoder.forward(new ParameterStore(scope, false), ids, mask);
+        }
+        int held = ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+        if (i == 0) {
+          before = held;
+        }
+        assertThat(held).as("arrays held after batch %d", i + 1).isEqualTo(before);
+      }
+    }
   }
 }
