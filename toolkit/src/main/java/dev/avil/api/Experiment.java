@@ -7,6 +7,7 @@ import dev.avil.results.Record;
 import dev.avil.task.Task;
 import dev.avil.train.DefaultListener;
 import dev.avil.train.EpochLoop;
+import dev.avil.train.Optimizer;
 import dev.avil.train.RunFailedException;
 import dev.avil.train.RunSpec;
 import dev.avil.train.TargetSplit;
@@ -57,7 +58,7 @@ public final class Experiment {
     private double chanceMargin = 0.05;
     private int batchSize = 64;
     private double learningRate = 0.05;
-    private double momentum = 0.9;
+    private Optimizer optimizer = Optimizer.sgd();
     private double devSplit = 0.5;
     private long seed = 1;
     private Precision precision = Precision.FLOAT32;
@@ -162,16 +163,16 @@ public final class Experiment {
     return with(c -> c.batchSize = n);
   }
 
-  /** The model's SGD learning rate, > 0. Default 0.05. */
+  /** The model's learning rate, > 0, whichever the optimiser. Default 0.05. */
   public Experiment learningRate(double lr) {
     ExperimentChecks.require(lr > 0 && Double.isFinite(lr), "learning rate", lr, "finite, > 0");
     return with(c -> c.learningRate = lr);
   }
 
-  /** The model's SGD momentum, in [0, 1). Default 0.9. */
-  public Experiment momentum(double m) {
-    ExperimentChecks.require(m >= 0 && m < 1, "momentum", m, "in [0, 1)");
-    return with(c -> c.momentum = m);
+  /** The model's optimiser, for every method. Default {@link Optimizer#sgd()}, momentum 0.9. */
+  public Experiment optimizer(Optimizer o) {
+    ExperimentChecks.require(o != null, "optimizer", o, "Optimizer.sgd() or Optimizer.adamW()");
+    return with(c -> c.optimizer = o);
   }
 
   /**
@@ -274,7 +275,7 @@ public final class Experiment {
             o.chanceMargin,
             o.batchSize,
             o.learningRate,
-            o.momentum,
+            o.optimizer,
             o.devSplit,
             s,
             o.precision == Precision.FLOAT64 ? DataType.FLOAT64 : DataType.FLOAT32);

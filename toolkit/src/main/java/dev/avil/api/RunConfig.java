@@ -34,7 +34,7 @@ final class RunConfig {
     c.put("selectionChance", Double.toString(TargetSplit.selectionChance(spec)));
     c.put("batchSize", Integer.toString(spec.batchSize()));
     c.put("learningRate", Double.toString(spec.learningRate()));
-    c.put("momentum", Double.toString(spec.momentum()));
+    c.put("optimizer", spec.optimizer().describe());
     c.put("devSplit", Double.toString(spec.devSplit()));
     c.put("seed", Long.toString(spec.seed()));
     c.put("precision", spec.dtype().name().toLowerCase(java.util.Locale.ROOT));

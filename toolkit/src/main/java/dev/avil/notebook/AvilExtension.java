@@ -40,6 +40,7 @@ public final class AvilExtension implements Extension {
           "import dev.avil.task.*;",
           "import static dev.avil.task.Share.*;",
           "import dev.avil.text.*;",
+          "import dev.avil.train.Optimizer;",
           "import dev.avil.weighting.*;",
           "import tech.tablesaw.api.*;");
 

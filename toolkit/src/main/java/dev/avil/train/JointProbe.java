@@ -21,7 +21,7 @@ final class JointProbe implements StepProbe {
   private final Lane lane;
   private final Sampling sampling;
   private final Split tuning;
-  private final Sgd opt;
+  private final ModelOptimizer opt;
   private final List<Parameter> trunk;
   private int[] tasks;
   private List<ParamVector> gradients;
@@ -38,7 +38,7 @@ final class JointProbe implements StepProbe {
   private int tuningAt;
 
   /** A probe of the pass on {@code lane} that steps with {@code opt}. */
-  JointProbe(Lane lane, Sampling sampling, Split tuning, Sgd opt) {
+  JointProbe(Lane lane, Sampling sampling, Split tuning, ModelOptimizer opt) {
     this.lane = lane;
     this.sampling = sampling;
     this.tuning = tuning;
@@ -180,14 +180,14 @@ final class JointProbe implements StepProbe {
       }
       z.attach(own);
       y.attach(own);
-      AdamW adam = new AdamW(own, fit.learningRate(), fit.weightDecay(), headParams);
+      AdamW adam = new AdamW(own, fit.learningRate(), 0.9, 0.999, fit.weightDecay());
       Object kind = List.of("dev head", z.getShape().toString(), lane.spec().dtype().toString());
       for (int s = 0; s < fit.steps(); s++) {
         try (NDScope scope = new NDScope();
             Autograd ag = new Autograd(kind)) {
           ag.backward(Losses.crossEntropy(net.head(head, z, true), y));
         }
-        adam.step();
+        adam.step(headParams);
       }
       try (NDScope scope = new NDScope();
           Autograd ag = new Autograd(Autograd.kind(lane.spec(), scored.length))) {

@@ -59,7 +59,7 @@ final class JointSteps {
     }
     long perStep = (long) k * batchSize;
     long steps = (examples + perStep - 1) / perStep;
-    try (Sgd opt = lane.optimizer()) {
+    try (ModelOptimizer opt = lane.optimizer()) {
       JointProbe probe =
           combiner instanceof ProbingCombiner ? new JointProbe(lane, sampling, tuning, opt) : null;
       for (long s = 0; s < steps; s++) {

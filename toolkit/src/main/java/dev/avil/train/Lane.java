@@ -90,19 +90,21 @@ final class Lane {
     return g;
   }
 
-  /** The momentum of {@code opt} on all parameters, in parameter-vector order. */
-  ParamVector velocity(Sgd opt) {
+  /**
+   * The velocity of {@code opt} on all parameters (zero without one), in parameter-vector order.
+   */
+  ParamVector velocity(ModelOptimizer opt) {
     return opt.velocity(params, manager);
   }
 
-  /** A fresh optimizer with the run's learning rate and momentum. The caller closes it. */
-  Sgd optimizer() {
-    return new Sgd(manager, spec.learningRate(), spec.momentum());
+  /** A fresh optimizer of the run's kind at its learning rate. The caller closes it. */
+  ModelOptimizer optimizer() {
+    return spec.optimizer().open(manager, spec.learningRate());
   }
 
   /** One pass over {@code order} with a fresh optimizer, the loss scaled by {@code weight}. */
   void pass(int task, int[] order, double weight) {
-    try (Sgd opt = optimizer()) {
+    try (ModelOptimizer opt = optimizer()) {
       for (int from = 0; from < order.length; from += spec.batchSize()) {
         backward(task, order, from, Math.min(spec.batchSize(), order.length - from), weight);
         opt.step(taskParams.get(task));

@@ -21,7 +21,7 @@ final class RoundRobin {
         orders[t] = order.apply(t);
       }
     }
-    try (Sgd opt = lane.optimizer()) {
+    try (ModelOptimizer opt = lane.optimizer()) {
       boolean live = true;
       while (live) {
         live = false;

@@ -19,8 +19,8 @@ import java.util.List;
  *     selection accuracy exceeds the share of its most frequent class there by this margin; 0
  *     counts from the first epoch
  * @param batchSize examples per batch, ≥ 1
- * @param learningRate SGD learning rate of the model
- * @param momentum SGD momentum of the model
+ * @param learningRate the learning rate of the model
+ * @param optimizer the optimiser of the model, SGD with momentum or AdamW
  * @param devSplit fraction of the target's dev split used for tuning (by target-aware methods); the
  *     rest selects the model
  * @param seed the run's seed
@@ -36,7 +36,7 @@ public record RunSpec(
     double chanceMargin,
     int batchSize,
     double learningRate,
-    double momentum,
+    Optimizer optimizer,
     double devSplit,
     long seed,
     DataType dtype) {

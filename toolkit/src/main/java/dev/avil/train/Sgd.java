@@ -17,7 +17,7 @@ import java.util.Map;
  * θ ← θ − v}. One fused native update per parameter, then its gradient is zeroed. Momentum state
  * lives in its own manager and is freed on {@link #close()}.
  */
-public final class Sgd implements AutoCloseable {
+public final class Sgd implements ModelOptimizer {
   private final NDManager state;
   private final float learningRate;
   private final float momentum;
@@ -34,16 +34,19 @@ public final class Sgd implements AutoCloseable {
   }
 
   /** The learning rate as the update applies it (in single precision). */
-  double learningRate() {
+  @Override
+  public double learningRate() {
     return learningRate;
   }
 
   /** The momentum factor as the update applies it (in single precision). */
-  double momentum() {
+  @Override
+  public double momentum() {
     return momentum;
   }
 
   /** Updates {@code params} from their gradients, then zeroes the gradients. */
+  @Override
   public void step(List<Parameter> params) {
     for (Parameter p : params) {
       PtNDArray w = (PtNDArray) p.getArray();
@@ -62,7 +65,8 @@ public final class Sgd implements AutoCloseable {
    * The momentum v of each of {@code params} (zero for one not stepped yet), in their order, as one
    * vector in {@code manager}.
    */
-  ParamVector velocity(List<Parameter> params, NDManager manager) {
+  @Override
+  public ParamVector velocity(List<Parameter> params, NDManager manager) {
     NDList parts = new NDList(params.size());
     for (Parameter p : params) {
       NDArray v = velocity.get(p);

@@ -40,7 +40,19 @@ public final class Synthetic {
   public static RunSpec oneEpoch(
       String method, List<Task> tasks, int batchSize, long seed, DataType dtype) {
     return new RunSpec(
-        method, tasks, Trunks.mlp(12), 8, 1, 0, 0, batchSize, 0.1, 0.9, 0.5, seed, dtype);
+        method,
+        tasks,
+        Trunks.mlp(12),
+        8,
+        1,
+        0,
+        0,
+        batchSize,
+        0.1,
+        dev.avil.train.Optimizer.sgd(),
+        0.5,
+        seed,
+        dtype);
   }
 
   /**

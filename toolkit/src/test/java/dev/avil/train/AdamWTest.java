@@ -17,8 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused AdamW step computes PyTorch's AdamW, step after step (with the update's β in single
- * precision, and its learning rates rounded to single precision: within 1e-8).
+ * The fused AdamW step computes PyTorch's AdamW, step after step, each parameter with its own step
+ * count (with the update's β in single precision, and its learning rates rounded to single
+ * precision: within 1e-8).
  */
 class AdamWTest {
   @Test
@@ -37,29 +38,35 @@ class AdamWTest {
         int n = expected.get(expected.size() - 1).length;
         moments.add(new double[][] {new double[n], new double[n]});
       }
-      AdamW adam = new AdamW(manager, lr, decay, params);
+      AdamW adam = new AdamW(manager, lr, 0.9, 0.999, decay);
       NDArray x = manager.create(new double[] {1, -2, 0.5, 3, 0.2, -1, 2, 2, 1, 0, -0.5, 1.5});
       x = x.reshape(4, 3);
       ParameterStore store = new ParameterStore(manager, false);
+      int[] steps = new int[params.size()];
       for (int t = 1; t <= 3; t++) {
         try (Autograd ag = new Autograd(List.of("adamw test", t))) {
           NDArray out = layer.forward(store, new NDList(x), true).singletonOrThrow();
           ag.backward(out.square().sum());
         }
-        for (int i = 0; i < params.size(); i++) {
+        // at step 2 only the first parameter steps: each keeps its own step count, as in PyTorch
+        List<Parameter> stepped = t == 2 ? params.subList(0, 1) : params;
+        for (int i = 0; i < stepped.size(); i++) {
           double[] g = params.get(i).getArray().getGradient().toDoubleArray();
-          pyTorchAdamW(expected.get(i), g, moments.get(i), t, lr, decay);
+          pyTorchAdamW(expected.get(i), g, moments.get(i), ++steps[i], lr, decay);
         }
-        adam.step();
+        adam.step(stepped);
         for (int i = 0; i < params.size(); i++) {
           assertThat(params.get(i).getArray().toDoubleArray())
               .as("parameter %d after step %d", i, t)
               .containsExactly(expected.get(i), within(1e-8));
-          assertThat(params.get(i).getArray().getGradient().toDoubleArray())
+        }
+        for (Parameter p : stepped) {
+          assertThat(p.getArray().getGradient().toDoubleArray())
               .as("gradient zeroed")
               .containsOnly(0.0);
         }
       }
+      adam.close();
     }
   }
 
@@ -68,8 +75,8 @@ class AdamWTest {
       double[] w, double[] g, double[][] mv, int t, double lr, double decay) {
     for (int j = 0; j < w.length; j++) {
       w[j] -= lr * decay * w[j];
-      double b1 = AdamW.BETA1;
-      double b2 = AdamW.BETA2;
+      double b1 = 0.9f; // β as the native update takes them, in single precision
+      double b2 = 0.999f;
       mv[0][j] = b1 * mv[0][j] + (1 - b1) * g[j];
       mv[1][j] = b2 * mv[1][j] + (1 - b2) * g[j] * g[j];
       double mHat = mv[0][j] / (1 - Math.pow(b1, t));

@@ -143,7 +143,7 @@ class SameRecordsTest {
         .listener(TrainingListener.silent())
         .epochs(3)
         .patience(0)
-        .momentum(0.9)
+        .optimizer(dev.avil.train.Optimizer.sgd().momentum(0.9))
         .devSplit(0.5)
         .precision(Precision.FLOAT64)
         .seed(SEED);
