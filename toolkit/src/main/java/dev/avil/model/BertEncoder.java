@@ -45,11 +45,8 @@ public final class BertEncoder implements AutoCloseable {
     this.width = (int) word.getShape().get(1);
     List<BertLayer> l = new ArrayList<>();
     for (int i = 0; w.containsKey(prefix(i) + "attention.self.query.weight"); i++) {
-      BertLayer layer =
-          new BertLayer(
-              width, heads, (int) require(w, prefix(i) + "intermediate.dense.weight").shape()[1]);
+      BertLayer layer = new BertLayer(w, i, heads);
       layer.initialize(manager, dtype, new Shape(1, 1, width), new Shape(1, 1, 1, 1));
-      layer.load(w, prefix(i));
       l.add(layer);
     }
     if (l.isEmpty()) {
@@ -153,8 +150,13 @@ public final class BertEncoder implements AutoCloseable {
    * {@code ids} and an attention mask made by {@link #additiveMask}.
    */
   public NDArray forward(ParameterStore ps, NDArray ids, NDArray additiveMask) {
+    return forward(ps, ids, additiveMask, layers.size());
+  }
+
+  /** The hidden states after the lowest {@code n} layers (0: the embeddings), in inference mode. */
+  public NDArray forward(ParameterStore ps, NDArray ids, NDArray additiveMask, int n) {
     NDArray h = embed(ids);
-    for (BertLayer l : layers) {
+    for (BertLayer l : layers.subList(0, n)) {
       h = l.forward(ps, new NDList(h, additiveMask), false).head();
     }
     return h;

@@ -34,12 +34,32 @@ public final class BertLayer extends AbstractBlock {
   private final Linear output;
   private final LayerNorm outputNorm;
   private final Dropout dropout;
+  private final Map<String, OnnxWeights.Tensor> weights;
+  private final String prefix;
 
-  BertLayer(int width, int heads, int feedForward) {
-    if (width % heads != 0) {
+  /**
+   * Layer {@code index} of a BERT export's {@code weights} ({@code encoder.layer.INDEX.…}), with
+   * {@code heads} attention heads; it takes its weights when it is initialised. It keeps only its
+   * own weights.
+   *
+   * @throws IllegalArgumentException naming the first weight that is missing
+   */
+  public BertLayer(Map<String, OnnxWeights.Tensor> weights, int index, int heads) {
+    this.prefix = "encoder.layer." + index + ".";
+    Map<String, OnnxWeights.Tensor> own = new java.util.HashMap<>();
+    weights.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            own.put(k, v);
+          }
+        });
+    this.weights = Map.copyOf(own);
+    this.width = (int) BertEncoder.require(own, prefix + "attention.self.query.weight").shape()[0];
+    int feedForward =
+        (int) BertEncoder.require(own, prefix + "intermediate.dense.weight").shape()[1];
+    if (heads <= 0 || width % heads != 0) {
       throw new IllegalArgumentException(width + " is not divisible into " + heads + " heads");
     }
-    this.width = width;
     this.heads = heads;
     query = addChildBlock("query", Linear.builder().setUnits(width).build());
     key = addChildBlock("key", Linear.builder().setUnits(width).build());
@@ -65,12 +85,13 @@ public final class BertLayer extends AbstractBlock {
     intermediate.initialize(m, dtype, hidden);
     output.initialize(
         m, dtype, new Shape(1, 1, intermediate.getOutputShapes(new Shape[] {hidden})[0].get(2)));
+    load(weights, prefix);
   }
 
   /**
    * Sets every parameter from the weights under {@code prefix}, matrices transposed to [out, in].
    */
-  void load(Map<String, OnnxWeights.Tensor> w, String prefix) {
+  private void load(Map<String, OnnxWeights.Tensor> w, String prefix) {
     set(query, w, prefix + "attention.self.query");
     set(key, w, prefix + "attention.self.key");
     set(value, w, prefix + "attention.self.value");

@@ -1,0 +1,96 @@
+package dev.avil.text;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.avil.model.BertLayer;
+import dev.avil.model.Trunk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trunk that fine-tunes MiniLM's top layers on {@link TokenStates} of the layers below: each
+ * example is the index of its text, the trunk reads that text's states, runs the trainable layers
+ * (initialised from the shipped model, dropout 0.1 while training) and gives the mean of their
+ * output over the text's tokens, 384 features. Every run builds its own copy of the layers.
+ *
+ * <pre>{@code
+ * TokenStates states = TokenStates.of(texts, 5, EncodingProgress.createDefault());
+ * experiment.trunk(MiniLmTrunk.of(states));    // the top layer trains
+ * }</pre>
+ */
+public final class MiniLmTrunk {
+  private MiniLmTrunk() {}
+
+  /** The layers above {@code states}' frozen ones, all of them trainable. */
+  public static Trunk of(TokenStates states) {
+    int frozen = states.frozenLayers();
+    Map<String, dev.avil.model.OnnxWeights.Tensor> weights = TokenStates.weights();
+    return Trunk.of(
+        "minilm-top" + (TokenStates.LAYERS - frozen), () -> new Top(states, weights, frozen), 1);
+  }
+
+  /** The trainable layers over the states, then the mean over tokens. */
+  static final class Top extends AbstractBlock {
+    private final TokenStates states;
+    private final List<BertLayer> layers = new ArrayList<>();
+    private final int width;
+
+    Top(TokenStates states, Map<String, dev.avil.model.OnnxWeights.Tensor> weights, int frozen) {
+      this.states = states;
+      for (int i = frozen; i < TokenStates.LAYERS; i++) {
+        layers.add(addChildBlock("layer" + i, new BertLayer(weights, i, TokenStates.HEADS)));
+      }
+      this.width = (int) weights.get("encoder.layer.0.attention.self.query.weight").shape()[0];
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager m, DataType dtype, Shape... inputs) {
+      for (BertLayer l : layers) {
+        l.initialize(m, dtype, new Shape(1, 1, width), new Shape(1, 1, 1, 1));
+      }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+        ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+      NDArray index = inputs.head();
+      NDManager m = index.getManager();
+      float[] idx = index.toType(DataType.FLOAT32, false).toFloatArray();
+      int[] which = new int[idx.length];
+      for (int i = 0; i < which.length; i++) {
+        which[i] = Math.round(idx[i]);
+      }
+      TokenStates.Padded p = states.gather(which);
+      DataType dtype = index.getDataType();
+      NDArray h = typed(m.create(p.values(), new Shape(p.size(), p.tokens(), width)), dtype);
+      double[] add = new double[p.mask().length];
+      double[] keep = new double[p.mask().length];
+      for (int i = 0; i < add.length; i++) {
+        add[i] = p.mask()[i] == 0 ? -Float.MAX_VALUE : 0;
+        keep[i] = p.mask()[i];
+      }
+      NDArray mask = typed(m.create(add, new Shape(p.size(), 1, 1, p.tokens())), dtype);
+      for (BertLayer l : layers) {
+        h = l.forward(ps, new NDList(h, mask), training).head();
+      }
+      NDArray k = typed(m.create(keep, new Shape(p.size(), p.tokens(), 1)), dtype);
+      return new NDList(h.mul(k).sum(new int[] {1}).div(k.sum(new int[] {1})));
+    }
+
+    private static NDArray typed(NDArray a, DataType dtype) {
+      return a.getDataType() == dtype ? a : a.toType(dtype, true);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputs) {
+      return new Shape[] {new Shape(inputs[0].get(0), width)};
+    }
+  }
+}

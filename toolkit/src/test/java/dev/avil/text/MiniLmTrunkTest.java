@@ -1,0 +1,160 @@
+package dev.avil.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.avil.api.Experiment;
+import dev.avil.api.Method;
+import dev.avil.api.Results;
+import dev.avil.model.BertEncoder;
+import dev.avil.results.Metric;
+import dev.avil.runtime.DjlRuntime;
+import dev.avil.task.Task;
+import dev.avil.train.Optimizer;
+import dev.avil.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** MiniLM's top layers as a trunk over the cached states of the layers below. */
+class MiniLmTrunkTest {
+  private static final List<String> TEXTS =
+      List.of(
+          "Great coffee, I order it every month.",
+          "The dog food arrived stale and my dog would not touch it.",
+          "ok",
+          "These crackers are crisp, not too salty, and the box lasted a week in our house of four.");
+
+  @Test
+  void halfPrecisionRoundsToTheNearestAndKeepsTheSpecialValues() {
+    for (float f : new float[] {0f, 1f, -2.5f, 65504f, 0x1p-24f, 0x1p-14f, 1f / 3}) {
+      float back = TokenStates.Half.value(TokenStates.Half.of(f));
+      assertThat((double) back).as("%s", f).isCloseTo(f, within(Math.abs(f) * 0x1p-11 + 0x1p-25));
+    }
+    assertThat(TokenStates.Half.value(TokenStates.Half.of(1f + 0x1p-10f))).isEqualTo(1f + 0x1p-10f);
+    assertThat(TokenStates.Half.value(TokenStates.Half.of(1e6f))).isInfinite();
+    assertThat(TokenStates.Half.value(TokenStates.Half.of(Float.NaN))).isNaN();
+    assertThat(TokenStates.Half.value(TokenStates.Half.of(-0f))).isEqualTo(-0f);
+  }
+
+  @Test
+  void theTopLayersOverCachedStatesGiveTheFullEncodersPooledStates() {
+    TokenStates states = TokenStates.of(TEXTS, 4, EncodingProgress.silent());
+    assertThat(states.size()).isEqualTo(4);
+    assertThat(states.tokens(2)).isEqualTo(3); // [CLS] ok [SEP]
+    OnnxMiniLm.Batch batch = OnnxMiniLm.Batch.of(OnnxMiniLm.get().tokenize(TEXTS));
+    try (NDManager m = DjlRuntime.newManager();
+        BertEncoder full = BertEncoder.of(m, TokenStates.weights(), 12, DataType.FLOAT32)) {
+      float[] h =
+          full.forward(
+                  new ParameterStore(m, false),
+                  m.create(batch.ids(), new Shape(batch.size(), batch.tokens())),
+                  full.additiveMask(m, batch.mask(), batch.size(), batch.tokens()))
+              .toFloatArray();
+      float[][] expected = mean(h, batch.mask(), batch.size(), batch.tokens());
+      Block top = MiniLmTrunk.of(states).newBlock();
+      top.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+      float[] got =
+          top.forward(
+                  new ParameterStore(m, false),
+                  new NDList(m.create(new float[] {0, 1, 2, 3}, new Shape(4, 1))),
+                  false)
+              .head()
+              .toFloatArray();
+      double worst = 0;
+      for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 384; j++) {
+          worst = Math.max(worst, Math.abs(got[i * 384 + j] - expected[i][j]));
+        }
+      }
+      // the cache holds half precision: about 3 significant digits of each state
+      assertThat(worst).as("pooled states, fp16 cache against fp32").isLessThan(2e-3);
+    }
+  }
+
+  private static float[][] mean(float[] h, long[] mask, int b, int t) {
+    float[][] out = new float[b][384];
+    for (int i = 0; i < b; i++) {
+      int n = 0;
+      for (int k = 0; k < t; k++) {
+        if (mask[i * t + k] == 1) {
+          n++;
+          for (int j = 0; j < 384; j++) {
+            out[i][j] += h[(i * t + k) * 384 + j];
+          }
+        }
+      }
+      for (int j = 0; j < 384; j++) {
+        out[i][j] /= n;
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void fineTuningTheTopLayerLowersTheTargetsTrainingLoss() {
+    String[] good = {"great", "lovely", "excellent", "wonderful", "delicious", "fresh"};
+    String[] bad = {"awful", "stale", "terrible", "horrible", "disgusting", "broken"};
+    String[] things = {"coffee", "tea", "snack", "soup", "bread", "cookies", "sauce", "chips"};
+    List<String> texts = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (String t : things) {
+      for (int k = 0; k < good.length; k++) {
+        texts.add("the " + t + " was " + good[k]);
+        labels.add(1);
+        texts.add("the " + t + " was " + bad[k]);
+        labels.add(0);
+      }
+    }
+    TokenStates states = TokenStates.of(texts, 5, EncodingProgress.silent());
+    int n = texts.size(); // 96: 64 train, 16 dev, 16 test
+    int[] idx = new int[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+      y[i] = labels.get(i);
+    }
+    Task task =
+        Task.builder("sentiment")
+            .train(
+                TokenStates.rows(java.util.Arrays.copyOfRange(idx, 0, 64)),
+                java.util.Arrays.copyOfRange(y, 0, 64))
+            .dev(
+                TokenStates.rows(java.util.Arrays.copyOfRange(idx, 64, 80)),
+                java.util.Arrays.copyOfRange(y, 64, 80))
+            .test(
+                TokenStates.rows(java.util.Arrays.copyOfRange(idx, 80, 96)),
+                java.util.Arrays.copyOfRange(y, 80, 96))
+            .build();
+    Results r =
+        Experiment.target(task)
+            .trunk(MiniLmTrunk.of(states))
+            .headHidden(16)
+            .epochs(5)
+            .patience(0)
+            .batchSize(16)
+            .optimizer(Optimizer.adamW())
+            .learningRate(3e-4)
+            .listener(TrainingListener.silent())
+            .method(Method.singleTask())
+            .run();
+    assertThat(r.config()).containsEntry("trunk", "minilm-top1");
+    double first = r.value(1, "sentiment", Metric.TRAIN_LOSS);
+    double last = r.value(5, "sentiment", Metric.TRAIN_LOSS);
+    assertThat(last).as("training loss after 5 epochs against the first").isLessThan(0.5 * first);
+  }
+
+  @Test
+  void statesAfterEveryLayerLeaveNothingToTrainAndAreRefused() {
+    assertThatThrownBy(() -> TokenStates.of(TEXTS, 6, EncodingProgress.silent()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("frozen layers 6 must be in [0, 5]");
+  }
+}
