@@ -1,9 +1,13 @@
 package dev.avil.data;
 
+import dev.avil.model.Trunk;
 import dev.avil.task.Shuffle;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
+import dev.avil.text.EncodingProgress;
+import dev.avil.text.MiniLmTrunk;
 import dev.avil.text.TextEncoder;
+import dev.avil.text.TokenStateEncoder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,12 +66,18 @@ public record FineFoodSentiment(
   private static final long LAYOUT_SEED = 0;
 
   /**
+   * The tokens of each text the fine-tuned setting reads: the top layers' cost grows with the
+   * square of the longest text in a batch, and three reviews in four are shorter.
+   */
+  private static final int MAX_TOKENS = 128;
+
+  /**
    * The full setting, encoded with the built-in encoder (cached on disk).
    *
    * @return the setting
    */
   public static FineFoodSentiment load() {
-    return build(Integer.MAX_VALUE, TextEncoder.miniLm());
+    return build(Integer.MAX_VALUE, TextEncoder.miniLm(), true);
   }
 
   /**
@@ -77,8 +87,38 @@ public record FineFoodSentiment(
    * @return the setting
    */
   public static FineFoodSentiment load(TextEncoder encoder) {
-    return build(Integer.MAX_VALUE, encoder);
+    return build(Integer.MAX_VALUE, encoder, true);
   }
+
+  /**
+   * The setting on the encoder itself: the top {@code trainable} of MiniLM's 6 layers train, for
+   * every task, over the states of the layers below, computed once for all its texts ({@link
+   * dev.avil.text.TokenStates}, each text cut to 128 tokens); each example is its text's index, and
+   * {@link FineTuned#trunk()} reads it.
+   *
+   * @param examples the most examples per split, as {@link #atMost}; {@code Integer.MAX_VALUE} for
+   *     the full setting
+   * @param trainable how many of the top layers train, in [1, 6]
+   * @return the tasks and the trunk
+   */
+  public static FineTuned fineTuned(int examples, int trainable) {
+    if (trainable < 1 || trainable > 6) {
+      throw new IllegalArgumentException("trainable layers " + trainable + " must be in [1, 6]");
+    }
+    TokenStateEncoder encoder =
+        new TokenStateEncoder(6 - trainable, MAX_TOKENS, EncodingProgress.createDefault());
+    FineFoodSentiment tasks = build(examples, encoder, false);
+    return new FineTuned(tasks, MiniLmTrunk.of(encoder.states()));
+  }
+
+  /**
+   * The setting on the encoder: its tasks, whose examples are text indices, and the trunk that
+   * fine-tunes MiniLM's top layers over them.
+   *
+   * @param tasks the target and auxiliary tasks
+   * @param trunk the trunk every run of this setting must use
+   */
+  public record FineTuned(FineFoodSentiment tasks, Trunk trunk) {}
 
   /**
    * A small version for quick runs and tests: every split of every task cut to its first {@code
@@ -93,10 +133,10 @@ public record FineFoodSentiment(
       throw new IllegalArgumentException(
           "at most " + examples + " examples per split: give at least 2");
     }
-    return build(examples, TextEncoder.miniLm());
+    return build(examples, TextEncoder.miniLm(), true);
   }
 
-  private static FineFoodSentiment build(int cap, TextEncoder encoder) {
+  private static FineFoodSentiment build(int cap, TextEncoder encoder, boolean scale) {
     List<TextData.Review> trainReviews = new ArrayList<>();
     List<TextData.Review> testReviews = new ArrayList<>();
     for (TextData.Review r : TextData.reviews()) {
@@ -127,6 +167,7 @@ public record FineFoodSentiment(
             TextData.Review::text,
             TextData.Review::label,
             once,
+            scale,
             "other",
             "great");
     Task aux =
@@ -136,6 +177,7 @@ public record FineFoodSentiment(
             TextData.Review::text,
             TextData.Review::label,
             once,
+            scale,
             "other",
             "great");
     return new FineFoodSentiment(
@@ -148,6 +190,7 @@ public record FineFoodSentiment(
             TextData.Word::word,
             TextData.Word::polarity,
             once,
+            scale,
             "negative",
             "positive"),
         task(
@@ -156,6 +199,7 @@ public record FineFoodSentiment(
             TextData.Tweet::text,
             TextData.Tweet::device,
             once,
+            scale,
             "android",
             "iphone"));
   }
@@ -207,8 +251,10 @@ public record FineFoodSentiment(
       Function<T, String> text,
       Function<T, String> label,
       TextEncoder encoder,
+      boolean scale,
       String... classes) {
     return Tasks.fromText(name)
+        .scaleVectors(scale)
         .train(map(parts.get(0), text), map(parts.get(0), label))
         .dev(map(parts.get(1), text), map(parts.get(1), label))
         .test(map(parts.get(2), text), map(parts.get(2), label))

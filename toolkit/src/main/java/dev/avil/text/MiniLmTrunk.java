@@ -38,6 +38,9 @@ public final class MiniLmTrunk {
 
   /** The trainable layers over the states, then the mean over tokens. */
   static final class Top extends AbstractBlock {
+    /** The most texts one forward pass of evaluation takes at once. */
+    private static final int CHUNK = 64;
+
     private final TokenStates states;
     private final List<BertLayer> layers = new ArrayList<>();
     private final int width;
@@ -61,12 +64,33 @@ public final class MiniLmTrunk {
     protected NDList forwardInternal(
         ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
       NDArray index = inputs.head();
-      NDManager m = index.getManager();
       float[] idx = index.toType(DataType.FLOAT32, false).toFloatArray();
       int[] which = new int[idx.length];
       for (int i = 0; i < which.length; i++) {
         which[i] = Math.round(idx[i]);
       }
+      if (training || which.length <= CHUNK) {
+        return new NDList(pooled(ps, index, which, training));
+      }
+      // evaluation asks for many texts at once: a chunk at a time, each chunk's arrays freed
+      NDList parts = new NDList();
+      for (int from = 0; from < which.length; from += CHUNK) {
+        int[] part =
+            java.util.Arrays.copyOfRange(which, from, Math.min(which.length, from + CHUNK));
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+          NDArray out = pooled(ps, index, part, false);
+          ai.djl.ndarray.NDScope.unregister(out);
+          parts.add(out);
+        }
+      }
+      NDArray all = ai.djl.ndarray.NDArrays.concat(parts);
+      parts.close();
+      return new NDList(all);
+    }
+
+    /** The mean over tokens of the top layers' output for texts {@code which}. */
+    private NDArray pooled(ParameterStore ps, NDArray index, int[] which, boolean training) {
+      NDManager m = index.getManager();
       TokenStates.Padded p = states.gather(which);
       DataType dtype = index.getDataType();
       NDArray h = typed(m.create(p.values(), new Shape(p.size(), p.tokens(), width)), dtype);
@@ -81,7 +105,7 @@ public final class MiniLmTrunk {
         h = l.forward(ps, new NDList(h, mask), training).head();
       }
       NDArray k = typed(m.create(keep, new Shape(p.size(), p.tokens(), 1)), dtype);
-      return new NDList(h.mul(k).sum(new int[] {1}).div(k.sum(new int[] {1})));
+      return h.mul(k).sum(new int[] {1}).div(k.sum(new int[] {1}));
     }
 
     private static NDArray typed(NDArray a, DataType dtype) {

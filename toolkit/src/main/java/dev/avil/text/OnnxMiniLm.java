@@ -152,19 +152,29 @@ final class OnnxMiniLm {
    */
   record Batch(int size, int tokens, long[] ids, long[] mask, long[] types) {
     static Batch of(Encoding[] batch) {
+      return of(batch, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The batch with every text cut to at most {@code maxTokens} tokens: its first {@code maxTokens
+     * − 1} and its closing separator.
+     */
+    static Batch of(Encoding[] batch, int maxTokens) {
       int b = batch.length;
       int len = 0;
       for (Encoding e : batch) {
-        len = Math.max(len, e.getIds().length);
+        len = Math.max(len, Math.min(maxTokens, e.getIds().length));
       }
       long[] ids = new long[b * len];
       long[] mask = new long[b * len];
       long[] types = new long[b * len];
       for (int i = 0; i < b; i++) {
         long[] id = batch[i].getIds();
-        System.arraycopy(id, 0, ids, i * len, id.length);
-        System.arraycopy(batch[i].getAttentionMask(), 0, mask, i * len, id.length);
-        System.arraycopy(batch[i].getTypeIds(), 0, types, i * len, id.length);
+        int n = Math.min(maxTokens, id.length);
+        System.arraycopy(id, 0, ids, i * len, n);
+        ids[i * len + n - 1] = id[id.length - 1];
+        java.util.Arrays.fill(mask, i * len, i * len + n, 1);
+        System.arraycopy(batch[i].getTypeIds(), 0, types, i * len, n);
       }
       return new Batch(b, len, ids, mask, types);
     }

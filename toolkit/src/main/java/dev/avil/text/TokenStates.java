@@ -57,6 +57,22 @@ public final class TokenStates {
    * @throws IllegalArgumentException unless 0 ≤ frozen ≤ 5
    */
   public static TokenStates of(List<String> texts, int frozen, EncodingProgress progress) {
+    return of(texts, frozen, MiniLm.MAX_TOKENS, progress);
+  }
+
+  /**
+   * The same, each text cut to at most {@code maxTokens} tokens (its first {@code maxTokens − 1}
+   * and the closing separator): the top layers' cost grows with the square of the longest text in a
+   * batch.
+   *
+   * @throws IllegalArgumentException unless 0 ≤ frozen ≤ 5 and 2 ≤ maxTokens ≤ 256
+   */
+  public static TokenStates of(
+      List<String> texts, int frozen, int maxTokens, EncodingProgress progress) {
+    if (maxTokens < 2 || maxTokens > MiniLm.MAX_TOKENS) {
+      throw new IllegalArgumentException(
+          "max tokens " + maxTokens + " must be in [2, " + MiniLm.MAX_TOKENS + "]");
+    }
     if (frozen < 0 || frozen >= LAYERS) {
       throw new IllegalArgumentException(
           "frozen layers "
@@ -80,7 +96,7 @@ public final class TokenStates {
         for (int k = from; k < to; k++) {
           part[k - from] = enc[order[k]];
         }
-        OnnxMiniLm.Batch b = OnnxMiniLm.Batch.of(part);
+        OnnxMiniLm.Batch b = OnnxMiniLm.Batch.of(part, maxTokens);
         float[] h;
         try (NDManager scope = manager.newSubManager()) {
           h =
@@ -93,7 +109,7 @@ public final class TokenStates {
                   .toFloatArray();
         }
         for (int k = 0; k < part.length; k++) {
-          int n = part[k].getIds().length;
+          int n = Math.min(maxTokens, part[k].getIds().length);
           short[] row = new short[n * WIDTH];
           for (int j = 0; j < row.length; j++) {
             row[j] = Half.of(h[k * b.tokens() * WIDTH + j]);

@@ -59,4 +59,30 @@ class FineFoodSentimentTest {
     }
     assertThat(avil.testAtBest()).isBetween(0.0, 1.0);
   }
+
+  @Test
+  void theFineTunedSettingsExamplesAreTextIndicesThatItsTrunkReads() {
+    FineFoodSentiment.FineTuned tuned = FineFoodSentiment.fineTuned(30, 1);
+    FineFoodSentiment t = tuned.tasks();
+    assertThat(t.target().inputShape()).containsExactly(1);
+    assertThat(t.target().train().size()).isEqualTo(30);
+    // the same review has the same index in every task that holds it
+    assertThat(t.otherReviews().dev().features()).containsExactly(t.target().dev().features());
+    assertThat(tuned.trunk().name()).isEqualTo("minilm-top1");
+    Comparison c =
+        Experiment.target(t.target())
+            .aux(t.auxiliary())
+            .trunk(tuned.trunk())
+            .optimizer(dev.avil.train.Optimizer.adamW())
+            .learningRate(1e-4)
+            .epochs(2)
+            .listener(TrainingListener.silent())
+            .compare(Method.singleTask(), Method.alphaVil())
+            .seeds(1)
+            .run();
+    assertThat(c.failures()).isEmpty();
+    Results avil = c.runs(Method.alphaVil().name()).get(0);
+    assertThat(avil.config()).containsEntry("trunk", "minilm-top1");
+    assertThat(avil.value(2, "review", Metric.TRAIN_LOSS)).isFinite();
+  }
 }
