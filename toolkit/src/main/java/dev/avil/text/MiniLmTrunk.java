@@ -38,8 +38,8 @@ public final class MiniLmTrunk {
 
   /** The trainable layers over the states, then the mean over tokens. */
   static final class Top extends AbstractBlock {
-    /** The most texts one forward pass of evaluation takes at once. */
-    private static final int CHUNK = 64;
+    /** The most texts one pass of the layers takes at once, those of the most similar length. */
+    private static final int GROUP = 16;
 
     private final TokenStates states;
     private final List<BertLayer> layers = new ArrayList<>();
@@ -69,23 +69,36 @@ public final class MiniLmTrunk {
       for (int i = 0; i < which.length; i++) {
         which[i] = Math.round(idx[i]);
       }
-      if (training || which.length <= CHUNK) {
-        return new NDList(pooled(ps, index, which, training));
-      }
-      // evaluation asks for many texts at once: a chunk at a time, each chunk's arrays freed
+      // texts of similar length together: a group is padded to its longest text, and attention
+      // costs the square of that; the groups' outputs go back to the batch's order
+      Integer[] order = new Integer[which.length];
+      java.util.Arrays.setAll(order, i -> i);
+      java.util.Arrays.sort(order, (x, y) -> states.tokens(which[x]) - states.tokens(which[y]));
+      long[] back = new long[which.length];
       NDList parts = new NDList();
-      for (int from = 0; from < which.length; from += CHUNK) {
-        int[] part =
-            java.util.Arrays.copyOfRange(which, from, Math.min(which.length, from + CHUNK));
-        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
-          NDArray out = pooled(ps, index, part, false);
-          ai.djl.ndarray.NDScope.unregister(out);
-          parts.add(out);
+      for (int from = 0; from < which.length; from += GROUP) {
+        int[] part = new int[Math.min(GROUP, which.length - from)];
+        for (int k = 0; k < part.length; k++) {
+          part[k] = which[order[from + k]];
+          back[order[from + k]] = from + k;
+        }
+        if (training) {
+          parts.add(pooled(ps, index, part, true)); // the graph stays for the backward pass
+        } else {
+          try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            NDArray out = pooled(ps, index, part, false);
+            ai.djl.ndarray.NDScope.unregister(out);
+            parts.add(out);
+          }
         }
       }
-      NDArray all = ai.djl.ndarray.NDArrays.concat(parts);
-      parts.close();
-      return new NDList(all);
+      NDManager m = index.getManager();
+      NDArray sorted = parts.size() == 1 ? parts.head() : ai.djl.ndarray.NDArrays.concat(parts);
+      NDArray out = sorted.get(new ai.djl.ndarray.index.NDIndex("{}", m.create(back)));
+      if (!training) {
+        parts.close(); // evaluation: the groups were taken out of their scopes
+      }
+      return new NDList(out);
     }
 
     /** The mean over tokens of the top layers' output for texts {@code which}. */
