@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The token states of texts after MiniLM's lowest layers, held fixed in half precision, one ragged
  * row of tokens × 384 per text: what the trainable top layers of a {@link MiniLmTrunk} read. A
- * task's example is the index of its text here. Computed once, in batches of similar length; runs
- * side by side read them without copying.
+ * task's example is the index of its text here. Computed once, in batches of similar length, and
+ * kept on disk for the next process ({@link TokenStateCache}); runs side by side read them without
+ * copying.
  */
 public final class TokenStates {
   /** MiniLM's encoder layers, attention heads and width. */
@@ -81,6 +82,18 @@ public final class TokenStates {
               + (LAYERS - 1)
               + "]: one layer must train");
     }
+    java.nio.file.Path file = TokenStateCache.file(OnnxMiniLm.get().id, texts, frozen, maxTokens);
+    short[][] cached = TokenStateCache.read(file, texts.size());
+    if (cached != null) {
+      return new TokenStates(frozen, cached);
+    }
+    TokenStates computed = new TokenStates(frozen, compute(texts, frozen, maxTokens, progress));
+    TokenStateCache.write(file, computed.states);
+    return computed;
+  }
+
+  private static short[][] compute(
+      List<String> texts, int frozen, int maxTokens, EncodingProgress progress) {
     long start = System.nanoTime();
     Encoding[] enc = OnnxMiniLm.get().tokenize(texts);
     Integer[] order = new Integer[texts.size()];
@@ -119,7 +132,7 @@ public final class TokenStates {
         progress.update(to, texts.size(), (System.nanoTime() - start) / 1e9);
       }
     }
-    return new TokenStates(frozen, out);
+    return out;
   }
 
   /** How many of MiniLM's layers these states are after. */
