@@ -65,6 +65,12 @@ class CommandLinesTest {
         .hasMessageContaining("PASSES 0 must be a whole number ≥ 1");
     assertThatThrownBy(() -> Cli.parse(new KernelCheck(), "1", "2"))
         .isInstanceOf(ParameterException.class);
+    assertThatThrownBy(() -> Cli.parse(new EpochTime(), "text-finetuned", "uniform", "0"))
+        .hasMessageContaining("EPOCHS 0 must be a whole number ≥ 1");
+    assertThatThrownBy(() -> Cli.parse(new EpochTime(), "text-finetuned", "alphavil", "2"))
+        .hasMessageContaining("unknown method 'alphavil'");
+    assertThatThrownBy(() -> Cli.parse(new EpochTime(), "text-finetuned"))
+        .hasMessageContaining("METHOD");
   }
 
   @Test
@@ -73,6 +79,7 @@ class CommandLinesTest {
     Cli.parse(new Floor(), Long.toString(Floor.MAX_SAMPLES));
     Cli.parse(new KernelCheck());
     Cli.parse(new KernelCheck(), "1");
+    Cli.parse(new EpochTime(), "text-finetuned", "uniform", "1");
     assertThat(study("--patience", "0").protocol().patience()).isZero();
   }
 
@@ -80,7 +87,12 @@ class CommandLinesTest {
   void everyProgramPrintsItsHelp() {
     for (Callable<Integer> c :
         java.util.List.<Callable<Integer>>of(
-            new Study(), new MainJob(), new Floor(), new KernelCheck(), new Benchmark())) {
+            new Study(),
+            new MainJob(),
+            new Floor(),
+            new KernelCheck(),
+            new Benchmark(),
+            new EpochTime())) {
       StringWriter out = new StringWriter();
       int status = new CommandLine(c).setOut(new PrintWriter(out)).execute("--help");
       assertThat(status).isZero();
