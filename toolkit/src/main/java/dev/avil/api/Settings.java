@@ -4,6 +4,7 @@ import dev.avil.data.FineFoodSentiment;
 import dev.avil.data.MultiMnist;
 import dev.avil.task.Task;
 import dev.avil.task.Tasks;
+import dev.avil.train.Optimizer;
 import java.util.List;
 import java.util.Locale;
 
@@ -119,7 +120,7 @@ public final class Settings {
     return Experiment.target(text.tasks().target())
         .aux(text.tasks().auxiliary())
         .trunk(text.trunk())
-        .optimizer(dev.avil.train.Optimizer.adamW())
+        .optimizer(Optimizer.adamW())
         .learningRate(1e-4);
   }
 

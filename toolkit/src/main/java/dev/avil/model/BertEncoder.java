@@ -3,6 +3,7 @@ package dev.avil.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
@@ -134,7 +135,7 @@ public final class BertEncoder implements AutoCloseable {
       throw new IllegalArgumentException(
           t + " tokens is more than the encoder's " + position.getShape().get(0) + " positions");
     }
-    NDArray x = word.get(new ai.djl.ndarray.index.NDIndex("{}", ids.reshape(-1)));
+    NDArray x = word.get(new NDIndex("{}", ids.reshape(-1)));
     x.attach(scope);
     NDArray pos = position.get("0:" + t);
     pos.attach(scope);

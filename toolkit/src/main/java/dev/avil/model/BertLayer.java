@@ -14,6 +14,8 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +48,7 @@ public final class BertLayer extends AbstractBlock {
    */
   public BertLayer(Map<String, OnnxWeights.Tensor> weights, int index, int heads) {
     this.prefix = "encoder.layer." + index + ".";
-    Map<String, OnnxWeights.Tensor> own = new java.util.HashMap<>();
+    Map<String, OnnxWeights.Tensor> own = new HashMap<>();
     weights.forEach(
         (k, v) -> {
           if (k.startsWith(prefix)) {
@@ -110,7 +112,7 @@ public final class BertLayer extends AbstractBlock {
       throw new IllegalArgumentException(
           name
               + ".weight has shape "
-              + java.util.Arrays.toString(m.shape())
+              + Arrays.toString(m.shape())
               + ", expected ["
               + target[1]
               + ", "

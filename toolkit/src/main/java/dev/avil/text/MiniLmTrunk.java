@@ -1,16 +1,21 @@
 package dev.avil.text;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.avil.model.BertLayer;
+import dev.avil.model.OnnxWeights;
 import dev.avil.model.Trunk;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +36,7 @@ public final class MiniLmTrunk {
   /** The layers above {@code states}' frozen ones, all of them trainable. */
   public static Trunk of(TokenStates states) {
     int frozen = states.frozenLayers();
-    Map<String, dev.avil.model.OnnxWeights.Tensor> weights = TokenStates.weights();
+    Map<String, OnnxWeights.Tensor> weights = TokenStates.weights();
     return Trunk.of(
         "minilm-top" + (TokenStates.LAYERS - frozen), () -> new Top(states, weights, frozen), 1);
   }
@@ -45,7 +50,7 @@ public final class MiniLmTrunk {
     private final List<BertLayer> layers = new ArrayList<>();
     private final int width;
 
-    Top(TokenStates states, Map<String, dev.avil.model.OnnxWeights.Tensor> weights, int frozen) {
+    Top(TokenStates states, Map<String, OnnxWeights.Tensor> weights, int frozen) {
       this.states = states;
       for (int i = frozen; i < TokenStates.LAYERS; i++) {
         layers.add(addChildBlock("layer" + i, new BertLayer(weights, i, TokenStates.HEADS)));
@@ -72,8 +77,8 @@ public final class MiniLmTrunk {
       // texts of similar length together: a group is padded to its longest text, and attention
       // costs the square of that; the groups' outputs go back to the batch's order
       Integer[] order = new Integer[which.length];
-      java.util.Arrays.setAll(order, i -> i);
-      java.util.Arrays.sort(order, (x, y) -> states.tokens(which[x]) - states.tokens(which[y]));
+      Arrays.setAll(order, i -> i);
+      Arrays.sort(order, (x, y) -> states.tokens(which[x]) - states.tokens(which[y]));
       long[] back = new long[which.length];
       NDList parts = new NDList();
       for (int from = 0; from < which.length; from += GROUP) {
@@ -85,16 +90,16 @@ public final class MiniLmTrunk {
         if (training) {
           parts.add(pooled(ps, index, part, true)); // the graph stays for the backward pass
         } else {
-          try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+          try (NDScope scope = new NDScope()) {
             NDArray out = pooled(ps, index, part, false);
-            ai.djl.ndarray.NDScope.unregister(out);
+            NDScope.unregister(out);
             parts.add(out);
           }
         }
       }
       NDManager m = index.getManager();
-      NDArray sorted = parts.size() == 1 ? parts.head() : ai.djl.ndarray.NDArrays.concat(parts);
-      NDArray out = sorted.get(new ai.djl.ndarray.index.NDIndex("{}", m.create(back)));
+      NDArray sorted = parts.size() == 1 ? parts.head() : NDArrays.concat(parts);
+      NDArray out = sorted.get(new NDIndex("{}", m.create(back)));
       if (!training) {
         parts.close(); // evaluation: the groups were taken out of their scopes
       }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class TokenStateCache {
       ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
       byte[] magic = new byte[MAGIC.length];
       b.get(magic);
-      if (!java.util.Arrays.equals(magic, MAGIC) || b.getInt() != texts) {
+      if (!Arrays.equals(magic, MAGIC) || b.getInt() != texts) {
         return null;
       }
       short[][] rows = new short[texts][];

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import dev.avil.model.BertEncoder;
 import dev.avil.model.OnnxWeights;
 import dev.avil.runtime.DjlRuntime;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class TokenStates {
               + (LAYERS - 1)
               + "]: one layer must train");
     }
-    java.nio.file.Path file = TokenStateCache.file(OnnxMiniLm.get().id, texts, frozen, maxTokens);
+    Path file = TokenStateCache.file(OnnxMiniLm.get().id, texts, frozen, maxTokens);
     short[][] cached = TokenStateCache.read(file, texts.size());
     if (cached != null) {
       return new TokenStates(frozen, cached);
