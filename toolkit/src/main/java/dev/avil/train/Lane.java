@@ -102,12 +102,28 @@ final class Lane {
     return spec.optimizer().open(manager, spec.learningRate());
   }
 
-  /** One pass over {@code order} with a fresh optimizer, the loss scaled by {@code weight}. */
+  /**
+   * One pass over {@code order} with a fresh optimizer. The weight scales the task's loss under
+   * SGD, whose step follows the loss's scale. AdamW normalises every step, so a weight on the loss
+   * of a pass trained alone would not change where it goes: there the pass trains at weight 1 and
+   * the weight scales the change it makes.
+   */
   void pass(int task, int[] order, double weight) {
+    boolean normalised = spec.optimizer().kind() == Optimizer.Kind.ADAMW && weight != 1;
+    ParamVector start = normalised ? parameters() : null;
     try (ModelOptimizer opt = optimizer()) {
       for (int from = 0; from < order.length; from += spec.batchSize()) {
-        backward(task, order, from, Math.min(spec.batchSize(), order.length - from), weight);
+        int n = Math.min(spec.batchSize(), order.length - from);
+        backward(task, order, from, n, normalised ? 1 : weight);
         opt.step(taskParams.get(task));
+      }
+    }
+    if (normalised) {
+      try (start;
+          ParamVector end = parameters();
+          ParamVector change = end.minus(start);
+          ParamVector scaled = start.axpy(weight, change)) {
+        scaled.writeTo(params);
       }
     }
   }
