@@ -106,11 +106,7 @@ public final class BertEncoder implements AutoCloseable {
    * elsewhere, shaped [batch, 1, 1, tokens] to add to every head's scores.
    */
   public NDArray additiveMask(NDManager m, long[] mask, int batch, int tokens) {
-    double[] add = new double[mask.length];
-    for (int i = 0; i < mask.length; i++) {
-      add[i] = mask[i] == 0 ? -Float.MAX_VALUE : 0;
-    }
-    return typed(m.create(add, new Shape(batch, 1, 1, tokens)));
+    return BertLayer.additiveMask(m, mask, batch, tokens, dtype);
   }
 
   /** {@code a} in the encoder's type: itself if it is, else a converted copy, {@code a} closed. */

@@ -147,6 +147,20 @@ public final class BertLayer extends AbstractBlock {
     fill(p.getArray(), t.values());
   }
 
+  /**
+   * The additive attention mask of a padded batch in {@code dtype}: 0 where {@code mask} is 1, the
+   * lowest float elsewhere, shaped [batch, 1, 1, tokens] to add to every head's scores.
+   */
+  public static NDArray additiveMask(
+      NDManager m, long[] mask, int batch, int tokens, DataType dtype) {
+    double[] add = new double[mask.length];
+    for (int i = 0; i < mask.length; i++) {
+      add[i] = mask[i] == 0 ? -Float.MAX_VALUE : 0;
+    }
+    NDArray a = m.create(add, new Shape(batch, 1, 1, tokens));
+    return a.getDataType() == dtype ? a : a.toType(dtype, true);
+  }
+
   /** Copies {@code values} into {@code a}, in its type. */
   private static void fill(NDArray a, float[] values) {
     if (a.getDataType() == DataType.FLOAT64) {

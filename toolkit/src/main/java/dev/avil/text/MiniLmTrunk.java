@@ -112,13 +112,11 @@ public final class MiniLmTrunk {
       TokenStates.Padded p = states.gather(which);
       DataType dtype = index.getDataType();
       NDArray h = typed(m.create(p.values(), new Shape(p.size(), p.tokens(), width)), dtype);
-      double[] add = new double[p.mask().length];
       double[] keep = new double[p.mask().length];
-      for (int i = 0; i < add.length; i++) {
-        add[i] = p.mask()[i] == 0 ? -Float.MAX_VALUE : 0;
+      for (int i = 0; i < keep.length; i++) {
         keep[i] = p.mask()[i];
       }
-      NDArray mask = typed(m.create(add, new Shape(p.size(), 1, 1, p.tokens())), dtype);
+      NDArray mask = BertLayer.additiveMask(m, p.mask(), p.size(), p.tokens(), dtype);
       for (BertLayer l : layers) {
         h = l.forward(ps, new NDList(h, mask), training).head();
       }

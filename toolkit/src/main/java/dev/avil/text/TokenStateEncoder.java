@@ -24,14 +24,7 @@ public final class TokenStateEncoder implements TextEncoder {
    * to at most {@code maxTokens} tokens ({@link TokenStates#of(List, int, int, EncodingProgress)}).
    */
   public TokenStateEncoder(int frozen, int maxTokens, EncodingProgress progress) {
-    if (frozen < 0 || frozen >= TokenStates.LAYERS) {
-      throw new IllegalArgumentException(
-          "frozen layers "
-              + frozen
-              + " must be in [0, "
-              + (TokenStates.LAYERS - 1)
-              + "]: one layer must train");
-    }
+    TokenStates.requireFrozen(frozen);
     this.frozen = frozen;
     this.maxTokens = maxTokens;
     this.progress = progress;

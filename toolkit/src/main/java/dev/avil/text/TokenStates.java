@@ -75,14 +75,7 @@ public final class TokenStates {
       throw new IllegalArgumentException(
           "max tokens " + maxTokens + " must be in [2, " + MiniLm.MAX_TOKENS + "]");
     }
-    if (frozen < 0 || frozen >= LAYERS) {
-      throw new IllegalArgumentException(
-          "frozen layers "
-              + frozen
-              + " must be in [0, "
-              + (LAYERS - 1)
-              + "]: one layer must train");
-    }
+    requireFrozen(frozen);
     Path file = TokenStateCache.file(OnnxMiniLm.get().id, texts, frozen, maxTokens);
     short[][] cached = TokenStateCache.read(file, texts.size());
     if (cached != null) {
@@ -134,6 +127,22 @@ public final class TokenStates {
       }
     }
     return out;
+  }
+
+  /**
+   * Checks that {@code frozen} of MiniLM's layers leave one to train.
+   *
+   * @throws IllegalArgumentException unless 0 ≤ frozen ≤ 5
+   */
+  static void requireFrozen(int frozen) {
+    if (frozen < 0 || frozen >= LAYERS) {
+      throw new IllegalArgumentException(
+          "frozen layers "
+              + frozen
+              + " must be in [0, "
+              + (LAYERS - 1)
+              + "]: one layer must train");
+    }
   }
 
   /** How many of MiniLM's layers these states are after. */

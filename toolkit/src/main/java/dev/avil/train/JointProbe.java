@@ -180,7 +180,8 @@ final class JointProbe implements StepProbe {
       }
       z.attach(own);
       y.attach(own);
-      AdamW adam = new AdamW(own, fit.learningRate(), 0.9, 0.999, fit.weightDecay());
+      ModelOptimizer adam =
+          Optimizer.adamW().weightDecay(fit.weightDecay()).open(own, fit.learningRate());
       Object kind = List.of("dev head", z.getShape().toString(), lane.spec().dtype().toString());
       for (int s = 0; s < fit.steps(); s++) {
         try (NDScope scope = new NDScope();

@@ -6,7 +6,7 @@ import dev.avil.api.Settings;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
 import dev.avil.train.TrainingListener;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,17 +62,8 @@ public final class EpochTime implements Callable<Integer> {
             .listener(TrainingListener.silent())
             .method(Methods.parse(method))
             .run();
-    double[] s =
-        r.records().stream()
-            .filter(x -> x.metric() == Metric.SECONDS)
-            .mapToDouble(Record::value)
-            .toArray();
-    double[] sorted = s.clone();
-    Arrays.sort(sorted);
-    double median =
-        sorted.length % 2 == 1
-            ? sorted[sorted.length / 2]
-            : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    List<Double> s =
+        r.records().stream().filter(x -> x.metric() == Metric.SECONDS).map(Record::value).toList();
     StringBuilder each = new StringBuilder();
     for (double x : s) {
       each.append(String.format(Locale.ROOT, " %.1f", x));
@@ -85,7 +76,7 @@ public final class EpochTime implements Callable<Integer> {
         epochs,
         r.config().get("lanes"),
         each,
-        median);
+        Benchmark.median(s));
     return 0;
   }
 }
