@@ -9,7 +9,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -21,8 +20,9 @@ import java.util.Map;
 
 /**
  * One layer of a {@link BertEncoder}: self-attention, then the feed-forward block, each with a
- * residual connection, LayerNorm and, while training, dropout. Its input and output are the hidden
- * states [batch, tokens, width] and the additive attention mask [batch, 1, 1, tokens].
+ * residual connection, LayerNorm and, while training, {@link SeededDropout}. Its input and output
+ * are the hidden states [batch, tokens, width] and the additive attention mask [batch, 1, 1,
+ * tokens].
  */
 public final class BertLayer extends AbstractBlock {
   private final int width;
@@ -35,7 +35,7 @@ public final class BertLayer extends AbstractBlock {
   private final Linear intermediate;
   private final Linear output;
   private final LayerNorm outputNorm;
-  private final Dropout dropout;
+  private final SeededDropout dropout;
   private final Map<String, OnnxWeights.Tensor> weights;
   private final String prefix;
 
@@ -71,7 +71,7 @@ public final class BertLayer extends AbstractBlock {
     intermediate = addChildBlock("intermediate", Linear.builder().setUnits(feedForward).build());
     output = addChildBlock("output", Linear.builder().setUnits(width).build());
     outputNorm = addChildBlock("outputNorm", norm());
-    dropout = addChildBlock("dropout", Dropout.builder().optRate(BertEncoder.DROPOUT).build());
+    dropout = addChildBlock("dropout", new SeededDropout(BertEncoder.DROPOUT));
   }
 
   private static LayerNorm norm() {

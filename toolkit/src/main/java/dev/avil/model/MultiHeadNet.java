@@ -36,6 +36,7 @@ public final class MultiHeadNet {
   private final long features;
   private final int[] classes;
   private final DataType dtype;
+  private final DropoutMasks dropoutMasks = new DropoutMasks(0);
 
   /**
    * Builds and initialises the network.
@@ -86,6 +87,7 @@ public final class MultiHeadNet {
           e);
     }
     collect(trunk);
+    drawMasks(trunk);
     trunkSize = size(parameters);
     this.headHidden = headHidden;
     this.features = features;
@@ -184,6 +186,19 @@ public final class MultiHeadNet {
   /** Index range {@code [from, to)} of task {@code task}'s head within a flat parameter vector. */
   public int[] headRange(int task) {
     return headRanges.get(task).clone();
+  }
+
+  /** Every {@link SeededDropout} under {@code b} draws from this network's masks. */
+  private void drawMasks(Block b) {
+    if (b instanceof SeededDropout d) {
+      d.drawFrom(dropoutMasks);
+    }
+    b.getChildren().values().forEach(this::drawMasks);
+  }
+
+  /** The stream the dropout of the trunk draws its masks from; restart it to reproduce them. */
+  public DropoutMasks dropoutMasks() {
+    return dropoutMasks;
   }
 
   private void collect(Block b) {

@@ -15,11 +15,19 @@ final class LanePool {
   private final Lane main;
   private final Supplier<Lane> replica;
   private final List<Lane> lanes = new ArrayList<>();
+  private final long dropoutSeed;
+  private long runs;
 
-  /** A pool on the run's own lane {@code main}; {@code replica} makes each further lane. */
-  LanePool(Lane main, Supplier<Lane> replica) {
+  /**
+   * A pool on the run's own lane {@code main}; {@code replica} makes each further lane. The dropout
+   * masks of {@code main} start from {@code dropoutSeed}, and each job's from a seed drawn from it,
+   * the job's index and the count of {@link #run} calls before it, whichever lane runs the job.
+   */
+  LanePool(Lane main, Supplier<Lane> replica, long dropoutSeed) {
     this.main = main;
     this.replica = replica;
+    this.dropoutSeed = dropoutSeed;
+    main.net().dropoutMasks().restart(dropoutSeed);
   }
 
   /** The run's own lane. */
@@ -33,23 +41,34 @@ final class LanePool {
    * starting from the run's current parameters.
    */
   void run(int[] sizes, int lanes, ObjIntConsumer<Lane> job) {
+    long call = runs++;
+    ObjIntConsumer<Lane> seeded =
+        (lane, j) -> {
+          lane.net().dropoutMasks().restart(dropoutSeed(call, j));
+          job.accept(lane, j);
+        };
     List<List<Integer>> plan = plan(sizes, lanes);
     if (plan.size() <= 1) {
-      plan.get(0).forEach(j -> job.accept(main, j));
-      return;
+      plan.get(0).forEach(j -> seeded.accept(main, j));
+    } else {
+      List<Lane> synced = synced(plan.size());
+      List<Callable<Void>> jobs = new ArrayList<>();
+      for (int l = 0; l < plan.size(); l++) {
+        Lane lane = synced.get(l);
+        List<Integer> mine = plan.get(l);
+        jobs.add(
+            () -> {
+              mine.forEach(j -> seeded.accept(lane, j));
+              return null;
+            });
+      }
+      Lanes.run(jobs);
     }
-    List<Lane> synced = synced(plan.size());
-    List<Callable<Void>> jobs = new ArrayList<>();
-    for (int l = 0; l < plan.size(); l++) {
-      Lane lane = synced.get(l);
-      List<Integer> mine = plan.get(l);
-      jobs.add(
-          () -> {
-            mine.forEach(j -> job.accept(lane, j));
-            return null;
-          });
-    }
-    Lanes.run(jobs);
+    main.net().dropoutMasks().restart(dropoutSeed(call, -1));
+  }
+
+  private long dropoutSeed(long call, int job) {
+    return Streams.of(dropoutSeed, call + "/" + job).nextLong();
   }
 
   /**

@@ -39,6 +39,12 @@ public final class Streams {
    */
   public static final String METHOD = "method";
 
+  /**
+   * Dropout masks; each pass that a {@code LanePool} runs starts its own from this stream's seed,
+   * so that the masks do not depend on which lane ran the pass.
+   */
+  public static final String DROPOUT = "dropout";
+
   private Streams() {}
 
   /** The stream {@code name} of {@code seed}. */

@@ -48,7 +48,8 @@ public final class TrainingRun implements AutoCloseable {
       this.lanes =
           new LanePool(
               new Lane(spec, manager, net, tally),
-              () -> new Lane(spec, manager, newNet(new SplittableRandom(0)), tally));
+              () -> new Lane(spec, manager, newNet(new SplittableRandom(0)), tally),
+              Streams.of(spec.seed(), Streams.DROPOUT).nextLong());
       this.sampling = new Sampling(spec);
       Split targetDev = spec.tasks().get(0).dev();
       int nTune = TargetSplit.tuneSize(targetDev.size(), spec.devSplit());

@@ -15,6 +15,7 @@ import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.model.BertEncoder;
 import dev.avil.results.Metric;
+import dev.avil.results.Record;
 import dev.avil.runtime.DjlRuntime;
 import dev.avil.task.Task;
 import dev.avil.train.Optimizer;
@@ -100,6 +101,27 @@ class MiniLmTrunkTest {
 
   @Test
   void fineTuningTheTopLayerLowersTheTargetsTrainingLoss() {
+    Results r = fineTune(5, 1);
+    assertThat(r.config()).containsEntry("trunk", "minilm-top1");
+    double first = r.value(1, "sentiment", Metric.TRAIN_LOSS);
+    double last = r.value(5, "sentiment", Metric.TRAIN_LOSS);
+    assertThat(last).as("training loss after 5 epochs against the first").isLessThan(0.5 * first);
+  }
+
+  @Test
+  void aSeedRepeatsAFineTuningRunDropoutIncluded() {
+    List<Record> once = losses(fineTune(2, 3));
+    assertThat(losses(fineTune(2, 3))).isEqualTo(once);
+    assertThat(losses(fineTune(2, 4))).isNotEqualTo(once);
+  }
+
+  /** Every record but the timings. */
+  private static List<Record> losses(Results r) {
+    return r.records().stream().filter(x -> x.metric() != Metric.SECONDS).toList();
+  }
+
+  /** {@code epochs} epochs of the top layer on 96 short reviews of one or the other polarity. */
+  private static Results fineTune(int epochs, long seed) {
     String[] good = {"great", "lovely", "excellent", "wonderful", "delicious", "fresh"};
     String[] bad = {"awful", "stale", "terrible", "horrible", "disgusting", "broken"};
     String[] things = {"coffee", "tea", "snack", "soup", "bread", "cookies", "sauce", "chips"};
@@ -133,22 +155,18 @@ class MiniLmTrunkTest {
                 TokenStates.rows(java.util.Arrays.copyOfRange(idx, 80, 96)),
                 java.util.Arrays.copyOfRange(y, 80, 96))
             .build();
-    Results r =
-        Experiment.target(task)
-            .trunk(MiniLmTrunk.of(states))
-            .headHidden(16)
-            .epochs(5)
-            .patience(0)
-            .batchSize(16)
-            .optimizer(Optimizer.adamW())
-            .learningRate(3e-4)
-            .listener(TrainingListener.silent())
-            .method(Method.singleTask())
-            .run();
-    assertThat(r.config()).containsEntry("trunk", "minilm-top1");
-    double first = r.value(1, "sentiment", Metric.TRAIN_LOSS);
-    double last = r.value(5, "sentiment", Metric.TRAIN_LOSS);
-    assertThat(last).as("training loss after 5 epochs against the first").isLessThan(0.5 * first);
+    return Experiment.target(task)
+        .trunk(MiniLmTrunk.of(states))
+        .headHidden(16)
+        .epochs(epochs)
+        .patience(0)
+        .batchSize(16)
+        .optimizer(Optimizer.adamW())
+        .learningRate(3e-4)
+        .seed(seed)
+        .listener(TrainingListener.silent())
+        .method(Method.singleTask())
+        .run();
   }
 
   @Test
