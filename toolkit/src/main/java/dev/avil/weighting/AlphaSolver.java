@@ -85,7 +85,8 @@ final class AlphaSolver {
 
   /**
    * BFGS with a backtracking line search: stops when the gradient or the gain vanishes, a line
-   * search fails, or after {@code iterations} line searches.
+   * search fails, or after {@code iterations} line searches. Until the first update of its inverse
+   * Hessian it takes {@linkplain #steepest steepest descent}.
    */
   private static void bfgs(Tracker t, double[] start, AlphaObjective.Value first, int iterations) {
     if (first == null) {
@@ -96,12 +97,12 @@ final class AlphaSolver {
     double fx = first.loss();
     double[] g = first.gradient();
     double[][] h = null; // inverse Hessian estimate; scaled identity until the first update
-    for (int it = 0; it < iterations && norm(g) > 1e-6; it++) {
-      double[] p = h == null ? scaled(g, -1) : scaled(multiply(h, g), -1);
+    for (int it = 0; it < iterations && norm(g) > 0; it++) {
+      double[] p = h == null ? steepest(g) : scaled(multiply(h, g), -1);
       double slope = dot(p, g);
       if (!(slope < 0)) { // not a descent direction: restart from steepest descent
         h = null;
-        p = scaled(g, -1);
+        p = steepest(g);
         slope = dot(p, g);
       }
       double len = norm(p);
@@ -137,6 +138,15 @@ final class AlphaSolver {
         return;
       }
     }
+  }
+
+  /**
+   * Steepest descent as long as the trust region: α's scale is fixed (α = 1 applies a delta as it
+   * trained), the gradient's is not (it shrinks with the deltas, as under AdamW's small steps), so
+   * a first step of the gradient's own length could stop the search where it started.
+   */
+  private static double[] steepest(double[] g) {
+    return scaled(g, -MAX_STEP / norm(g));
   }
 
   /** The BFGS update of the inverse Hessian: (I − ρsyᵀ) H (I − ρysᵀ) + ρssᵀ. */

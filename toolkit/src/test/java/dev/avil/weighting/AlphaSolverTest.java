@@ -44,6 +44,26 @@ class AlphaSolverTest {
   }
 
   @Test
+  void bfgsFindsTheMinimiserOfAFlatQuadraticToo() {
+    // deltas of small steps (AdamW's) make the tuning loss flat in α: gradients of 1e-5 on a loss
+    // of 0.5, where a first step of the gradient's length gains less than the stopping rule asks
+    double[] m = {0.3, 2.6, -0.4};
+    Function<double[], AlphaObjective.Value> steep = quadratic(m);
+    Function<double[], AlphaObjective.Value> flat =
+        alpha -> {
+          AlphaObjective.Value v = steep.apply(alpha);
+          double[] g = v.gradient().clone();
+          for (int i = 0; i < g.length; i++) {
+            g[i] *= 1e-5;
+          }
+          return new AlphaObjective.Value(0.5 + 1e-5 * (v.loss() - 0.3), g);
+        };
+    AlphaSolver.Solution s = AlphaSolver.solve(flat, ONES, AlphaVilOptions.defaults().solver());
+    // it stops when a step gains less than 1e-7 of the loss: here within a few hundredths of m
+    assertThat(s.alpha()).containsExactly(m, within(0.05));
+  }
+
+  @Test
   void tenAdamStepsMoveEachAlphaByAtMostHalfWhateverTheGradient() {
     // the paper's recipe: α's size carries no information, only its sign
     double[] m = {0.3, 2.6, -0.4};
