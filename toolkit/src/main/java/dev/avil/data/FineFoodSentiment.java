@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -160,26 +161,19 @@ public record FineFoodSentiment(
     tweets.forEach(part -> part.forEach(t -> all.add(t.text())));
     TextEncoder once = Memo.of(encoder, all);
 
-    Task review =
-        task(
-            "review",
-            target,
-            TextData.Review::text,
-            TextData.Review::label,
-            once,
-            scale,
-            "other",
-            "great");
-    Task aux =
-        task(
-            "review-aux",
-            other,
-            TextData.Review::text,
-            TextData.Review::label,
-            once,
-            scale,
-            "other",
-            "great");
+    BiFunction<String, List<List<TextData.Review>>, Task> reviews =
+        (name, parts) ->
+            task(
+                name,
+                parts,
+                TextData.Review::text,
+                TextData.Review::label,
+                once,
+                scale,
+                "other",
+                "great");
+    Task review = reviews.apply("review", target);
+    Task aux = reviews.apply("review-aux", other);
     return new FineFoodSentiment(
         review,
         aux,
