@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * What one epoch of a method on a setting takes: a single run of EPOCHS epochs on every lane, as
  * {@code Experiment.run()} trains, evaluation included, each epoch's seconds and their median. The
- * first epoch pays for the kernels' first calls; read the median.
+ * first epoch pays for the kernels' first calls; read the median. Also the process's peak resident
+ * memory (Linux), which is one run's and the data's.
  */
 @Command(
     name = "epoch-time",
@@ -70,13 +71,15 @@ public final class EpochTime implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "%s on %s, %d epochs on %s lanes: seconds per epoch%s; median %.1f%n",
+        "%s on %s, %d epochs on %s lanes: seconds per epoch%s; median %.1f; peak resident"
+            + " memory of the process %.2f GB%n",
         r.method(),
         setting,
         epochs,
         r.config().get("lanes"),
         each,
-        Benchmark.median(s));
+        Benchmark.median(s),
+        Benchmark.peakResidentKb() / 1e6);
     return 0;
   }
 }
