@@ -157,8 +157,10 @@ public final class BertLayer extends AbstractBlock {
     for (int i = 0; i < mask.length; i++) {
       add[i] = mask[i] == 0 ? -Float.MAX_VALUE : 0;
     }
-    NDArray a = m.create(add, new Shape(batch, 1, 1, tokens));
-    return a.getDataType() == dtype ? a : a.toType(dtype, true);
+    // in memory of its own: an array of Java values reads a buffer that is freed once it is closed
+    try (NDArray a = m.create(add, new Shape(batch, 1, 1, tokens))) {
+      return a.getDataType() == dtype ? a.duplicate() : a.toType(dtype, false);
+    }
   }
 
   /** Copies {@code values} into {@code a}, in its type. */

@@ -44,10 +44,12 @@ public final class DropoutMasks {
     }
     Shape shape = x.getShape();
     NDManager m = x.getManager();
-    NDArray mask = m.create(shape, DataType.UINT8);
-    mask.set(draw(Math.toIntExact(shape.size()), 1 - rate));
     NDArray scale = m.full(new Shape(), 1 / (1 - rate), x.getDataType());
-    return x.mul(mask.toType(x.getDataType(), false).mul(scale));
+    // the bytes' array reads the buffer the next mask is drawn into: its conversion is a copy
+    try (NDArray bytes =
+        m.create(draw(Math.toIntExact(shape.size()), 1 - rate), shape, DataType.UINT8)) {
+      return x.mul(bytes.toType(x.getDataType(), false).mul(scale));
+    }
   }
 
   /** {@code n} bytes, each 1 with probability {@code keep} (to 1/65536) and 0 otherwise. */

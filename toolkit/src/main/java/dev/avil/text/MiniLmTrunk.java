@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import dev.avil.model.BertLayer;
 import dev.avil.model.OnnxWeights;
 import dev.avil.model.Trunk;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class MiniLmTrunk {
     private final TokenStates states;
     private final List<BertLayer> layers = new ArrayList<>();
     private final int width;
+    // the groups' states, in half precision; each group's are copied out of it at once
+    private ByteBuffer halves = ByteBuffer.allocateDirect(0);
 
     Top(TokenStates states, Map<String, OnnxWeights.Tensor> weights, int frozen) {
       this.states = states;
@@ -109,23 +112,31 @@ public final class MiniLmTrunk {
     /** The mean over tokens of the top layers' output for texts {@code which}. */
     private NDArray pooled(ParameterStore ps, NDArray index, int[] which, boolean training) {
       NDManager m = index.getManager();
-      TokenStates.Padded p = states.gather(which);
+      TokenStates.Padded p = states.gather(which, halves);
+      halves = p.halves();
       DataType dtype = index.getDataType();
-      NDArray h = typed(m.create(p.values(), new Shape(p.size(), p.tokens(), width)), dtype);
-      double[] keep = new double[p.mask().length];
-      for (int i = 0; i < keep.length; i++) {
-        keep[i] = p.mask()[i];
-      }
+      NDArray h =
+          owned(
+              m.create(p.halves(), new Shape(p.size(), p.tokens(), width), DataType.FLOAT16),
+              dtype);
       NDArray mask = BertLayer.additiveMask(m, p.mask(), p.size(), p.tokens(), dtype);
       for (BertLayer l : layers) {
         h = l.forward(ps, new NDList(h, mask), training).head();
       }
-      NDArray k = typed(m.create(keep, new Shape(p.size(), p.tokens(), 1)), dtype);
+      NDArray k = owned(m.create(p.mask(), new Shape(p.size(), p.tokens(), 1)), dtype);
       return h.mul(k).sum(new int[] {1}).div(k.sum(new int[] {1}));
     }
 
-    private static NDArray typed(NDArray a, DataType dtype) {
-      return a.getDataType() == dtype ? a : a.toType(dtype, true);
+    /**
+     * {@code a} in {@code dtype}, in memory PyTorch owns; {@code a} is closed. An array made from
+     * Java values reads the buffer it was made from, freed once that array is closed: in evaluation
+     * mode a group's arrays close before a backward pass (αVIL's tuning gradient) reads what it
+     * saved, and the states' buffer is the next group's.
+     */
+    private static NDArray owned(NDArray a, DataType dtype) {
+      try (a) {
+        return a.getDataType() == dtype ? a.duplicate() : a.toType(dtype, false);
+      }
     }
 
     @Override

@@ -8,6 +8,9 @@ import ai.djl.training.ParameterStore;
 import dev.avil.model.BertEncoder;
 import dev.avil.model.OnnxWeights;
 import dev.avil.runtime.DjlRuntime;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -169,11 +172,18 @@ public final class TokenStates {
     return x;
   }
 
-  /**
-   * The states of texts {@code which}, padded to the longest: values [texts × tokens × 384]
-   * row-major and the attention mask [texts × tokens], 1 for a real token.
-   */
+  /** {@link #gather(int[], ByteBuffer)} into a buffer of its own. */
   Padded gather(int[] which) {
+    return gather(which, null);
+  }
+
+  /**
+   * The states of texts {@code which}, padded with zeros to the longest: IEEE half-precision values
+   * [texts × tokens × 384], row-major in native byte order, in {@code into} if it is large enough
+   * (otherwise in a new direct buffer), and the attention mask [texts × tokens], 1 for a real
+   * token.
+   */
+  Padded gather(int[] which, ByteBuffer into) {
     int t = 0;
     for (int i : which) {
       if (i < 0 || i >= states.length) {
@@ -182,20 +192,34 @@ public final class TokenStates {
       }
       t = Math.max(t, tokens(i));
     }
-    float[] v = new float[which.length * t * WIDTH];
+    int bytes = which.length * t * WIDTH * Short.BYTES;
+    ByteBuffer b =
+        into != null && into.capacity() >= bytes
+            ? into
+            : ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+    b.clear().limit(bytes);
+    ShortBuffer halves = b.order(ByteOrder.nativeOrder()).asShortBuffer();
     long[] mask = new long[which.length * t];
     for (int k = 0; k < which.length; k++) {
       short[] row = states[which[k]];
-      for (int j = 0; j < row.length; j++) {
-        v[k * t * WIDTH + j] = Half.value(row[j]);
+      halves.put(row);
+      for (int j = row.length; j < t * WIDTH; j++) {
+        halves.put((short) 0); // a reused buffer holds the last batch's states here
       }
       Arrays.fill(mask, k * t, k * t + tokens(which[k]), 1);
     }
-    return new Padded(which.length, t, v, mask);
+    return new Padded(which.length, t, b, mask);
   }
 
-  /** A padded batch of states. */
-  record Padded(int size, int tokens, float[] values, long[] mask) {}
+  /**
+   * A padded batch of states.
+   *
+   * @param size texts
+   * @param tokens tokens of each, padding included
+   * @param halves the states in half precision, [size × tokens × 384]
+   * @param mask 1 for a real token, 0 for padding, [size × tokens]
+   */
+  record Padded(int size, int tokens, ByteBuffer halves, long[] mask) {}
 
   /** IEEE half precision, by hand: Java 17 has no conversion of its own. */
   static final class Half {
@@ -221,19 +245,6 @@ public final class TokenStates {
         return (short) (sign | 0x7c00);
       }
       return (short) (sign | ((e + 15) << 10) | m);
-    }
-
-    /** The value of half-precision {@code h}. */
-    static float value(short h) {
-      int e = (h >> 10) & 0x1f;
-      int m = h & 0x3ff;
-      float v =
-          e == 0
-              ? m * 0x1p-24f
-              : e == 31
-                  ? (m == 0 ? Float.POSITIVE_INFINITY : Float.NaN)
-                  : Math.scalb(1f + m / 1024f, e - 15);
-      return (h & 0x8000) != 0 ? -v : v;
     }
   }
 }

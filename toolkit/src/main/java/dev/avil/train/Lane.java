@@ -30,8 +30,8 @@ final class Lane {
   private final Shape[] batchShapes;
   // A batch is gathered into these two native buffers and copied from them into tensors PyTorch
   // owns. DJL would otherwise copy each Java array into a fresh direct buffer, whose native memory
-  // is freed only when the garbage collector gets to it: about 50 MB a training epoch, which the
-  // process kept until the heap filled.
+  // is freed only when the garbage collector gets to it (about 50 MB a training epoch, which the
+  // process kept until the heap filled), and the tensor would read that buffer, not a copy.
   private final ByteBuffer nativeFeatures;
   private final ByteBuffer nativeLabels;
 
@@ -279,11 +279,16 @@ final class Lane {
     return spec.dtype() == DataType.FLOAT32 ? x : x.toType(spec.dtype(), false);
   }
 
-  /** A tensor of {@code shape} and {@code type} that PyTorch owns, copied from {@code bytes}. */
+  /**
+   * A tensor of {@code shape} and {@code type} that PyTorch owns, copied from {@code bytes}: an
+   * array made from (or set from) a direct buffer reads that buffer, which the next batch writes
+   * over, so a batch kept for later would change under its holder.
+   */
   private NDArray copied(ByteBuffer bytes, Shape shape, DataType type) {
-    NDArray a = manager.create(shape, type);
-    a.set(bytes.clear().limit(Math.toIntExact(shape.size()) * type.getNumOfBytes()));
-    return a;
+    bytes.clear().limit(Math.toIntExact(shape.size()) * type.getNumOfBytes());
+    try (NDArray view = manager.create(bytes, shape, type)) {
+      return view.duplicate();
+    }
   }
 
   /** The shape of {@code n} inputs of shape {@code input}. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -14,14 +16,20 @@ import dev.avil.api.Experiment;
 import dev.avil.api.Method;
 import dev.avil.api.Results;
 import dev.avil.model.BertEncoder;
+import dev.avil.model.MultiHeadNet;
 import dev.avil.results.Metric;
 import dev.avil.results.Record;
 import dev.avil.runtime.DjlRuntime;
 import dev.avil.task.Task;
+import dev.avil.train.Autograd;
 import dev.avil.train.Optimizer;
+import dev.avil.train.ParamVector;
 import dev.avil.train.TrainingListener;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** MiniLM's top layers as a trunk over the cached states of the layers below. */
@@ -35,14 +43,89 @@ class MiniLmTrunkTest {
 
   @Test
   void halfPrecisionRoundsToTheNearestAndKeepsTheSpecialValues() {
-    for (float f : new float[] {0f, 1f, -2.5f, 65504f, 0x1p-24f, 0x1p-14f, 1f / 3}) {
-      float back = TokenStates.Half.value(TokenStates.Half.of(f));
-      assertThat((double) back).as("%s", f).isCloseTo(f, within(Math.abs(f) * 0x1p-11 + 0x1p-25));
+    // decoded by PyTorch, as the trunk reads the states
+    float[] fs = {
+      0f, 1f, -2.5f, 65504f, 0x1p-24f, 0x1p-14f, 1f / 3, 1f + 0x1p-10f, 1e6f, Float.NaN, -0f
+    };
+    ByteBuffer bits = ByteBuffer.allocateDirect(2 * fs.length).order(ByteOrder.nativeOrder());
+    for (float f : fs) {
+      bits.putShort(TokenStates.Half.of(f));
     }
-    assertThat(TokenStates.Half.value(TokenStates.Half.of(1f + 0x1p-10f))).isEqualTo(1f + 0x1p-10f);
-    assertThat(TokenStates.Half.value(TokenStates.Half.of(1e6f))).isInfinite();
-    assertThat(TokenStates.Half.value(TokenStates.Half.of(Float.NaN))).isNaN();
-    assertThat(TokenStates.Half.value(TokenStates.Half.of(-0f))).isEqualTo(-0f);
+    float[] back;
+    try (NDManager m = DjlRuntime.newManager()) {
+      back =
+          m.create(bits.flip(), new Shape(fs.length), DataType.FLOAT16)
+              .toType(DataType.FLOAT32, false)
+              .toFloatArray();
+    }
+    for (int i = 0; i < 8; i++) {
+      assertThat((double) back[i])
+          .as("%s", fs[i])
+          .isCloseTo(fs[i], within(Math.abs(fs[i]) * 0x1p-11 + 0x1p-25));
+    }
+    assertThat(back[7]).isEqualTo(1f + 0x1p-10f);
+    assertThat(back[8]).isInfinite();
+    assertThat(back[9]).isNaN();
+    assertThat(back[10]).isEqualTo(-0f);
+  }
+
+  @Test
+  void aGradientThroughTheTrunkInEvaluationModeSurvivesTheCollector() throws InterruptedException {
+    // αVIL's tuning gradient runs the trunk in evaluation mode, whose groups close their arrays
+    // before the backward pass: what it saved must not live in buffers the collector frees
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      texts.add(
+          "review " + i + (i % 2 == 0 ? " was fresh and lovely, we ordered more" : " was stale"));
+    }
+    TokenStates states = TokenStates.of(texts, 5, EncodingProgress.silent());
+    float[] index = new float[texts.size()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = i;
+    }
+    List<ByteBuffer> litter = new ArrayList<>();
+    try (NDManager m = DjlRuntime.newManager()) {
+      MultiHeadNet net =
+          new MultiHeadNet(
+              m,
+              MiniLmTrunk.of(states),
+              8,
+              new int[] {2},
+              new long[] {1},
+              DataType.FLOAT32,
+              new SplittableRandom(1));
+      List<ParamVector> taken =
+          new ArrayList<>(); // the gradients accumulate: the second is the sum
+      for (int run = 0; run < 2; run++) {
+        try (NDScope scope = new NDScope();
+            Autograd ag = new Autograd("evaluation-mode gradient")) {
+          NDArray loss =
+              net.logits(m.create(index, new Shape(index.length, 1)), 0, false).square().sum();
+          if (run == 1) { // the freed buffers collected, and their memory written over
+            for (int r = 0; r < 3; r++) {
+              System.gc();
+              Thread.sleep(100);
+            }
+            for (int r = 0; r < 64; r++) {
+              ByteBuffer b = ByteBuffer.allocateDirect(1 << 20);
+              while (b.hasRemaining()) {
+                b.put((byte) 0x7f);
+              }
+              litter.add(b);
+            }
+          }
+          ag.backward(loss);
+        }
+        taken.add(ParamVector.gradientOf(net.trunkParameters(), m));
+      }
+      try (ParamVector first = taken.get(0);
+          ParamVector both = taken.get(1);
+          ParamVector second = both.minus(first);
+          ParamVector apart = second.minus(first)) {
+        assertThat(apart.dot(apart)).isLessThan(1e-8 * first.dot(first));
+        assertThat(first.dot(first)).isPositive();
+      }
+    }
   }
 
   @Test
