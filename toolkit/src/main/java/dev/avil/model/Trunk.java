@@ -35,7 +35,9 @@ public final class Trunk {
    * a convolutional trunk with {@link ChannelsLast}, as {@link Trunks#lenet()} does. It may run
    * faster on PyTorch's CPU kernels. On some machines the channels-first kernels also give wrong,
    * non-finite gradients now and then; the tools module's {@code KernelCheck} tells whether this
-   * one does ({@code docs/troubleshooting.md}).
+   * one does ({@code docs/troubleshooting.md}). For dropout use {@link SeededDropout}: DJL's {@code
+   * Dropout} draws from PyTorch's generator, which every thread shares, so a seed would not give
+   * the same masks again.
    *
    * @param inputShape the shape of one input it expects, or nothing to accept any shape the block
    *     can initialise for
