@@ -157,8 +157,16 @@ public final class BertLayer extends AbstractBlock {
     for (int i = 0; i < mask.length; i++) {
       add[i] = mask[i] == 0 ? -Float.MAX_VALUE : 0;
     }
-    // in memory of its own: an array of Java values reads a buffer that is freed once it is closed
-    try (NDArray a = m.create(add, new Shape(batch, 1, 1, tokens))) {
+    return owned(m.create(add, new Shape(batch, 1, 1, tokens)), dtype);
+  }
+
+  /**
+   * {@code a} in {@code dtype}, in memory PyTorch owns; {@code a} is closed. An array made from
+   * Java values reads the buffer it was made from, which is freed once that array is closed, so an
+   * array that a backward pass may read must not be such an array.
+   */
+  public static NDArray owned(NDArray a, DataType dtype) {
+    try (a) {
       return a.getDataType() == dtype ? a.duplicate() : a.toType(dtype, false);
     }
   }

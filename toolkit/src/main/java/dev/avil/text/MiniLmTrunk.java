@@ -116,27 +116,15 @@ public final class MiniLmTrunk {
       halves = p.halves();
       DataType dtype = index.getDataType();
       NDArray h =
-          owned(
+          BertLayer.owned(
               m.create(p.halves(), new Shape(p.size(), p.tokens(), width), DataType.FLOAT16),
               dtype);
       NDArray mask = BertLayer.additiveMask(m, p.mask(), p.size(), p.tokens(), dtype);
       for (BertLayer l : layers) {
         h = l.forward(ps, new NDList(h, mask), training).head();
       }
-      NDArray k = owned(m.create(p.mask(), new Shape(p.size(), p.tokens(), 1)), dtype);
+      NDArray k = BertLayer.owned(m.create(p.mask(), new Shape(p.size(), p.tokens(), 1)), dtype);
       return h.mul(k).sum(new int[] {1}).div(k.sum(new int[] {1}));
-    }
-
-    /**
-     * {@code a} in {@code dtype}, in memory PyTorch owns; {@code a} is closed. An array made from
-     * Java values reads the buffer it was made from, freed once that array is closed: in evaluation
-     * mode a group's arrays close before a backward pass (αVIL's tuning gradient) reads what it
-     * saved, and the states' buffer is the next group's.
-     */
-    private static NDArray owned(NDArray a, DataType dtype) {
-      try (a) {
-        return a.getDataType() == dtype ? a.duplicate() : a.toType(dtype, false);
-      }
     }
 
     @Override
