@@ -1,17 +1,10 @@
 package dev.avil.spark;
 
-import dev.avil.api.Experiment;
-import dev.avil.api.Grid;
 import dev.avil.api.Method;
-import dev.avil.api.Methods;
-import dev.avil.api.Settings;
 import dev.avil.tools.Study;
 import dev.avil.tools.StudyOptions;
-import dev.avil.train.ProgressLog;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -52,7 +45,6 @@ public final class SparkStudy implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> methods = options.methods().stream().map(Method::name).toList();
     SparkConf conf = new SparkConf().setAppName("αVIL study");
     if (master != null) {
       conf.setMaster(master);
@@ -60,13 +52,7 @@ public final class SparkStudy implements Callable<Integer> {
       conf.setMaster("local[*]");
     }
     SparkJob job =
-        SparkJob.of(
-                plans(
-                    methods,
-                    options.protocol().seeds(),
-                    options.protocol().epochs(),
-                    options.protocol().patience()),
-                cells(options.settings(), options.methods(), options.protocol().seeds()))
+        SparkJob.of(plans(options), cells(options))
             .onCell(
                 r ->
                     System.out.println(
@@ -90,34 +76,27 @@ public final class SparkStudy implements Callable<Integer> {
           report.skipped().size(),
           report.seconds());
     }
-    Study.summarize(options.out(), options.settings());
+    Study.summarize(options.out());
     return 0;
   }
 
   /**
-   * The study's plans: each setting's experiment, as the study configures it, with the chosen
-   * methods and seeds.
+   * The study's plans: each setting's experiment, as the study configures it, with that setting's
+   * methods and the chosen seeds.
    */
-  static Plans plans(List<String> methods, long[] seeds, int epochs, int patience) {
-    List<String> names = List.copyOf(methods);
-    long[] s = seeds.clone();
+  static Plans plans(StudyOptions options) {
+    long[] seeds = options.protocol().seeds();
     return setting ->
-        Settings.named(setting)
-            .epochs(epochs)
-            .patience(patience)
-            .listener(ProgressLog.toStdout())
-            .compare(names.stream().map(Methods::parse).toArray(Method[]::new))
-            .seeds(s);
+        options
+            .experiment(setting)
+            .compare(options.methods(setting).toArray(Method[]::new))
+            .seeds(seeds);
   }
 
-  /**
-   * Seed by seed across all settings, as the in-process study runs them, so a stopped job is
-   * balanced.
-   */
-  static List<Cell> cells(List<String> settings, List<Method> methods, long[] seeds) {
-    Map<String, Experiment> names = new LinkedHashMap<>();
-    settings.forEach(n -> names.put(n, null));
-    return new Grid(names, methods, seeds)
-        .cells().stream().map(c -> new Cell(c.setting(), c.method().name(), c.seed())).toList();
+  /** The study's cells, in the in-process study's order, so a stopped job is balanced. */
+  static List<Cell> cells(StudyOptions options) {
+    return options.cells(setting -> null).stream()
+        .map(c -> new Cell(c.setting(), c.method().name(), c.seed()))
+        .toList();
   }
 }

@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 public final class Study implements Callable<Integer> {
   @Mixin private StudyOptions options = new StudyOptions();
 
-  @Option(names = "--summarize", description = "only write the summary of the finished runs")
+  @Option(
+      names = "--summarize",
+      description = "only write the summary of the finished runs of every setting in the folder")
   private boolean summarizeOnly;
 
   /** Runs (or summarises) the study. */
@@ -43,28 +45,26 @@ public final class Study implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!summarizeOnly) {
-      run(
-          options.out(),
-          new Grid(options.experiments(), options.methods(), options.protocol().seeds()));
+      run(options.out(), options.cells(options::experiment));
     }
-    StudySummary.summarize(options.out(), options.settings());
+    StudySummary.summarize(options.out());
     return 0;
   }
 
-  /** Writes the summary of the study in {@code out} for {@code settings} ({@link StudySummary}). */
-  public static void summarize(Path out, List<String> settings) {
-    StudySummary.summarize(out, settings);
+  /** Writes the summary of every setting of the study in {@code out} ({@link StudySummary}). */
+  public static void summarize(Path out) {
+    StudySummary.summarize(out);
   }
 
   /**
-   * Runs every cell of {@code grid} that {@code OUT/SETTING} does not hold yet, side by side, each
+   * Runs every one of {@code cells} that {@code OUT/SETTING} does not hold yet, side by side, each
    * written as its own cell ({@link CellStore}) the moment it finishes. Damaged and half-written
    * cells are reported by name, removed and run again.
    */
-  static void run(Path out, Grid grid) {
+  static void run(Path out, List<Grid.Cell> cells) {
     Map<String, CellStore> stores = new LinkedHashMap<>();
     Map<String, CellStore.Scan> scans = new LinkedHashMap<>();
-    for (String setting : grid.settings().keySet()) {
+    for (String setting : cells.stream().map(Grid.Cell::setting).distinct().toList()) {
       CellStore store = CellStore.at(out.resolve(setting));
       for (CellStore.Damaged d : store.migrate()) {
         System.out.println("INCOMPLETE " + setting + " " + d + "; it will run again");
@@ -78,7 +78,7 @@ public final class Study implements Callable<Integer> {
       scans.put(setting, scan);
     }
     List<Grid.Cell> todo =
-        grid.cells().stream()
+        cells.stream()
             .filter(c -> !scans.get(c.setting()).has(c.method().name(), c.seed()))
             .toList();
     Grid.run(

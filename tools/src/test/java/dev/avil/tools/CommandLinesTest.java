@@ -3,10 +3,13 @@ package dev.avil.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avil.api.Grid;
 import dev.avil.api.Method;
+import dev.avil.api.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -34,11 +37,32 @@ class CommandLinesTest {
     assertThat(o.protocol().seeds()).containsExactly(4, 7);
     assertThat(o.protocol().epochs()).isEqualTo(3);
     assertThat(o.protocol().patience()).isEqualTo(10);
-    assertThat(o.methods().stream().map(Method::name))
-        .contains("single-task", "single-task(passes=6)", "avil", "avil-paper");
-    assertThat(study("--methods", "single-task,avil(rho=0.5 evidence=3)").methods())
+    assertThat(o.settings()).containsExactlyElementsOf(Settings.STUDY);
+    assertThat(o.methods("mnist-negative").stream().map(Method::name))
+        .contains("single-task", "single-task(passes=6)", "avil", "avil-paper", "gcs");
+    assertThat(o.methods("text-finetuned").stream().map(Method::name))
+        .containsExactly("single-task", "uniform", "avil", "forkmerge", "auto-lambda");
+    assertThat(study("--methods", "single-task,avil(rho=0.5 evidence=3)").methods("text-finetuned"))
         .extracting(Method::name)
         .containsExactly("single-task", "avil(evidence=3 rho=0.5)");
+  }
+
+  @Test
+  void theStudysCellsGoSeedBySeedEachSettingWithItsOwnMethods() {
+    StudyOptions o = study("--settings", "mnist-negative,text-finetuned", "--seeds", "1,2");
+    List<Grid.Cell> cells = o.cells(setting -> null);
+    int image = o.methods("mnist-negative").size();
+    assertThat(cells).hasSize(2 * (image + 5));
+    assertThat(cells).extracting(Grid.Cell::seed).isSortedAccordingTo(Long::compare);
+    assertThat(cells.subList(0, image + 5))
+        .extracting(c -> c.setting() + " " + c.method().name())
+        .startsWith("mnist-negative single-task")
+        .endsWith(
+            "text-finetuned single-task",
+            "text-finetuned uniform",
+            "text-finetuned avil",
+            "text-finetuned forkmerge",
+            "text-finetuned auto-lambda");
   }
 
   @Test

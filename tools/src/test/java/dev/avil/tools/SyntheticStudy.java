@@ -37,7 +37,7 @@ public final class SyntheticStudy {
             .listener(TrainingListener.silent());
     List<Method> methods =
         List.of(Method.singleTask(), Method.uniform(), Method.alphaVil(a -> a.alphaSteps(3)));
-    Study.run(out, new Grid(Map.of(SETTING, e), methods, SEEDS));
-    StudySummary.summarize(out, List.of(SETTING));
+    Study.run(out, new Grid(Map.of(SETTING, e), methods, SEEDS).cells());
+    StudySummary.summarize(out);
   }
 }
