@@ -1,8 +1,13 @@
 package dev.avil.spark;
 
 import dev.avil.api.Method;
+import dev.avil.api.Methods;
+import dev.avil.api.Settings;
 import dev.avil.tools.Study;
 import dev.avil.tools.StudyOptions;
+import dev.avil.train.ProgressLog;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -82,14 +87,24 @@ public final class SparkStudy implements Callable<Integer> {
 
   /**
    * The study's plans: each setting's experiment, as the study configures it, with that setting's
-   * methods and the chosen seeds.
+   * methods and the chosen seeds. The plans go to the executors, so they hold only names and
+   * numbers.
    */
   static Plans plans(StudyOptions options) {
+    HashMap<String, ArrayList<String>> methods = new HashMap<>();
+    for (String setting : options.settings()) {
+      methods.put(
+          setting, new ArrayList<>(options.methods(setting).stream().map(Method::name).toList()));
+    }
     long[] seeds = options.protocol().seeds();
+    int epochs = options.protocol().epochs();
+    int patience = options.protocol().patience();
     return setting ->
-        options
-            .experiment(setting)
-            .compare(options.methods(setting).toArray(Method[]::new))
+        Settings.named(setting)
+            .epochs(epochs)
+            .patience(patience)
+            .listener(ProgressLog.toStdout())
+            .compare(methods.get(setting).stream().map(Methods::parse).toArray(Method[]::new))
             .seeds(seeds);
   }
 
