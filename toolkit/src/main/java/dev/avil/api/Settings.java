@@ -7,6 +7,7 @@ import dev.avil.task.Tasks;
 import dev.avil.train.Optimizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The named experiment settings of the study, the main job, the benchmark and the notebooks,
@@ -43,13 +44,7 @@ public final class Settings {
    * Every name {@link #named} accepts besides drawn settings: the study's and {@code text-frozen}.
    */
   public static final List<String> NAMES =
-      List.of(
-          "mnist-negative",
-          "mnist-positive",
-          "fashion-negative",
-          "fashion-positive",
-          "text-finetuned",
-          "text-frozen");
+      Stream.concat(STUDY.stream(), Stream.of("text-frozen")).toList();
 
   /** How many training images the tasks of a MultiMNIST or MultiFashion setting get. */
   public enum Scale {
