@@ -24,10 +24,11 @@ public record AlphaVilSolver(
     implements MethodOptions {
   /** Checks every option; the message names the bad value and what is accepted. */
   public AlphaVilSolver {
-    MethodOptions.require(alphaOptimizer != null, "alpha optimizer", null, "BFGS, ADAM or SGD");
+    MethodOptions.requireChoice(
+        "alpha optimizer", alphaOptimizer, AlphaVilOptions.AlphaOptimizer.class);
     MethodOptions.require(alphaSteps >= 0, "alpha steps", alphaSteps, "≥ 0");
     MethodOptions.requirePositive("alpha learning rate", alphaLearningRate);
-    MethodOptions.require(alphaInit != null, "alpha init", null, "ONE or WEIGHT");
-    MethodOptions.require(onNonFinite != null, "on non-finite", null, "SKIP or FAIL");
+    MethodOptions.requireChoice("alpha init", alphaInit, AlphaVilOptions.AlphaInit.class);
+    MethodOptions.requireChoice("on non-finite", onNonFinite, AlphaVilOptions.OnNonFinite.class);
   }
 }

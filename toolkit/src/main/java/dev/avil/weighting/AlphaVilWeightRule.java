@@ -31,7 +31,7 @@ public record AlphaVilWeightRule(
     implements MethodOptions {
   /** Checks every option; the message names the bad value and what is accepted. */
   public AlphaVilWeightRule {
-    MethodOptions.require(update != null, "update", update, "a rule of AlphaVilOptions.Update");
+    MethodOptions.requireChoice("update", update, AlphaVilOptions.Update.class);
     MethodOptions.requirePositive("initial weight", initialWeight);
     MethodOptions.requirePositive("neutral alpha", neutralAlpha);
     MethodOptions.require(minWeight >= 0, "minimum weight", minWeight, "≥ 0");
@@ -42,7 +42,8 @@ public record AlphaVilWeightRule(
         "≥ the minimum weight " + minWeight + " (to lower both, set minWeight first)");
     MethodOptions.require(
         evidence >= 0 && Double.isFinite(evidence), "evidence", evidence, "finite and ≥ 0");
-    MethodOptions.require(whileAtChance != null, "while at chance", null, "SOLVE or ALONE");
+    MethodOptions.requireChoice(
+        "while at chance", whileAtChance, AlphaVilOptions.WhileAtChance.class);
   }
 
   /** The maximum weight, resolved for the rule. */

@@ -82,12 +82,8 @@ public final class AutoLambda implements Strategy {
     public Options {
       MethodOptions.require(Double.isFinite(initial), "Auto-λ initial", initial, "a finite λ");
       MethodOptions.requirePositive("Auto-λ learning rate", learningRate);
-      MethodOptions.require(outer != null, "Auto-λ outer", outer, "training or tuning");
-      MethodOptions.require(
-          hessianVector != null,
-          "Auto-λ hessianVector",
-          hessianVector,
-          "finite-difference or exact");
+      MethodOptions.requireChoice("Auto-λ outer", outer, Outer.class);
+      MethodOptions.requireChoice("Auto-λ hessianVector", hessianVector, HessianVector.class);
     }
 
     /** The defaults. */

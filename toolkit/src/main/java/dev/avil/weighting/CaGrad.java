@@ -60,11 +60,7 @@ public final class CaGrad implements Strategy {
     public Options {
       MethodOptions.require(
           calpha >= 0 && Double.isFinite(calpha), "CAGrad calpha", calpha, "a finite number ≥ 0");
-      MethodOptions.require(
-          rescale != null,
-          "CAGrad rescale",
-          rescale,
-          "NONE, ONE_PLUS_ALPHA_SQUARED or ONE_PLUS_ALPHA");
+      MethodOptions.requireChoice("CAGrad rescale", rescale, Rescale.class);
     }
 
     /** The defaults. */

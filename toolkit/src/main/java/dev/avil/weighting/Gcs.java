@@ -49,7 +49,7 @@ public final class Gcs implements Strategy {
   public record Options(Form form) implements MethodOptions {
     /** Checks the form. */
     public Options {
-      MethodOptions.require(form != null, "GCS form", form, "GATED or WEIGHTED");
+      MethodOptions.requireChoice("GCS form", form, Form.class);
     }
 
     /** The defaults. */

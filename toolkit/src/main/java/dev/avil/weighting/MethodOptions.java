@@ -1,6 +1,8 @@
 package dev.avil.weighting;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -82,12 +84,7 @@ public interface MethodOptions {
       // falls through to the message below
     }
     String accepted =
-        type.isEnum()
-            ? java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> format((Enum<?>) c))
-                .toList()
-                .toString()
-            : type == boolean.class ? "true or false" : "a number";
+        type.isEnum() ? choices(type) : type == boolean.class ? "true or false" : "a number";
     throw new IllegalArgumentException(
         "option " + key + " '" + value + "' is not accepted; accepted: " + accepted);
   }
@@ -102,6 +99,26 @@ public interface MethodOptions {
     if (!ok) {
       throw new IllegalArgumentException(option + " " + value + " must be " + accepted);
     }
+  }
+
+  /**
+   * Checks that an option that is one of the constants of {@code type} is set: unless it is, fails
+   * with a message that names the option and every constant as options write it ("GCS form null
+   * must be gated or weighted").
+   *
+   * @throws IllegalArgumentException if {@code value} is null
+   */
+  static <E extends Enum<E>> void requireChoice(String option, E value, Class<E> type) {
+    require(value != null, option, value, choices(type));
+  }
+
+  /** The constants of {@code type} as options write them: "a, b or c". */
+  private static String choices(Class<?> type) {
+    List<String> all =
+        Arrays.stream(type.getEnumConstants()).map(c -> format((Enum<?>) c)).toList();
+    return all.size() == 1
+        ? all.get(0)
+        : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
   }
 
   /**

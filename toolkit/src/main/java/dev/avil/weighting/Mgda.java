@@ -64,11 +64,7 @@ public final class Mgda implements Strategy {
   public record Options(Normalization normalization, boolean upperBound) implements MethodOptions {
     /** Checks the normalisation. */
     public Options {
-      MethodOptions.require(
-          normalization != null,
-          "MGDA normalization",
-          normalization,
-          "NONE, L2, LOSS or LOSS_PLUS");
+      MethodOptions.requireChoice("MGDA normalization", normalization, Normalization.class);
     }
 
     /** The defaults. */

@@ -57,7 +57,7 @@ public final class PcGrad implements Strategy {
   public record Options(Reduction reduction) implements MethodOptions {
     /** Checks the reduction. */
     public Options {
-      MethodOptions.require(reduction != null, "PCGrad reduction", reduction, "SUM or MEAN");
+      MethodOptions.requireChoice("PCGrad reduction", reduction, Reduction.class);
     }
 
     /** The defaults. */

@@ -28,11 +28,11 @@ class MethodOptionsTest {
     assertThatThrownBy(() -> ForkMerge.Options.defaults().gridStep(0.75))
         .hasMessage("ForkMerge grid step 0.75 must be in (0, 0.5]");
     assertThatThrownBy(() -> Gcs.Options.defaults().form(null))
-        .hasMessage("GCS form null must be GATED or WEIGHTED");
+        .hasMessage("GCS form null must be gated or weighted");
     assertThatThrownBy(() -> PcGrad.Options.defaults().reduction(null))
-        .hasMessage("PCGrad reduction null must be SUM or MEAN");
+        .hasMessage("PCGrad reduction null must be sum or mean");
     assertThatThrownBy(() -> Mgda.Options.defaults().normalization(null))
-        .hasMessage("MGDA normalization null must be NONE, L2, LOSS or LOSS_PLUS");
+        .hasMessage("MGDA normalization null must be none, l2, loss or loss-plus");
     assertThatThrownBy(() -> GradNorm.Options.defaults().alpha(-1))
         .hasMessage("GradNorm alpha -1.0 must be a finite number ≥ 0");
     assertThatThrownBy(() -> GradNorm.Options.defaults().learningRate(0))
@@ -45,7 +45,7 @@ class MethodOptionsTest {
     assertThatThrownBy(() -> CaGrad.Options.defaults().calpha(-0.1))
         .hasMessage("CAGrad calpha -0.1 must be a finite number ≥ 0");
     assertThatThrownBy(() -> CaGrad.Options.defaults().rescale(null))
-        .hasMessage("CAGrad rescale null must be NONE, ONE_PLUS_ALPHA_SQUARED or ONE_PLUS_ALPHA");
+        .hasMessage("CAGrad rescale null must be none, one-plus-alpha-squared or one-plus-alpha");
     assertThatThrownBy(() -> AlphaVilOptions.defaults().initialWeight(0))
         .hasMessage("initial weight 0.0 must be a finite number > 0");
     assertThatThrownBy(() -> AlphaVilOptions.defaults().minWeight(-1))
