@@ -31,7 +31,7 @@ final class EvalSet {
     this.split = split;
     this.n = split.size();
     float[] data = split.features();
-    NDArray raw = manager.create(data, Lane.batchShape(n, spec.tasks().get(0).inputShape()));
+    NDArray raw = manager.create(data, spec.inputs(n));
     this.x = spec.dtype() == DataType.FLOAT32 ? raw : raw.toType(spec.dtype(), false);
   }
 

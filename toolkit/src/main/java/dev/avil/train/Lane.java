@@ -1,6 +1,7 @@
 package dev.avil.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -27,7 +28,6 @@ final class Lane {
   private final MultiHeadNet net;
   private final List<Parameter> params;
   private final List<List<Parameter>> taskParams = new ArrayList<>();
-  private final Shape[] batchShapes;
   // A batch is gathered into these two native buffers and copied from them into tensors PyTorch
   // owns. DJL would otherwise copy each Java array into a fresh direct buffer, whose native memory
   // is freed only when the garbage collector gets to it (about 50 MB a training epoch, which the
@@ -45,7 +45,6 @@ final class Lane {
     for (int t = 0; t < spec.tasks().size(); t++) {
       taskParams.add(net.parametersOf(t));
     }
-    this.batchShapes = new Shape[spec.batchSize() + 1];
     int features = spec.batchSize() * spec.tasks().get(0).featureSize();
     this.nativeFeatures =
         ByteBuffer.allocateDirect(features * Float.BYTES).order(ByteOrder.nativeOrder());
@@ -165,9 +164,8 @@ final class Lane {
   double loss(int task, int[] order, int from, int count) {
     gather(task, order, from, count);
     try (NDScope scope = new NDScope()) {
-      NDArray x = input(count);
-      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
-      return Losses.value(Losses.crossEntropy(net.logits(x, task, false), y));
+      return Losses.value(
+          Losses.crossEntropy(net.logits(input(count), task, false), labels(count)));
     }
   }
 
@@ -179,7 +177,7 @@ final class Lane {
     try (NDScope scope = new NDScope();
         Autograd ag = new Autograd(Autograd.kind(spec, count))) {
       NDArray x = input(count);
-      NDArray y = copied(nativeLabels, new Shape(count), DataType.INT64);
+      NDArray y = labels(count);
       NDArray l;
       if (out == null) {
         l = Losses.crossEntropy(net.logits(x, task, true), y);
@@ -210,8 +208,8 @@ final class Lane {
     gather(split, rows, 0, rows.length);
     try (NDScope scope = new NDScope();
         Autograd ag = new Autograd(Autograd.kind(spec, rows.length))) {
-      NDArray y = copied(nativeLabels, new Shape(rows.length), DataType.INT64);
-      ag.backward(Losses.crossEntropy(net.logits(input(rows.length), task, true), y));
+      NDArray logits = net.logits(input(rows.length), task, true);
+      ag.backward(Losses.crossEntropy(logits, labels(rows.length)));
     }
     return takeGradient();
   }
@@ -220,10 +218,9 @@ final class Lane {
    * The inputs and labels of the rows {@code rows} of {@code split} (at most a batch), as arrays in
    * the current scope: a batch to look at the model with.
    */
-  ai.djl.ndarray.NDList batch(Split split, int[] rows) {
+  NDList batch(Split split, int[] rows) {
     gather(split, rows, 0, rows.length);
-    return new ai.djl.ndarray.NDList(
-        input(rows.length), copied(nativeLabels, new Shape(rows.length), DataType.INT64));
+    return new NDList(input(rows.length), labels(rows.length));
   }
 
   /** A manager for arrays that live as long as the caller keeps it open. */
@@ -268,15 +265,12 @@ final class Lane {
   }
 
   private NDArray input(int count) {
-    Shape shape = batchShapes[Math.min(count, batchShapes.length - 1)];
-    if (shape == null || shape.get(0) != count) {
-      shape = batchShape(count, spec.tasks().get(0).inputShape());
-      if (count < batchShapes.length) {
-        batchShapes[count] = shape;
-      }
-    }
-    NDArray x = copied(nativeFeatures, shape, DataType.FLOAT32);
+    NDArray x = copied(nativeFeatures, spec.inputs(count), DataType.FLOAT32);
     return spec.dtype() == DataType.FLOAT32 ? x : x.toType(spec.dtype(), false);
+  }
+
+  private NDArray labels(int count) {
+    return copied(nativeLabels, new Shape(count), DataType.INT64);
   }
 
   /**
@@ -289,13 +283,5 @@ final class Lane {
     try (NDArray view = manager.create(bytes, shape, type)) {
       return view.duplicate();
     }
-  }
-
-  /** The shape of {@code n} inputs of shape {@code input}. */
-  static Shape batchShape(int n, long[] input) {
-    long[] dims = new long[input.length + 1];
-    dims[0] = n;
-    System.arraycopy(input, 0, dims, 1, input.length);
-    return new Shape(dims);
   }
 }

@@ -1,6 +1,7 @@
 package dev.avil.train;
 
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.avil.model.Trunk;
 import dev.avil.task.Task;
 import java.util.List;
@@ -43,5 +44,14 @@ public record RunSpec(
   /** Copies the task list. */
   public RunSpec {
     tasks = List.copyOf(tasks);
+  }
+
+  /** The shape of {@code n} inputs: every task's inputs have the target's shape. */
+  Shape inputs(long n) {
+    long[] one = tasks.get(0).inputShape();
+    long[] dims = new long[one.length + 1];
+    dims[0] = n;
+    System.arraycopy(one, 0, dims, 1, one.length);
+    return new Shape(dims);
   }
 }
