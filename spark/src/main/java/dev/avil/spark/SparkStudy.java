@@ -2,10 +2,8 @@ package dev.avil.spark;
 
 import dev.avil.api.Method;
 import dev.avil.api.Methods;
-import dev.avil.api.Settings;
 import dev.avil.tools.Study;
 import dev.avil.tools.StudyOptions;
-import dev.avil.train.ProgressLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,10 +98,7 @@ public final class SparkStudy implements Callable<Integer> {
     int epochs = options.protocol().epochs();
     int patience = options.protocol().patience();
     return setting ->
-        Settings.named(setting)
-            .epochs(epochs)
-            .patience(patience)
-            .listener(ProgressLog.toStdout())
+        StudyOptions.experiment(setting, epochs, patience)
             .compare(methods.get(setting).stream().map(Methods::parse).toArray(Method[]::new))
             .seeds(seeds);
   }

@@ -81,10 +81,16 @@ public final class StudyOptions {
 
   /** The setting called {@code name} under the fair protocol, progress on standard output. */
   public Experiment experiment(String name) {
-    return Settings.named(name)
-        .epochs(protocol.epochs())
-        .patience(protocol.patience())
-        .listener(ProgressLog.toStdout());
+    return experiment(name, protocol.epochs(), protocol.patience());
+  }
+
+  /**
+   * The setting called {@code name} with at most {@code epochs} epochs and early stopping after
+   * {@code patience}, progress on standard output: the study's experiment from names and numbers
+   * alone, for plans that go to other processes.
+   */
+  public static Experiment experiment(String name, int epochs, int patience) {
+    return Settings.named(name).epochs(epochs).patience(patience).listener(ProgressLog.toStdout());
   }
 
   /**
