@@ -32,7 +32,9 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  *
  * <p>Snapshot jars are copied into a folder of this kernel session before they are used, so a
  * {@code mvn install} that replaces a snapshot in the local repository while a notebook runs does
- * not pull the jar out from under the session. Release jars never change and are used in place.
+ * not pull the jar out from under the session. Release jars never change and are used in place. The
+ * folder is deleted when the kernel exits; a kernel that is killed cannot do so, and the next
+ * session's first copy deletes the folders of sessions whose process is gone.
  */
 final class MavenResolver {
 
@@ -41,6 +43,9 @@ final class MavenResolver {
    * access.
    */
   static final String OFFLINE_ENV = "AVIL_KERNEL_OFFLINE";
+
+  /** The start of a session folder's name, followed by the kernel's process id and a dash. */
+  static final String SESSION_PREFIX = "avil-kernel-jars-";
 
   private final List<RemoteRepository> extraRepositories = new ArrayList<>();
   private final boolean offlineOnly;
@@ -113,7 +118,9 @@ final class MavenResolver {
   private Path sessionCopy(Path file) {
     try {
       if (sessionJars == null) {
-        sessionJars = Files.createTempDirectory("avil-kernel-jars-");
+        sessionJars =
+            Files.createTempDirectory(SESSION_PREFIX + ProcessHandle.current().pid() + "-");
+        deleteStaleSessions(sessionJars.getParent());
         Path dir = sessionJars;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       }
@@ -124,6 +131,33 @@ final class MavenResolver {
       throw new UncheckedIOException(
           "cannot copy the snapshot jar " + file + " into this kernel session's folder", e);
     }
+  }
+
+  /**
+   * Deletes the session folders in {@code tmp} whose kernel process is no longer running.
+   *
+   * @return how many it deleted
+   */
+  static int deleteStaleSessions(Path tmp) {
+    int deleted = 0;
+    try (Stream<Path> entries = Files.list(tmp)) {
+      for (Path dir : (Iterable<Path>) entries::iterator) {
+        String name = dir.getFileName().toString();
+        if (!name.startsWith(SESSION_PREFIX)) {
+          continue;
+        }
+        String pid = name.substring(SESSION_PREFIX.length()).split("-", 2)[0];
+        if (pid.matches("\\d{1,18}")
+            && ProcessHandle.of(Long.parseLong(pid)).isEmpty()
+            && Files.isDirectory(dir)) {
+          deleteTree(dir);
+          deleted++;
+        }
+      }
+    } catch (IOException ignored) {
+      // an unreadable temporary directory: the folders stay, as they would have
+    }
+    return deleted;
   }
 
   private static void deleteTree(Path dir) {
