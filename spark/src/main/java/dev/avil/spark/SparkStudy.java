@@ -2,6 +2,7 @@ package dev.avil.spark;
 
 import dev.avil.api.Method;
 import dev.avil.api.Methods;
+import dev.avil.tools.ProtocolOptions;
 import dev.avil.tools.Study;
 import dev.avil.tools.StudyOptions;
 import java.util.ArrayList;
@@ -95,10 +96,9 @@ public final class SparkStudy implements Callable<Integer> {
           setting, new ArrayList<>(options.methods(setting).stream().map(Method::name).toList()));
     }
     long[] seeds = options.protocol().seeds();
-    int epochs = options.protocol().epochs();
-    int patience = options.protocol().patience();
+    ProtocolOptions.Rule rule = options.protocol().rule();
     return setting ->
-        StudyOptions.experiment(setting, epochs, patience)
+        StudyOptions.experiment(setting, rule)
             .compare(methods.get(setting).stream().map(Methods::parse).toArray(Method[]::new))
             .seeds(seeds);
   }

@@ -13,12 +13,12 @@ import dev.avil.train.RunSpec;
 import dev.avil.train.TargetSplit;
 import dev.avil.train.TrainingListener;
 import dev.avil.weighting.AlphaVilOptions;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * A target-focused multitask experiment: one target task, auxiliary tasks, a shared trunk and a
@@ -55,6 +55,7 @@ public final class Experiment {
     private int headHidden = 50;
     private int epochs = 10;
     private int patience = 0;
+    private double patienceGrowth = 0;
     private double chanceMargin = 0.05;
     private int batchSize = 64;
     private double learningRate = 0.05;
@@ -88,9 +89,7 @@ public final class Experiment {
 
   /** Starts an experiment on {@code target}, the task whose performance counts. */
   public static Experiment target(Task target) {
-    if (target == null) {
-      throw new IllegalArgumentException("target task must not be null");
-    }
+    ExperimentChecks.require(target != null, "target task", target, "a Task");
     return new Experiment(target, new Options());
   }
 
@@ -100,10 +99,7 @@ public final class Experiment {
    * @return the target first, then the auxiliary tasks in the order given
    */
   public List<Task> tasks() {
-    List<Task> all = new ArrayList<>();
-    all.add(target);
-    all.addAll(o.aux);
-    return List.copyOf(all);
+    return Stream.concat(Stream.of(target), o.aux.stream()).toList();
   }
 
   /** Adds auxiliary tasks: candidate helpers (or harms) of the target. */
@@ -142,6 +138,17 @@ public final class Experiment {
   public Experiment patience(int epochs) {
     ExperimentChecks.require(epochs >= 0, "patience", epochs, "≥ 0 (0 turns early stopping off)");
     return with(c -> c.patience = epochs);
+  }
+
+  /**
+   * Lets the patience grow with the run: after a best selection epoch {@code e}, early stopping
+   * waits {@code growth × e} epochs where that is more than the {@link #patience}, so that a target
+   * still improving late in the run is not cut off by the noise of its dev accuracy. In [0, 10]; 0
+   * keeps the patience fixed. Default 0.
+   */
+  public Experiment patienceGrowth(double growth) {
+    ExperimentChecks.require(growth >= 0 && growth <= 10, "patience growth", growth, "in [0, 10]");
+    return with(c -> c.patienceGrowth = growth);
   }
 
   /**
@@ -192,9 +199,7 @@ public final class Experiment {
 
   /** The number type of training and evaluation. Default {@link Precision#FLOAT32}. */
   public Experiment precision(Precision p) {
-    if (p == null) {
-      throw new IllegalArgumentException("precision must not be null; accepted: FLOAT32, FLOAT64");
-    }
+    ExperimentChecks.require(p != null, "precision", p, "FLOAT32 or FLOAT64");
     return with(c -> c.precision = p);
   }
 
@@ -203,18 +208,14 @@ public final class Experiment {
    * per epoch on standard output, or one updating output in a notebook.
    */
   public Experiment listener(TrainingListener l) {
-    if (l == null) {
-      throw new IllegalArgumentException(
-          "listener must not be null; use TrainingListener.silent()");
-    }
+    ExperimentChecks.require(
+        l != null, "listener", l, "a listener, e.g. TrainingListener.silent()");
     return with(c -> c.listener = l);
   }
 
   /** Trains with {@code m}. */
   public Experiment method(Method m) {
-    if (m == null) {
-      throw new IllegalArgumentException("method must not be null");
-    }
+    ExperimentChecks.require(m != null, "method", m, "a Method, e.g. Method.uniform()");
     return with(c -> c.method = m);
   }
 
@@ -272,6 +273,7 @@ public final class Experiment {
             o.headHidden,
             o.epochs,
             o.patience,
+            o.patienceGrowth,
             o.chanceMargin,
             o.batchSize,
             o.learningRate,

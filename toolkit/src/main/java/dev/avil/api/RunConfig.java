@@ -30,6 +30,7 @@ final class RunConfig {
     c.put("headHidden", Integer.toString(spec.headHidden()));
     c.put("epochs", Integer.toString(spec.epochs()));
     c.put("patience", Integer.toString(spec.patience()));
+    c.put("patienceGrowth", Double.toString(spec.patienceGrowth()));
     c.put("chanceMargin", Double.toString(spec.chanceMargin()));
     c.put("selectionChance", Double.toString(TargetSplit.selectionChance(spec)));
     c.put("batchSize", Integer.toString(spec.batchSize()));

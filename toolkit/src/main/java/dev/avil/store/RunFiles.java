@@ -1,6 +1,7 @@
 package dev.avil.store;
 
 import dev.avil.results.Metric;
+import dev.avil.results.Patience;
 import dev.avil.results.Record;
 import dev.avil.results.Run;
 import java.nio.file.Files;
@@ -194,24 +195,23 @@ public final class RunFiles {
             + c.get("patience")
             + "'; expected whole numbers";
       }
-      // early stopping ends a run patience epochs after its best selection epoch, once that epoch
-      // has left chance (runs recorded before the rule have no chance recorded)
+      // early stopping ends a run its wait after its best selection epoch, once that epoch has
+      // left chance (runs recorded before the rule have no chance recorded)
       double learned = number(c, "selectionChance", 0) + number(c, "chanceMargin", 0);
+      int stop =
+          r.bestEpoch()
+              + Patience.wait((int) patience, number(c, "patienceGrowth", 0), r.bestEpoch());
       boolean stoppedEarly =
           patience > 0
               && last < planned
-              && last == r.bestEpoch() + patience
+              && last == stop
               && (!(learned > 0) || r.devAtBest() > learned);
       if (last != planned && !stoppedEarly) {
         return last
             + " of "
             + (int) planned
             + " epochs recorded"
-            + (patience > 0
-                ? " (early stopping would have stopped at epoch "
-                    + (r.bestEpoch() + (int) patience)
-                    + ")"
-                : "");
+            + (patience > 0 ? " (early stopping would have stopped at epoch " + stop + ")" : "");
       }
     }
     Set<Integer> seen = new LinkedHashSet<>();

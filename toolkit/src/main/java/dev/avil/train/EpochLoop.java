@@ -1,6 +1,7 @@
 package dev.avil.train;
 
 import dev.avil.results.Metric;
+import dev.avil.results.Patience;
 import dev.avil.results.Record;
 import dev.avil.task.Task;
 import java.util.ArrayList;
@@ -9,10 +10,10 @@ import java.util.List;
 /**
  * The one epoch loop. Each epoch the strategy trains; then every task is evaluated on its dev and
  * test splits, and the epoch's records are made and passed to the listener. With a patience, the
- * loop stops early once that many epochs have passed without a better target accuracy on the
- * selection part of its dev split, but never before that accuracy has left chance (see {@link
- * RunSpec#chanceMargin}): a small target can take more epochs than the patience to start learning,
- * and a run stopped there would report chance.
+ * loop stops early once {@linkplain Patience#wait that many epochs} have passed without a better
+ * target accuracy on the selection part of its dev split, but never before that accuracy has left
+ * chance (see {@link RunSpec#chanceMargin}): a small target can take more epochs than the patience
+ * to start learning, and a run stopped there would report chance.
  *
  * <pre>{@code
  * List<Record> records = EpochLoop.run(spec, new Uniform(), ProgressLog.toStdout());
@@ -127,7 +128,8 @@ public final class EpochLoop {
           bestEpoch = epoch;
         }
         boolean counts = spec.chanceMargin() == 0 || run.targetHasLeftChance();
-        if (spec.patience() > 0 && counts && epoch - bestEpoch >= spec.patience()) {
+        int wait = Patience.wait(spec.patience(), spec.patienceGrowth(), bestEpoch);
+        if (wait > 0 && counts && epoch - bestEpoch >= wait) {
           break;
         }
       }

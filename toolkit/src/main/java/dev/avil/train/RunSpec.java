@@ -3,6 +3,7 @@ package dev.avil.train;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.avil.model.Trunk;
+import dev.avil.results.Patience;
 import dev.avil.task.Task;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param epochs the maximum number of epochs, ≥ 1
  * @param patience early stopping: the run stops once this many epochs have passed without a better
  *     target accuracy on the selection part of its dev split; 0 trains all {@code epochs}
+ * @param patienceGrowth the patience grows to this multiple of the best epoch where that is more
+ *     ({@link Patience#wait}); 0 keeps it fixed
  * @param chanceMargin early stopping waits until the target has left chance: until its best
  *     selection accuracy exceeds the share of its most frequent class there by this margin; 0
  *     counts from the first epoch
@@ -34,6 +37,7 @@ public record RunSpec(
     int headHidden,
     int epochs,
     int patience,
+    double patienceGrowth,
     double chanceMargin,
     int batchSize,
     double learningRate,

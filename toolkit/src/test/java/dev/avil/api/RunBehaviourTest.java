@@ -161,6 +161,27 @@ class RunBehaviourTest {
   }
 
   /**
+   * With a growing patience the run waits as many epochs as its best epoch, where that is more than
+   * the patience, and the store takes the run it stopped for a whole one.
+   */
+  @Test
+  void aGrowingPatienceWaitsAsLongAsTheBestEpoch(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    assertThat(dev.avil.results.Patience.wait(3, 0.5, 20)).isEqualTo(10);
+    assertThat(dev.avil.results.Patience.wait(3, 0.5, 5)).isEqualTo(3);
+    assertThat(dev.avil.results.Patience.wait(0, 0.5, 20)).isZero();
+    Results r = small().epochs(60).patience(2).patienceGrowth(1).method(Method.singleTask()).run();
+    assertThat(r.bestEpoch())
+        .as("a best epoch late enough for the growth to count")
+        .isGreaterThan(2);
+    assertThat(r.epochs()).isEqualTo(2 * r.bestEpoch()).isLessThan(60);
+    assertThat(r.config()).containsEntry("patienceGrowth", "1.0");
+    CellStore store = CellStore.at(dir);
+    store.write(r);
+    assertThat(store.scan().has("single-task", 1)).isTrue();
+  }
+
+  /**
    * A target with random labels never leaves chance: the patience does not count until it does, so
    * the run trains every epoch; counted from the first epoch, it stops after the patience.
    */

@@ -25,8 +25,7 @@ class ValidationTest {
 
   @Test
   void aMissingPrecisionIsRefusedAndAChosenOneIsRecorded() {
-    assertRefused(
-        () -> Experiment.target(target).precision(null), "precision must not be null", "FLOAT64");
+    assertRefused(() -> Experiment.target(target).precision(null), "precision null", "FLOAT64");
     Results r =
         Experiment.target(target)
             .epochs(1)
@@ -131,6 +130,7 @@ class ValidationTest {
   void otherSettingsNameTheirValue() {
     assertRefused(() -> Experiment.target(target).devSplit(1.0), "dev split 1.0");
     assertRefused(() -> Experiment.target(target).learningRate(Double.NaN), "learning rate NaN");
+    assertRefused(() -> Experiment.target(target).patienceGrowth(-1), "patience growth -1.0");
     assertRefused(
         () -> Experiment.target(target).compare(Method.uniform(), Method.uniform()),
         "'uniform' appears twice");

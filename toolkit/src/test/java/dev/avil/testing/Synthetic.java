@@ -47,6 +47,7 @@ public final class Synthetic {
         1,
         0,
         0,
+        0,
         batchSize,
         0.1,
         dev.avil.train.Optimizer.sgd(),

@@ -29,6 +29,7 @@ class WeightedPassTest {
             s.headHidden(),
             s.epochs(),
             s.patience(),
+            s.patienceGrowth(),
             s.chanceMargin(),
             s.batchSize(),
             0.01,

@@ -42,9 +42,9 @@ public final class MainJob implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     Comparison c =
-        Settings.mnistNegative()
-            .epochs(protocol.epochs())
-            .patience(protocol.patience())
+        protocol
+            .rule()
+            .on(Settings.mnistNegative())
             .compare(Method.singleTask(), Method.uniform(), Method.alphaVil())
             .seeds(protocol.seeds())
             .run();

@@ -1,5 +1,7 @@
 package dev.avil.tools;
 
+import dev.avil.api.Experiment;
+import java.io.Serializable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,6 +14,7 @@ public final class ProtocolOptions {
   private long[] seeds;
   private int epochs = 100;
   private int patience = 10;
+  private double patienceGrowth = 0;
 
   /** The options, with {@code seeds} unless the command line gives others. */
   ProtocolOptions(long... seeds) {
@@ -37,18 +40,39 @@ public final class ProtocolOptions {
     patience = Cli.atLeast(spec, "--patience", n, 0);
   }
 
+  @Option(
+      names = "--patience-growth",
+      paramLabel = "X",
+      description =
+          "the patience grows to X times the best epoch where that is more, in [0, 10];"
+              + " 0 keeps it fixed (0)")
+  private void patienceGrowth(double x) {
+    Cli.require(
+        x >= 0 && x <= 10, spec, "--patience-growth " + x + " must be in [0, 10] (0: fixed)");
+    patienceGrowth = x;
+  }
+
   /** The seeds. */
   public long[] seeds() {
     return seeds.clone();
   }
 
-  /** The most epochs of a run. */
-  public int epochs() {
-    return epochs;
+  /** The epochs and early stopping every run of the study is held to. */
+  public Rule rule() {
+    return new Rule(epochs, patience, patienceGrowth);
   }
 
-  /** The patience of early stopping. */
-  public int patience() {
-    return patience;
+  /**
+   * The epochs and early stopping of every run, to be sent to other processes.
+   *
+   * @param epochs the most epochs of a run
+   * @param patience the patience of early stopping
+   * @param patienceGrowth how the patience grows with the best epoch
+   */
+  public record Rule(int epochs, int patience, double patienceGrowth) implements Serializable {
+    /** {@code e} held to this rule. */
+    public Experiment on(Experiment e) {
+      return e.epochs(epochs).patience(patience).patienceGrowth(patienceGrowth);
+    }
   }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every study reads, the study's and the Spark study's alike: where it writes, which
- * settings, methods and seeds, and the fair protocol's epochs and patience.
+ * settings, methods and seeds, and the fair protocol's epochs and early stopping.
  */
 public final class StudyOptions {
   @Option(
@@ -81,16 +81,15 @@ public final class StudyOptions {
 
   /** The setting called {@code name} under the fair protocol, progress on standard output. */
   public Experiment experiment(String name) {
-    return experiment(name, protocol.epochs(), protocol.patience());
+    return experiment(name, protocol.rule());
   }
 
   /**
-   * The setting called {@code name} with at most {@code epochs} epochs and early stopping after
-   * {@code patience}, progress on standard output: the study's experiment from names and numbers
-   * alone, for plans that go to other processes.
+   * The setting called {@code name} held to {@code rule}, progress on standard output: the study's
+   * experiment from a name and a rule alone, for plans that go to other processes.
    */
-  public static Experiment experiment(String name, int epochs, int patience) {
-    return Settings.named(name).epochs(epochs).patience(patience).listener(ProgressLog.toStdout());
+  public static Experiment experiment(String name, ProtocolOptions.Rule rule) {
+    return rule.on(Settings.named(name)).listener(ProgressLog.toStdout());
   }
 
   /**

@@ -35,8 +35,8 @@ class CommandLinesTest {
     StudyOptions o = study("--out", "x", "--seeds", "4,7", "--epochs", "3");
     assertThat(o.out()).isEqualTo(Path.of("x"));
     assertThat(o.protocol().seeds()).containsExactly(4, 7);
-    assertThat(o.protocol().epochs()).isEqualTo(3);
-    assertThat(o.protocol().patience()).isEqualTo(10);
+    assertThat(o.protocol().rule()).isEqualTo(new ProtocolOptions.Rule(3, 10, 0));
+    assertThat(study("--patience-growth", "0.5").protocol().rule().patienceGrowth()).isEqualTo(0.5);
     assertThat(o.settings()).containsExactlyElementsOf(Settings.STUDY);
     assertThat(o.methods("mnist-negative").stream().map(Method::name))
         .contains("single-task", "single-task(passes=6)", "avil", "avil-paper", "gcs");
@@ -77,6 +77,8 @@ class CommandLinesTest {
         .hasMessageContaining("--epochs 0 must be a whole number ≥ 1");
     assertThatThrownBy(() -> Cli.parse(new Study(), "--patience", "ten"))
         .hasMessageContaining("'ten'");
+    assertThatThrownBy(() -> Cli.parse(new Study(), "--patience-growth", "-1"))
+        .hasMessageContaining("--patience-growth -1.0 must be in [0, 10]");
     assertThatThrownBy(() -> Cli.parse(new Study(), "--seeds", "1;2"))
         .hasMessageContaining("'1;2'");
     assertThatThrownBy(() -> Cli.parse(new Study(), "--methods", "single-task,alphavil"))
@@ -104,7 +106,7 @@ class CommandLinesTest {
     Cli.parse(new KernelCheck());
     Cli.parse(new KernelCheck(), "1");
     Cli.parse(new EpochTime(), "text-finetuned", "uniform", "1");
-    assertThat(study("--patience", "0").protocol().patience()).isZero();
+    assertThat(study("--patience", "0").protocol().rule().patience()).isZero();
   }
 
   @Test
