@@ -93,7 +93,7 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
         new AlphaVilSolver(
             AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
         new AlphaVilWeightRule(
-            Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, WhileAtChance.ALONE),
+            Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, false, WhileAtChance.ALONE),
         new AlphaVilStep(1.0, 1));
   }
 
@@ -180,6 +180,14 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
   /** With a weight moving only when its gain exceeds {@code v} paired standard errors, ≥ 0. */
   public AlphaVilOptions evidence(double v) {
     return set("evidence", v);
+  }
+
+  /**
+   * With the evidence test letting a held target α adapt too ({@code true}): a task's weight moves
+   * only on a gain beyond what a larger or smaller step of the target's own delta would give.
+   */
+  public AlphaVilOptions evidenceBeyondTarget(boolean v) {
+    return set("evidenceBeyondTarget", v);
   }
 
   /** With {@code v} until the target has left chance. */

@@ -17,6 +17,9 @@ package dev.avil.weighting;
  *     target, 2 for {@link AlphaVilOptions.Update#TARGET_RELATIVE}, unbounded otherwise
  * @param evidence how many paired standard errors a task's gain in tuning loss must exceed before
  *     its weight moves; 0 moves weights on any gain
+ * @param evidenceBeyondTarget whether the evidence test lets a held target α adapt too, so that a
+ *     task whose delta only repeats the target's own (more data of the target's task) shows no gain
+ *     that a larger or smaller target step would not give as well
  * @param whileAtChance what αVIL does until the target has left chance, as the run's early stopping
  *     judges it
  */
@@ -27,6 +30,7 @@ public record AlphaVilWeightRule(
     double minWeight,
     double maxWeight,
     double evidence,
+    boolean evidenceBeyondTarget,
     AlphaVilOptions.WhileAtChance whileAtChance)
     implements MethodOptions {
   /** Checks every option; the message names the bad value and what is accepted. */

@@ -2,6 +2,7 @@ package dev.avil.weighting;
 
 import dev.avil.train.TrainingRun;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Whether the tuning loss supports moving a task's weight: the gain of the solved αs over holding
@@ -31,29 +32,34 @@ final class Evidence {
       Arrays.fill(moves, true);
       return moves;
     }
-    double[][] hessian = hessian(objective, alpha, live);
+    // the αs that adapt while task t is held: the live ones, and a held target's where asked
+    int[] free =
+        rule.evidenceBeyondTarget() && live.length > 0 && live[0] != 0
+            ? IntStream.concat(IntStream.of(0), Arrays.stream(live)).toArray()
+            : live;
+    double[][] hessian = hessian(objective, alpha, free);
     objective.moveTo(alpha);
     double[] atAlpha = run.tuneLosses();
-    double[] x = select(alpha, live);
+    double[] x = select(alpha, free);
     for (int t : live) {
       double neutral = AlphaVil.neutralAlpha(t, alpha, weights, rule);
       if (Double.isNaN(neutral)) {
         continue;
       }
       // the constraint aᵀα = b: α_t = neutral, or for the target-relative rule α_t − w_t·α_0 = 0
-      double[] a = new double[live.length];
+      double[] a = new double[free.length];
       double b = neutral;
-      for (int j = 0; j < live.length; j++) {
-        a[j] = live[j] == t ? 1 : 0;
-        if (live[j] == 0 && rule.update() == AlphaVilOptions.Update.TARGET_RELATIVE) {
+      for (int j = 0; j < free.length; j++) {
+        a[j] = free[j] == t ? 1 : 0;
+        if (free[j] == 0 && rule.update() == AlphaVilOptions.Update.TARGET_RELATIVE) {
           a[j] = -weights[t];
           b = 0;
         }
       }
       double[] held = Quadratic.constrainedMinimum(hessian, x, a, b);
       double[] back = alpha.clone();
-      for (int j = 0; j < live.length; j++) {
-        back[live[j]] = held[j];
+      for (int j = 0; j < free.length; j++) {
+        back[free[j]] = held[j];
       }
       objective.moveTo(back);
       moves[t] = pairedZ(run.tuneLosses(), atAlpha) > rule.evidence();
