@@ -232,9 +232,7 @@ public final class Experiment {
     return method(Method.alphaVil(options));
   }
 
-  /**
-   * Compares {@code methods} on this experiment; choose seeds with {@link ComparisonPlan#seeds}.
-   */
+  /** Compares {@code methods} on this experiment; the seeds are {@link ComparisonPlan#seeds}. */
   public ComparisonPlan compare(Method... methods) {
     return new ComparisonPlan(this, ExperimentChecks.distinct(methods), new long[] {o.seed}, true);
   }
