@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * Every method with every seed in every setting: the cells of a comparison, of the study and of the
  * Spark study, enumerated and run in one place. Cells come seed by seed across all settings, so a
- * grid stopped early is balanced, and they run side by side ({@link Cells}), those that train the
- * auxiliary tasks first.
+ * grid stopped early is balanced, and they run side by side ({@link Cells}), within a seed those
+ * that train the auxiliary tasks first.
  *
  * <pre>{@code
  * Grid g = new Grid(Map.of("mnist-negative", Settings.mnistNegative()), methods, new long[] {1, 2});
@@ -83,12 +83,25 @@ public record Grid(Map<String, Experiment> settings, List<Method> methods, long[
    */
   public static <T> List<T> run(List<Cell> cells, Function<Cell, T> run, boolean sideBySide) {
     List<Callable<T>> jobs = new ArrayList<>();
-    double[] cost = new double[cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      Cell c = cells.get(i);
-      cost[i] = Cells.cost(c.method().role().needsAux());
+    for (Cell c : cells) {
       jobs.add(() -> run.apply(c));
     }
-    return Cells.run(jobs, cost, sideBySide ? Cells.parallelism(jobs.size()) : 1);
+    return Cells.run(jobs, startRanks(cells), sideBySide ? Cells.parallelism(jobs.size()) : 1);
+  }
+
+  /**
+   * The order in which cells run side by side start, as costs for {@link Cells#run}: seed by seed,
+   * so that a grid stopped early holds whole seeds and every run its single-task pair, and within a
+   * seed the cells that train the auxiliary tasks first.
+   */
+  static double[] startRanks(List<Cell> cells) {
+    List<Long> seeds = cells.stream().map(Cell::seed).distinct().toList();
+    double step = Cells.cost(true) - Cells.cost(false) + 1;
+    double[] rank = new double[cells.size()];
+    for (int i = 0; i < rank.length; i++) {
+      Cell c = cells.get(i);
+      rank[i] = Cells.cost(c.method().role().needsAux()) - step * seeds.indexOf(c.seed());
+    }
+    return rank;
   }
 }
