@@ -6,8 +6,10 @@ import dev.avil.task.Tasks;
 import dev.avil.weighting.MethodOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -123,20 +125,33 @@ public record DrawnSetting(
     return new DrawnSetting(fashion, right, target, auxSize, aux);
   }
 
-  /** The settings of the development family: seeds 1 to {@code n}. */
+  /** The development family: its first {@code n} distinct settings, from seed 1. */
   public static List<String> developmentFamily(int n) {
     return family(1, n);
   }
 
-  /** The settings of the evaluation family: {@code n} seeds from {@link #EVALUATION_FROM}. */
+  /**
+   * The evaluation family: its first {@code n} distinct settings, from {@link #EVALUATION_FROM}.
+   */
   public static List<String> evaluationFamily(int n) {
     return family(EVALUATION_FROM, n);
   }
 
-  private static List<String> family(int from, int n) {
+  /**
+   * The first {@code n} distinct settings drawn from seed {@code from} on: a seed whose draw
+   * repeats an earlier one's recipe is passed over, since it would only run the same setting again.
+   */
+  public static List<String> family(int from, int n) {
+    if (from < 1 || n < 0) {
+      throw new IllegalArgumentException(
+          "family from seed " + from + " of " + n + " settings: accepted are a seed ≥ 1 and n ≥ 0");
+    }
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      names.add("gen-" + (from + i));
+    Set<String> recipes = new HashSet<>();
+    for (int seed = from; names.size() < n; seed++) {
+      if (recipes.add(draw(seed).recipe())) {
+        names.add("gen-" + seed);
+      }
     }
     return names;
   }

@@ -59,6 +59,16 @@ class DrawnSettingTest {
   }
 
   @Test
+  void aFamilyPassesOverASeedThatRepeatsAnEarlierSetting() {
+    assertThat(DrawnSetting.draw(145).recipe()).isEqualTo(DrawnSetting.draw(141).recipe());
+    List<String> family = DrawnSetting.family(141, 8);
+    assertThat(family).hasSize(8).startsWith("gen-141").doesNotContain("gen-145");
+    assertThat(family.stream().map(s -> DrawnSetting.parse(s).recipe()).distinct()).hasSize(8);
+    assertThat(DrawnSetting.family(141, 4))
+        .containsExactly("gen-141", "gen-142", "gen-143", "gen-144");
+  }
+
+  @Test
   void badInputIsRefusedByName() {
     assertRefused(
         () -> DrawnSetting.parse("mnist-up-500-6000:noise"),
@@ -71,6 +81,7 @@ class DrawnSettingTest {
     assertRefused(() -> DrawnSetting.parse("mnist-left-2000-6000:noise"), "at most 7000");
     assertRefused(() -> DrawnSetting.parse("mnist-left-500-6000:noise+noise"), "distinct");
     assertRefused(() -> Settings.named("gen-x"), "'gen-x'");
+    assertRefused(() -> DrawnSetting.family(0, 8), "seed ≥ 1");
   }
 
   @Test
