@@ -38,9 +38,8 @@ public final class TrainingRun implements AutoCloseable {
   public TrainingRun(RunSpec spec) {
     this.spec = spec;
     this.manager = DjlRuntime.newManager(); // starts the engine if nothing has yet
-    // PyTorch keeps grad mode per thread and DJL turns it off only on the thread that started the
-    // engine; a run opened on any other thread (a notebook cell's, a pool's, a test's after the
-    // engine started in a pool) needs it off too
+    // PyTorch keeps grad mode per thread and DJL turns it off only on the engine's first thread; a
+    // run opened on any other (a notebook cell's, a pool's, a test's) needs it off too
     ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     try {
       MultiHeadNet net = newNet(Streams.of(spec.seed(), Streams.INIT));
@@ -81,11 +80,7 @@ public final class TrainingRun implements AutoCloseable {
     bestSelection = Math.max(bestSelection, accuracy);
   }
 
-  /**
-   * Whether the target has left chance: whether its best selection accuracy so far exceeds its
-   * {@linkplain TargetSplit#selectionChance chance} by the run's {@linkplain RunSpec#chanceMargin
-   * margin}, the rule early stopping waits for.
-   */
+  /** Whether the target's best selection accuracy beats chance by the run's chance margin. */
   public boolean targetHasLeftChance() {
     return bestSelection > chance + spec.chanceMargin();
   }
@@ -124,6 +119,11 @@ public final class TrainingRun implements AutoCloseable {
 
   void startEpoch(int e) {
     tally.start(e);
+  }
+
+  /** Training examples of task {@code task}: the length of its full pass. */
+  public int trainSize(int task) {
+    return spec.tasks().get(task).train().size();
   }
 
   /**

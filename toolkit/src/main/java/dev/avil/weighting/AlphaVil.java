@@ -83,7 +83,7 @@ public final class AlphaVil implements Strategy {
           recorded[t] = Double.NaN; // it made no pass, so it has no α
         }
       }
-      weights = updatedWeights(weights, alpha, evident, options.weights());
+      weights = updatedWeights(weights, alpha, evident, options.weights(), passes(run));
       return new EpochWeights(weights.clone(), recorded, s.skipped());
     } finally {
       deltas.forEach(ParamVector::close);
@@ -132,14 +132,27 @@ public final class AlphaVil implements Strategy {
     return alpha;
   }
 
+  /** Each task's pass length relative to the target's: its training examples, n_t / n_0. */
+  static double[] passes(TrainingRun run) {
+    double[] p = new double[run.taskCount()];
+    for (int t = 0; t < p.length; t++) {
+      p[t] = (double) run.trainSize(t) / run.trainSize(0);
+    }
+    return p;
+  }
+
   /**
    * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the
-   * other αs; NaN where the rule never moves that weight (the target under the relative rules).
+   * other αs and, where the rule reads α per target-sized pass ({@code neutralBySize}), the tasks'
+   * relative pass lengths {@code passes}; NaN where the rule never moves that weight (the target
+   * under the relative rules).
    */
-  static double neutralAlpha(int t, double[] alpha, double[] w, AlphaVilWeightRule o) {
+  static double neutralAlpha(
+      int t, double[] alpha, double[] w, AlphaVilWeightRule o, double[] passes) {
     return switch (o.update()) {
       case ADDITIVE -> 1;
-      case MULTIPLICATIVE -> t == 0 ? Double.NaN : o.neutralAlpha();
+      case MULTIPLICATIVE ->
+          t == 0 ? Double.NaN : o.neutralAlpha() / (o.neutralBySize() ? passes[t] : 1);
       case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
       case MEAN_NORMALISED ->
           w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
@@ -152,7 +165,7 @@ public final class AlphaVil implements Strategy {
    * together, as soon as any may move).
    */
   static double[] updatedWeights(
-      double[] w, double[] alpha, boolean[] moves, AlphaVilWeightRule o) {
+      double[] w, double[] alpha, boolean[] moves, AlphaVilWeightRule o, double[] passes) {
     int k = w.length;
     double[] out = w.clone();
     switch (o.update()) {
@@ -168,7 +181,10 @@ public final class AlphaVil implements Strategy {
         for (int t = 1; t < k; t++) {
           if (moves[t]) {
             out[t] =
-                w[t] * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, alpha[t] / o.neutralAlpha()));
+                w[t]
+                    * Math.min(
+                        MAX_FACTOR,
+                        Math.max(1 / MAX_FACTOR, alpha[t] / neutralAlpha(t, alpha, w, o, passes)));
           }
         }
       }

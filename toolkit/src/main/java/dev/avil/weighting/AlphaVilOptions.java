@@ -93,7 +93,15 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
         new AlphaVilSolver(
             AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
         new AlphaVilWeightRule(
-            Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, false, WhileAtChance.ALONE),
+            Update.MULTIPLICATIVE,
+            0.25,
+            0.25,
+            0.05,
+            Double.NaN,
+            2,
+            false,
+            false,
+            WhileAtChance.ALONE),
         new AlphaVilStep(1.0, 1));
   }
 
@@ -188,6 +196,14 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
    */
   public AlphaVilOptions evidenceBeyondTarget(boolean v) {
     return set("evidenceBeyondTarget", v);
+  }
+
+  /**
+   * With each auxiliary task's neutral α divided by its pass's length relative to the target's
+   * ({@code true}): its α is then read per target-sized pass.
+   */
+  public AlphaVilOptions neutralBySize(boolean v) {
+    return set("neutralBySize", v);
   }
 
   /** With {@code v} until the target has left chance. */

@@ -20,6 +20,10 @@ package dev.avil.weighting;
  * @param evidenceBeyondTarget whether the evidence test lets a held target α adapt too, so that a
  *     task whose delta only repeats the target's own (more data of the target's task) shows no gain
  *     that a larger or smaller target step would not give as well
+ * @param neutralBySize for {@link AlphaVilOptions.Update#MULTIPLICATIVE}: whether a task's neutral
+ *     α is divided by the length of its pass relative to the target's (training examples, n_t /
+ *     n_0), so that α is read per target-sized pass: a task with six times the target's examples
+ *     keeps its weight at a sixth of the neutral α
  * @param whileAtChance what αVIL does until the target has left chance, as the run's early stopping
  *     judges it
  */
@@ -31,6 +35,7 @@ public record AlphaVilWeightRule(
     double maxWeight,
     double evidence,
     boolean evidenceBeyondTarget,
+    boolean neutralBySize,
     AlphaVilOptions.WhileAtChance whileAtChance)
     implements MethodOptions {
   /** Checks every option; the message names the bad value and what is accepted. */

@@ -41,8 +41,9 @@ final class Evidence {
     objective.moveTo(alpha);
     double[] atAlpha = run.tuneLosses();
     double[] x = select(alpha, free);
+    double[] passes = AlphaVil.passes(run);
     for (int t : live) {
-      double neutral = AlphaVil.neutralAlpha(t, alpha, weights, rule);
+      double neutral = AlphaVil.neutralAlpha(t, alpha, weights, rule, passes);
       if (Double.isNaN(neutral)) {
         continue;
       }

@@ -23,7 +23,8 @@ class AlphaVilRulesTest {
             new double[] {1, 0.4, 1},
             new double[] {1.3, 0.2, 1.6},
             ALL,
-            AlphaVilOptions.paper().weights());
+            AlphaVilOptions.paper().weights(),
+            null);
     assertThat(w).containsExactly(new double[] {1.3, 0, 1.6}, within(1e-12));
   }
 
@@ -35,13 +36,36 @@ class AlphaVilRulesTest {
         AlphaVilOptions.defaults().neutralAlpha(1).minWeight(0.05).maxWeight(4);
     double[] w =
         AlphaVil.updatedWeights(
-            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne.weights());
+            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne.weights(), null);
     assertThat(w).containsExactly(new double[] {1, 3, 0.25}, within(1e-12));
     // a negative α halves the weight, and no weight leaves [0.05, 4]
     w =
         AlphaVil.updatedWeights(
-            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, neutralOne.weights());
+            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, neutralOne.weights(), null);
     assertThat(w).containsExactly(new double[] {1, 4, 0.05}, within(1e-12));
+  }
+
+  @Test
+  void neutralBySizeReadsEachAlphaPerTargetSizedPass() {
+    // passes (1, 6, 0.5): neutral 0.25 becomes 0.25/6 and 0.5; α = (1, 0.25/6, 0.25) keeps task 1
+    // and halves task 2, while without the option the same αs keep task 1 and double nothing
+    AlphaVilOptions o = AlphaVilOptions.defaults().neutralBySize(true);
+    double[] passes = {1, 6, 0.5};
+    assertThat(AlphaVil.neutralAlpha(1, null, null, o.weights(), passes))
+        .isCloseTo(0.25 / 6, within(1e-15));
+    double[] alpha = {1, 0.25 / 6, 0.25};
+    double[] w =
+        AlphaVil.updatedWeights(new double[] {1, 0.5, 0.5}, alpha, ALL, o.weights(), passes);
+    assertThat(w).containsExactly(new double[] {1, 0.5, 0.25}, within(1e-12));
+    // a quarter of a six-times-longer pass is 1.5 target passes: the weight doubles
+    w =
+        AlphaVil.updatedWeights(
+            new double[] {1, 0.5, 0.5}, new double[] {1, 0.25, 0.5}, ALL, o.weights(), passes);
+    assertThat(w).containsExactly(new double[] {1, 1, 0.5}, within(1e-12));
+    double[] plain =
+        AlphaVil.updatedWeights(
+            new double[] {1, 0.5, 0.5}, alpha, ALL, o.neutralBySize(false).weights(), passes);
+    assertThat(plain).containsExactly(new double[] {1, 0.25, 0.5}, within(1e-12));
   }
 
   @Test
@@ -54,7 +78,8 @@ class AlphaVilRulesTest {
             new double[] {1, 1, 0.5, 1},
             new double[] {1, 0.25, 0.1, 0.75},
             new boolean[] {true, true, true, true},
-            o.weights());
+            o.weights(),
+            null);
     assertThat(w).containsExactly(new double[] {1, 1, 0.25, 2}, within(1e-12));
     assertThatThrownBy(() -> o.neutralAlpha(0))
         .hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
@@ -103,7 +128,7 @@ class AlphaVilRulesTest {
       for (int t = 0; t < 3; t++) {
         AlphaVilOptions o =
             rule(u).minWeight(0).maxWeight(10).neutralAlpha(u == Update.MULTIPLICATIVE ? 0.3 : 1);
-        double n = AlphaVil.neutralAlpha(t, alpha, w, o.weights());
+        double n = AlphaVil.neutralAlpha(t, alpha, w, o.weights(), null);
         if (Double.isNaN(n)) {
           assertThat(u).isIn(Update.MULTIPLICATIVE, Update.TARGET_RELATIVE);
           assertThat(t).isZero();
@@ -113,7 +138,7 @@ class AlphaVilRulesTest {
         a[t] = n;
         boolean[] only = new boolean[3];
         only[t] = true;
-        double[] after = AlphaVil.updatedWeights(w, a, only, o.weights());
+        double[] after = AlphaVil.updatedWeights(w, a, only, o.weights(), null);
         if (u != Update.MEAN_NORMALISED) { // mean-normalised rescales every weight together
           assertThat(after[t]).as("%s task %d", u, t).isCloseTo(w[t], within(1e-12));
         }
@@ -150,6 +175,6 @@ class AlphaVilRulesTest {
 
   /** The weights after one update of the rule in {@code o} from weights (1, 1, 1). */
   private static double[] fromOnes(double[] alpha, boolean[] moves, AlphaVilOptions o) {
-    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o.weights());
+    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o.weights(), null);
   }
 }
