@@ -143,16 +143,19 @@ public final class AlphaVil implements Strategy {
 
   /**
    * The α of task {@code t} at which the rule of {@code o} leaves its weight unchanged, given the
-   * other αs and, where the rule reads α per target-sized pass ({@code neutralBySize}), the tasks'
-   * relative pass lengths {@code passes}; NaN where the rule never moves that weight (the target
-   * under the relative rules).
+   * other αs and, for {@code neutralSizePower}, the tasks' relative pass lengths {@code passes};
+   * NaN where the rule never moves that weight (the target under the relative rules).
    */
   static double neutralAlpha(
       int t, double[] alpha, double[] w, AlphaVilWeightRule o, double[] passes) {
     return switch (o.update()) {
       case ADDITIVE -> 1;
       case MULTIPLICATIVE ->
-          t == 0 ? Double.NaN : o.neutralAlpha() / (o.neutralBySize() ? passes[t] : 1);
+          t == 0
+              ? Double.NaN
+              : o.neutralSizePower() == 0
+                  ? o.neutralAlpha()
+                  : o.neutralAlpha() / Math.pow(passes[t], o.neutralSizePower());
       case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
       case MEAN_NORMALISED ->
           w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);

@@ -93,15 +93,7 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
         new AlphaVilSolver(
             AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
         new AlphaVilWeightRule(
-            Update.MULTIPLICATIVE,
-            0.25,
-            0.25,
-            0.05,
-            Double.NaN,
-            2,
-            false,
-            false,
-            WhileAtChance.ALONE),
+            Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, false, 0, WhileAtChance.ALONE),
         new AlphaVilStep(1.0, 1));
   }
 
@@ -199,11 +191,11 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
   }
 
   /**
-   * With each auxiliary task's neutral α divided by its pass's length relative to the target's
-   * ({@code true}): its α is then read per target-sized pass.
+   * With each auxiliary task's neutral α divided by its training examples over the target's to the
+   * power {@code v} ≥ 0: 0 leaves it as it is, 1 reads α per target-sized pass.
    */
-  public AlphaVilOptions neutralBySize(boolean v) {
-    return set("neutralBySize", v);
+  public AlphaVilOptions neutralSizePower(double v) {
+    return set("neutralSizePower", v);
   }
 
   /** With {@code v} until the target has left chance. */

@@ -20,10 +20,10 @@ package dev.avil.weighting;
  * @param evidenceBeyondTarget whether the evidence test lets a held target α adapt too, so that a
  *     task whose delta only repeats the target's own (more data of the target's task) shows no gain
  *     that a larger or smaller target step would not give as well
- * @param neutralBySize for {@link AlphaVilOptions.Update#MULTIPLICATIVE}: whether a task's neutral
- *     α is divided by the length of its pass relative to the target's (training examples, n_t /
- *     n_0), so that α is read per target-sized pass: a task with six times the target's examples
- *     keeps its weight at a sixth of the neutral α
+ * @param neutralSizePower for {@link AlphaVilOptions.Update#MULTIPLICATIVE}: a task's neutral α is
+ *     divided by (n_t / n_0)^p, its training examples over the target's to this power p ≥ 0; 0 (the
+ *     default) leaves it as it is, 1 reads α per target-sized pass (a task with six times the
+ *     target's examples keeps its weight at a sixth of the neutral α)
  * @param whileAtChance what αVIL does until the target has left chance, as the run's early stopping
  *     judges it
  */
@@ -35,7 +35,7 @@ public record AlphaVilWeightRule(
     double maxWeight,
     double evidence,
     boolean evidenceBeyondTarget,
-    boolean neutralBySize,
+    double neutralSizePower,
     AlphaVilOptions.WhileAtChance whileAtChance)
     implements MethodOptions {
   /** Checks every option; the message names the bad value and what is accepted. */
@@ -43,6 +43,11 @@ public record AlphaVilWeightRule(
     MethodOptions.requireChoice("update", update, AlphaVilOptions.Update.class);
     MethodOptions.requirePositive("initial weight", initialWeight);
     MethodOptions.requirePositive("neutral alpha", neutralAlpha);
+    MethodOptions.require(
+        neutralSizePower >= 0 && Double.isFinite(neutralSizePower),
+        "neutral size power",
+        neutralSizePower,
+        "a finite number ≥ 0");
     MethodOptions.require(minWeight >= 0, "minimum weight", minWeight, "≥ 0");
     MethodOptions.require(
         Double.isNaN(maxWeight) || maxWeight >= minWeight,

@@ -81,15 +81,15 @@ class RunBehaviourTest {
   /**
    * The copy has 16 times the target's examples, so its delta is far longer than the target's and
    * the help it gives earns a small α: under the calibrated tuning loss it ends at 0.5 in three of
-   * these four seeds. Read per target-sized pass ({@code neutralBySize}), it ends at the ceiling in
-   * every seed, above the random labels.
+   * these four seeds. Read per target-sized pass ({@code neutralSizePower(1)}), it ends at the
+   * ceiling in every seed, above the random labels.
    */
   @Test
   void readPerTargetSizedPassACopyOfTheTargetEndsAtTheCeiling() {
     Task full = Synthetic.blobs("target", 4000, 16, 8, 1.6, 11);
     Experiment blobs = Synthetic.copyAndNoise(full, 150).epochs(8);
     for (long seed = 1; seed <= 4; seed++) {
-      Results r = blobs.seed(seed).alphaVil(a -> a.calibrated(true).neutralBySize(true)).run();
+      Results r = blobs.seed(seed).alphaVil(a -> a.calibrated(true).neutralSizePower(1)).run();
       double copy = r.value(r.epochs(), "copy", Metric.WEIGHT);
       assertThat(copy).as("seed %d%n%s", seed, r.weights().print()).isEqualTo(1);
       assertThat(r.value(r.epochs(), "noise", Metric.WEIGHT))

@@ -46,10 +46,10 @@ class AlphaVilRulesTest {
   }
 
   @Test
-  void neutralBySizeReadsEachAlphaPerTargetSizedPass() {
+  void neutralSizePowerOneReadsEachAlphaPerTargetSizedPass() {
     // passes (1, 6, 0.5): neutral 0.25 becomes 0.25/6 and 0.5; α = (1, 0.25/6, 0.25) keeps task 1
     // and halves task 2, while without the option the same αs keep task 1 and double nothing
-    AlphaVilOptions o = AlphaVilOptions.defaults().neutralBySize(true);
+    AlphaVilOptions o = AlphaVilOptions.defaults().neutralSizePower(1);
     double[] passes = {1, 6, 0.5};
     assertThat(AlphaVil.neutralAlpha(1, null, null, o.weights(), passes))
         .isCloseTo(0.25 / 6, within(1e-15));
@@ -64,8 +64,10 @@ class AlphaVilRulesTest {
     assertThat(w).containsExactly(new double[] {1, 1, 0.5}, within(1e-12));
     double[] plain =
         AlphaVil.updatedWeights(
-            new double[] {1, 0.5, 0.5}, alpha, ALL, o.neutralBySize(false).weights(), passes);
+            new double[] {1, 0.5, 0.5}, alpha, ALL, o.neutralSizePower(0).weights(), passes);
     assertThat(plain).containsExactly(new double[] {1, 0.25, 0.5}, within(1e-12));
+    assertThatThrownBy(() -> o.neutralSizePower(-1))
+        .hasMessageContaining("neutral size power -1.0 must be a finite number ≥ 0");
   }
 
   @Test
