@@ -6,6 +6,7 @@ import dev.avil.train.TrainingRun;
 import dev.avil.weighting.AlphaVilOptions.WhileAtChance;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -76,7 +77,9 @@ public final class AlphaVil implements Strategy {
               .toArray();
       boolean[] evident =
           Evidence.supported(objective, alpha, weights, live, run, options.weights());
-      objective.moveTo(step(alpha)); // last: the evidence leaves the model where it evaluated
+      // last: the evidence leaves the model where it evaluated
+      double[] applied = step(alpha);
+      objective.moveTo(options.step().guardStep() ? guarded(applied, objective::value) : applied);
       double[] recorded = alpha.clone();
       for (int t = 0; t < k; t++) {
         if (!(weights[t] > 0)) {
@@ -116,6 +119,16 @@ public final class AlphaVil implements Strategy {
       step[t] = Math.max(-limit, Math.min(limit, step[t]));
     }
     return step;
+  }
+
+  /**
+   * The merged step's αs {@code step}, or the target's step alone (every auxiliary α 0, the
+   * target's as in {@code step}) where its tuning loss is lower.
+   */
+  static double[] guarded(double[] step, ToDoubleFunction<double[]> tuningLoss) {
+    double[] alone = Weights.only(step.length, 0);
+    alone[0] = step[0];
+    return tuningLoss.applyAsDouble(alone) < tuningLoss.applyAsDouble(step) ? alone : step;
   }
 
   /** The value with its gradient in the auxiliary αs only. */

@@ -94,7 +94,7 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
             AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
         new AlphaVilWeightRule(
             Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, false, 0, WhileAtChance.ALONE),
-        new AlphaVilStep(1.0, 1));
+        new AlphaVilStep(1.0, 1, false));
   }
 
   /**
@@ -211,6 +211,14 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
   /** With the merged step's auxiliary αs within [−v, v], v > 0 (Infinity: as solved). */
   public AlphaVilOptions stepLimit(double v) {
     return set("stepLimit", v);
+  }
+
+  /**
+   * With the merged step checked against the target's step alone on the tuning loss, and the lower
+   * of the two taken ({@code true}), or the merged step taken as it is.
+   */
+  public AlphaVilOptions guardStep(boolean v) {
+    return set("guardStep", v);
   }
 
   /** These options with the component {@code name} of one of the groups set to {@code value}. */

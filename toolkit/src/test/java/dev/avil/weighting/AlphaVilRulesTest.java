@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 class AlphaVilRulesTest {
   private static final boolean[] ALL = {true, true, true};
 
+  /** Every task as large as the target: the neutral α is the rule's, whatever its size power. */
+  private static final double[] SAME_SIZE = {1, 1, 1, 1};
+
   private static AlphaVilOptions rule(Update u) {
     return AlphaVilOptions.defaults().update(u);
   }
@@ -24,7 +27,7 @@ class AlphaVilRulesTest {
             new double[] {1.3, 0.2, 1.6},
             ALL,
             AlphaVilOptions.paper().weights(),
-            null);
+            SAME_SIZE);
     assertThat(w).containsExactly(new double[] {1.3, 0, 1.6}, within(1e-12));
   }
 
@@ -36,12 +39,20 @@ class AlphaVilRulesTest {
         AlphaVilOptions.defaults().neutralAlpha(1).minWeight(0.05).maxWeight(4);
     double[] w =
         AlphaVil.updatedWeights(
-            new double[] {1, 2, 0.5}, new double[] {3, 1.5, 0.2}, ALL, neutralOne.weights(), null);
+            new double[] {1, 2, 0.5},
+            new double[] {3, 1.5, 0.2},
+            ALL,
+            neutralOne.weights(),
+            SAME_SIZE);
     assertThat(w).containsExactly(new double[] {1, 3, 0.25}, within(1e-12));
     // a negative α halves the weight, and no weight leaves [0.05, 4]
     w =
         AlphaVil.updatedWeights(
-            new double[] {1, 3, 0.06}, new double[] {0.5, 5, -1}, ALL, neutralOne.weights(), null);
+            new double[] {1, 3, 0.06},
+            new double[] {0.5, 5, -1},
+            ALL,
+            neutralOne.weights(),
+            SAME_SIZE);
     assertThat(w).containsExactly(new double[] {1, 4, 0.05}, within(1e-12));
   }
 
@@ -71,6 +82,23 @@ class AlphaVilRulesTest {
   }
 
   @Test
+  void guardStepTakesTheTargetAloneWhereTheLimitedStepIsWorse() {
+    // a tuning loss with its minimum far out at α_1 = 19 and a ridge at α_1 = 1, where the limit
+    // puts the merged step: the solve never evaluates the limited α, the guard does
+    java.util.function.ToDoubleFunction<double[]> ridge =
+        a -> Math.pow(a[1] - 19, 2) / 400 + 5 * Math.exp(-Math.pow(a[1] - 1, 2)) + a[2] * a[2];
+    double[] limited = {1, 1, 0.5};
+    assertThat(AlphaVil.guarded(limited, ridge)).containsExactly(1, 0, 0);
+    // where the limited step is lower it stands, and a solved target α is kept
+    double[] fine = {0.8, 3, 0.5};
+    assertThat(AlphaVil.guarded(fine, ridge)).isSameAs(fine);
+    assertThat(AlphaVil.guarded(new double[] {0.8, 1, 0}, ridge)).containsExactly(0.8, 0, 0);
+    assertThat(AlphaVilOptions.defaults().step().guardStep()).isFalse();
+    assertThat(AlphaVilOptions.defaults().guardStep(true).describe())
+        .containsEntry("guardStep", "true");
+  }
+
+  @Test
   void multiplicativeMeasuresEachAlphaAgainstTheNeutralAlpha() {
     // neutral 0.25, α = (1, 0.25, 0.1, 0.75): (1, 1·1, 0.5·max(0.4, ½) = 0.25, 1·min(3, 2) = 2)
     AlphaVilOptions o =
@@ -81,7 +109,7 @@ class AlphaVilRulesTest {
             new double[] {1, 0.25, 0.1, 0.75},
             new boolean[] {true, true, true, true},
             o.weights(),
-            null);
+            SAME_SIZE);
     assertThat(w).containsExactly(new double[] {1, 1, 0.25, 2}, within(1e-12));
     assertThatThrownBy(() -> o.neutralAlpha(0))
         .hasMessageContaining("neutral alpha 0.0 must be a finite number > 0");
@@ -130,7 +158,7 @@ class AlphaVilRulesTest {
       for (int t = 0; t < 3; t++) {
         AlphaVilOptions o =
             rule(u).minWeight(0).maxWeight(10).neutralAlpha(u == Update.MULTIPLICATIVE ? 0.3 : 1);
-        double n = AlphaVil.neutralAlpha(t, alpha, w, o.weights(), null);
+        double n = AlphaVil.neutralAlpha(t, alpha, w, o.weights(), SAME_SIZE);
         if (Double.isNaN(n)) {
           assertThat(u).isIn(Update.MULTIPLICATIVE, Update.TARGET_RELATIVE);
           assertThat(t).isZero();
@@ -140,7 +168,7 @@ class AlphaVilRulesTest {
         a[t] = n;
         boolean[] only = new boolean[3];
         only[t] = true;
-        double[] after = AlphaVil.updatedWeights(w, a, only, o.weights(), null);
+        double[] after = AlphaVil.updatedWeights(w, a, only, o.weights(), SAME_SIZE);
         if (u != Update.MEAN_NORMALISED) { // mean-normalised rescales every weight together
           assertThat(after[t]).as("%s task %d", u, t).isCloseTo(w[t], within(1e-12));
         }
@@ -177,6 +205,6 @@ class AlphaVilRulesTest {
 
   /** The weights after one update of the rule in {@code o} from weights (1, 1, 1). */
   private static double[] fromOnes(double[] alpha, boolean[] moves, AlphaVilOptions o) {
-    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o.weights(), null);
+    return AlphaVil.updatedWeights(new double[] {1, 1, 1}, alpha, moves, o.weights(), SAME_SIZE);
   }
 }
