@@ -77,8 +77,8 @@ public final class AlphaVil implements Strategy {
               .toArray();
       boolean[] evident =
           Evidence.supported(objective, alpha, weights, live, run, options.weights());
-      // last: the evidence leaves the model where it evaluated
       double[] applied = step(alpha);
+      // last: the evidence and the guard leave the model where they evaluated
       objective.moveTo(options.step().guardStep() ? guarded(applied, objective::value) : applied);
       double[] recorded = alpha.clone();
       for (int t = 0; t < k; t++) {
@@ -164,11 +164,7 @@ public final class AlphaVil implements Strategy {
     return switch (o.update()) {
       case ADDITIVE -> 1;
       case MULTIPLICATIVE ->
-          t == 0
-              ? Double.NaN
-              : o.neutralSizePower() == 0
-                  ? o.neutralAlpha()
-                  : o.neutralAlpha() / Math.pow(passes[t], o.neutralSizePower());
+          t == 0 ? Double.NaN : o.neutralAlpha() / Math.pow(passes[t], o.neutralSizePower());
       case TARGET_RELATIVE -> t == 0 ? Double.NaN : alpha[0] * w[t];
       case MEAN_NORMALISED ->
           w[t] * Arrays.stream(alpha).map(a -> Math.max(0, a)).average().orElse(1);
