@@ -83,18 +83,27 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
 
   /**
    * The defaults: the auxiliary αs solved by BFGS (at most 20 line searches, from α = 1) on the
-   * tuning loss as it is, the target's α held at 1; the multiplicative rule with a neutral α of
-   * 0.25 and auxiliary weights in [0.05, 1], none above the target's, a weight moving on 2 standard
-   * errors of evidence; the target trained alone until it has left chance; ρ 1, each auxiliary α of
-   * the merged step within ±1.
+   * tuning loss at a fitted temperature, the target's α held at 1; the multiplicative rule with a
+   * neutral α of 0.25 over the square root of a task's size relative to the target's, and auxiliary
+   * weights in [0.05, 1], none above the target's, a weight moving on 2 standard errors of
+   * evidence; the target trained alone until it has left chance; ρ 1, each auxiliary α of the
+   * merged step within ±1, and the merged step kept only where it beats the target's step alone.
    */
   public static AlphaVilOptions defaults() {
     return new AlphaVilOptions(
         new AlphaVilSolver(
-            AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, false, OnNonFinite.SKIP),
+            AlphaOptimizer.BFGS, 20, 0.05, AlphaInit.ONE, true, true, OnNonFinite.SKIP),
         new AlphaVilWeightRule(
-            Update.MULTIPLICATIVE, 0.25, 0.25, 0.05, Double.NaN, 2, false, 0, WhileAtChance.ALONE),
-        new AlphaVilStep(1.0, 1, false));
+            Update.MULTIPLICATIVE,
+            0.25,
+            0.25,
+            0.05,
+            Double.NaN,
+            2,
+            false,
+            0.5,
+            WhileAtChance.ALONE),
+        new AlphaVilStep(1.0, 1, true));
   }
 
   /**
@@ -111,10 +120,12 @@ public record AlphaVilOptions(AlphaVilSolver solver, AlphaVilWeightRule weights,
         .calibrated(false)
         .update(Update.ADDITIVE)
         .neutralAlpha(1)
+        .neutralSizePower(0)
         .minWeight(0)
         .evidence(0)
         .whileAtChance(WhileAtChance.SOLVE)
-        .stepLimit(Double.POSITIVE_INFINITY);
+        .stepLimit(Double.POSITIVE_INFINITY)
+        .guardStep(false);
   }
 
   /** With this α optimiser. */

@@ -119,6 +119,8 @@ class SameRecordsTest {
         .stepLimit(1)
         .neutralAlpha(0.25)
         .calibrated(false)
+        .neutralSizePower(0)
+        .guardStep(false)
         .whileAtChance(AlphaVilOptions.WhileAtChance.SOLVE)
         .initialWeight(1);
   }

@@ -93,9 +93,10 @@ class AlphaVilRulesTest {
     double[] fine = {0.8, 3, 0.5};
     assertThat(AlphaVil.guarded(fine, ridge)).isSameAs(fine);
     assertThat(AlphaVil.guarded(new double[] {0.8, 1, 0}, ridge)).containsExactly(0.8, 0, 0);
-    assertThat(AlphaVilOptions.defaults().step().guardStep()).isFalse();
-    assertThat(AlphaVilOptions.defaults().guardStep(true).describe())
-        .containsEntry("guardStep", "true");
+    assertThat(AlphaVilOptions.defaults().step().guardStep()).isTrue();
+    assertThat(AlphaVilOptions.paper().step().guardStep()).isFalse();
+    assertThat(AlphaVilOptions.defaults().guardStep(false).describe())
+        .containsEntry("guardStep", "false");
   }
 
   @Test
