@@ -39,7 +39,10 @@ final class Safety {
       int noiseRuns,
       int noiseBelowTarget) {}
 
-  /** The figures of every method that has runs in every setting of {@code bySetting}. */
+  /**
+   * The figures of every method over the settings of {@code bySetting} in which it has runs, its
+   * better baseline over the same settings.
+   */
   static List<Row> rows(Map<String, Comparison> bySetting, List<String> methods) {
     String single = Method.singleTask().name();
     String uniform = Method.uniform().name();
@@ -81,7 +84,7 @@ final class Safety {
           }
         }
       }
-      if (settings == bySetting.size() && settings > 0) {
+      if (settings > 0) {
         rows.add(
             new Row(
                 m,
@@ -118,12 +121,13 @@ final class Safety {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%n## Across the %d settings%n%nMean test accuracy over settings against the"
-                    + " better of single-task and uniform in each; runs more than %.2f below"
+                "%n## Across the %d settings%n%nMean test accuracy over the settings in which a"
+                    + " method has runs, against the better of single-task and uniform in the"
+                    + " same settings; runs more than %.2f below"
                     + " single-task with the same seed; runs within %.2f of chance; runs whose"
                     + " random-label task ends with a lower weight than the target's.%n%n| method"
-                    + " | mean | better baseline | Δ | runs | below single-task | near chance |"
-                    + " noise below target |%n|---|---|---|---|---|---|---|---|%n",
+                    + " | settings | mean | better baseline | Δ | runs | below single-task | near"
+                    + " chance | noise below target |%n|---|---|---|---|---|---|---|---|---|%n",
                 bySetting.size(),
                 HARM,
                 NEAR_CHANCE));
@@ -131,8 +135,9 @@ final class Safety {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.4f | %.4f | %+.4f | %d | %d | %d | %s |%n",
+              "| %s | %d | %.4f | %.4f | %+.4f | %d | %d | %d | %s |%n",
               r.method(),
+              r.settings(),
               r.mean(),
               r.betterBaseline(),
               r.mean() - r.betterBaseline(),
