@@ -80,9 +80,10 @@ class RunBehaviourTest {
 
   /**
    * The copy has 16 times the target's examples, so its delta is far longer than the target's and
-   * the help it gives earns a small α: under the calibrated tuning loss it ends at 0.5 in three of
-   * these four seeds. Read per target-sized pass ({@code neutralSizePower(1)}), it ends at the
-   * ceiling in every seed, above the random labels.
+   * the help it gives earns a small α: under the calibrated tuning loss with one neutral α for
+   * every task ({@code neutralSizePower(0)}) it ends at 0.5 in three of these four seeds. Read per
+   * target-sized pass ({@code neutralSizePower(1)}), it ends at the ceiling in every seed, above
+   * the random labels.
    */
   @Test
   void readPerTargetSizedPassACopyOfTheTargetEndsAtTheCeiling() {
