@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * against the better of single-task and uniform MTL in each setting, how many of its runs fall more
  * than {@value #HARM} below single-task with the same seed, how many end within {@value
  * #NEAR_CHANCE} of chance, and, for methods that move their weights, how often a random-label task
- * ends with a lower weight than the target's.
+ * has a lower weight than the target's: at the run's last epoch, and at its best epoch, whose
+ * weights are the ones a run returns with its model.
  */
 final class Safety {
   /** A run this far below single-task with the same seed harmed the target. */
@@ -37,7 +38,8 @@ final class Safety {
       int harmed,
       int nearChance,
       int noiseRuns,
-      int noiseBelowTarget) {}
+      int noiseBelowTarget,
+      int noiseBelowTargetAtBest) {}
 
   /**
    * The figures of every method over the settings of {@code bySetting} in which it has runs, its
@@ -56,6 +58,7 @@ final class Safety {
       int near = 0;
       int noise = 0;
       int noiseBelow = 0;
+      int noiseBelowAtBest = 0;
       for (Comparison c : bySetting.values()) {
         OptionalDouble mine = mean(c.runs(m));
         if (mine.isEmpty()) {
@@ -78,8 +81,8 @@ final class Safety {
           for (String t : r.tasks()) {
             if (t.contains("noise") && movedWeights(r)) {
               noise++;
-              double target = r.value(r.epochs(), r.target(), Metric.WEIGHT);
-              noiseBelow += r.value(r.epochs(), t, Metric.WEIGHT) < target ? 1 : 0;
+              noiseBelow += weightBelowTarget(r, t, r.epochs()) ? 1 : 0;
+              noiseBelowAtBest += weightBelowTarget(r, t, r.bestEpoch()) ? 1 : 0;
             }
           }
         }
@@ -95,10 +98,16 @@ final class Safety {
                 harmed,
                 near,
                 noise,
-                noiseBelow));
+                noiseBelow,
+                noiseBelowAtBest));
       }
     }
     return rows;
+  }
+
+  /** Whether task {@code t} has a lower weight than the target's at epoch {@code epoch}. */
+  private static boolean weightBelowTarget(Results r, String t, int epoch) {
+    return r.value(epoch, t, Metric.WEIGHT) < r.value(epoch, r.target(), Metric.WEIGHT);
   }
 
   /** Whether any task's weight at the last epoch differs from its weight at the first. */
@@ -125,9 +134,11 @@ final class Safety {
                     + " method has runs, against the better of single-task and uniform in the"
                     + " same settings; runs more than %.2f below"
                     + " single-task with the same seed; runs within %.2f of chance; runs whose"
-                    + " random-label task ends with a lower weight than the target's.%n%n| method"
+                    + " random-label task has a lower weight than the target's at the last epoch,"
+                    + " and at the best epoch, whose weights a run returns.%n%n| method"
                     + " | settings | mean | better baseline | Δ | runs | below single-task | near"
-                    + " chance | noise below target |%n|---|---|---|---|---|---|---|---|---|%n",
+                    + " chance | noise below target | at the best epoch |%n"
+                    + "|---|---|---|---|---|---|---|---|---|---|%n",
                 bySetting.size(),
                 HARM,
                 NEAR_CHANCE));
@@ -135,7 +146,7 @@ final class Safety {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.4f | %.4f | %+.4f | %d | %d | %d | %s |%n",
+              "| %s | %d | %.4f | %.4f | %+.4f | %d | %d | %d | %s | %s |%n",
               r.method(),
               r.settings(),
               r.mean(),
@@ -144,9 +155,14 @@ final class Safety {
               r.runs(),
               r.harmed(),
               r.nearChance(),
-              r.noiseRuns() == 0 ? "–" : r.noiseBelowTarget() + " of " + r.noiseRuns()));
+              ofNoiseRuns(r, r.noiseBelowTarget()),
+              ofNoiseRuns(r, r.noiseBelowTargetAtBest())));
     }
     return md.toString();
+  }
+
+  private static String ofNoiseRuns(Row r, int count) {
+    return r.noiseRuns() == 0 ? "–" : count + " of " + r.noiseRuns();
   }
 
   /** Keeps the settings' comparisons in order, for {@link #markdown}. */
