@@ -25,31 +25,13 @@ class SafetyTest {
   @Test
   void countsHarmChanceAndTheRandomLabelsAtTheLastAndTheBestEpoch(@TempDir Path dir) {
     Map<String, Comparison> bySetting = Safety.ordered();
+    // uniform's .70 is more than .02 below single-task's .80 in both seeds, and so is αVIL's .77 in
+    // seed 1, whose random labels climb over the target after its best epoch
     bySetting.put(
-        "a",
-        setting(
-            dir.resolve("a"),
-            List.of(
-                run("single-task", 1, 0.80, null),
-                run("single-task", 2, 0.80, null),
-                // uniform's .70 is more than .02 below single-task in both seeds
-                run("uniform", 1, 0.70, new double[] {1, 1, 1}),
-                run("uniform", 2, 0.70, new double[] {1, 1, 1}),
-                // .77 is more than .02 below single-task's .80; the noise climbs after the best
-                run("avil", 1, 0.77, new double[] {0.25, 0.1, 2}),
-                run("avil", 2, 0.81, new double[] {0.25, 0.1, 0.1}))));
+        "a", setting(dir.resolve("a"), 0.80, 0.70, 0.77, new double[] {0.25, 0.1, 2}, 0.81, 0.1));
+    // αVIL's .12 is within .05 of the chance .10, and far below single-task
     bySetting.put(
-        "b",
-        setting(
-            dir.resolve("b"),
-            List.of(
-                run("single-task", 1, 0.50, null),
-                run("single-task", 2, 0.50, null),
-                run("uniform", 1, 0.60, new double[] {1, 1, 1}),
-                run("uniform", 2, 0.60, new double[] {1, 1, 1}),
-                // .12 is within .05 of the chance .10, and far below single-task
-                run("avil", 1, 0.12, new double[] {0.25, 0.5, 0.5}),
-                run("avil", 2, 0.62, new double[] {0.25, 0.5, 0.5}))));
+        "b", setting(dir.resolve("b"), 0.50, 0.60, 0.12, new double[] {0.25, 0.5, 0.5}, 0.62, 0.5));
 
     List<Safety.Row> rows = Safety.rows(bySetting, List.of("single-task", "uniform", "avil"));
 
@@ -71,8 +53,29 @@ class SafetyTest {
         .contains("| uniform | 2 | 0.6500 | 0.7000 | -0.0500 | 4 | 2 | 0 | – | – |");
   }
 
-  private static Comparison setting(Path dir, List<Results> runs) {
-    RunFiles.write(dir, runs);
+  /**
+   * A setting's runs, two seeds each: single-task and uniform with the same accuracy in both, αVIL
+   * with {@code avil1} and the random-label weights {@code noise1} in seed 1, and in seed 2 with
+   * {@code avil2} and weights that enter at 0.25 and stay at {@code noise2} from the second epoch.
+   */
+  private static Comparison setting(
+      Path dir,
+      double single,
+      double uniform,
+      double avil1,
+      double[] noise1,
+      double avil2,
+      double noise2) {
+    double[] ones = {1, 1, 1};
+    RunFiles.write(
+        dir,
+        List.of(
+            run("single-task", 1, single, null),
+            run("single-task", 2, single, null),
+            run("uniform", 1, uniform, ones),
+            run("uniform", 2, uniform, ones),
+            run("avil", 1, avil1, noise1),
+            run("avil", 2, avil2, new double[] {0.25, noise2, noise2})));
     return Comparison.read(dir);
   }
 
