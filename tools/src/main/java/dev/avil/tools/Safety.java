@@ -78,8 +78,9 @@ final class Safety {
           harmed += r.testAtBest() < base - HARM ? 1 : 0;
           double chance = Double.parseDouble(r.config().getOrDefault("selectionChance", "0.1"));
           near += r.testAtBest() < chance + NEAR_CHANCE ? 1 : 0;
+          boolean moved = movedWeights(r);
           for (String t : r.tasks()) {
-            if (t.contains("noise") && movedWeights(r)) {
+            if (moved && t.contains("noise")) {
               noise++;
               noiseBelow += weightBelowTarget(r, t, r.epochs()) ? 1 : 0;
               noiseBelowAtBest += weightBelowTarget(r, t, r.bestEpoch()) ? 1 : 0;

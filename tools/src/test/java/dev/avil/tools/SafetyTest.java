@@ -1,6 +1,7 @@
 package dev.avil.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.avil.api.Comparison;
 import dev.avil.api.Results;
@@ -38,9 +39,8 @@ class SafetyTest {
     Safety.Row avil = rows.get(2);
     assertThat(avil.method()).isEqualTo("avil");
     assertThat(avil.settings()).isEqualTo(2);
-    assertThat(avil.mean()).isCloseTo((0.79 + 0.37) / 2, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(avil.betterBaseline())
-        .isCloseTo((0.80 + 0.60) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(avil.mean()).isCloseTo((0.79 + 0.37) / 2, offset(1e-9));
+    assertThat(avil.betterBaseline()).isCloseTo((0.80 + 0.60) / 2, offset(1e-9));
     assertThat(avil.runs()).isEqualTo(4);
     assertThat(avil.harmed()).isEqualTo(2);
     assertThat(avil.nearChance()).isEqualTo(1);
